@@ -159,6 +159,12 @@ class EagerDecider(Decider):
                 rests["missing_step_holder"] = None
             if chosen & 512 and fired:  # a rectification there only by a parameter's reading (fid49, check48b #1)
                 rests.update(dict.fromkeys(self._rectifying_switches(fired)))
+            if chosen & 1024:  # a record's deadline, no assignment shown, did not spare it (fid50, check49b #1)
+                rests["deadline_without_assignment"] = None
+            if chosen & 8192 and fired and any(policy.duties[d].scope in ("by_sector", "own_sector") for d in duties):
+                rests.update(dict.fromkeys(self._rectifying_switches(fired)))  # a switched line (fid50, LC2)
+            if chosen & 2048:  # a level's leader holding it: its own 整改不到位 only by rectify (fid50, check49b #3)
+                rests["level_assignment_leaders"] = None
             sev = fired[0][1].get("sev") if fired else None
             for lid, li in policy.liabilities.items():  # a liability withheld by its threshold (review18 P1)
                 if sev is not None and li.from_parameter is not None and (

@@ -46,6 +46,7 @@ from ..engine._facts import (
     PEER_FINDS,
     PRESSING,
     RECEIVER,
+    UNASSIGNED_DEADLINE,
     UNRELATED,
     assigned_line_of,
     gives_line,
@@ -465,10 +466,13 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     due_fix = np.where((deadline != NONE) & pick(assigned, ur), deadline,
                        take(received, ur, ul).astype(np.int64) + (limit + rect_limit))
     # (a record's deadline where it shows no assignment at all, later than the limits: the day it had to be rectified
-    # by; engine/_facts.py ``by_deadline``, review31 #2)
-    unassigned = np.ones(n, np.bool_)
-    unassigned[c.hp[c.hact != REPORTED]] = False
-    due_fix = np.where((deadline != NONE) & pick(unassigned, ur), np.maximum(due_fix, deadline), due_fix)
+    # by, where deadline_without_assignment reads it as an unrecorded assignment's; engine/_facts.py ``by_deadline``,
+    # review31 #2 — by limits, the default, it stretches nothing: check49b #1)
+    params = t.policy.parameters
+    if UNASSIGNED_DEADLINE not in params or t.policy.parameter(UNASSIGNED_DEADLINE) == "unrecorded_assignment":
+        unassigned = np.ones(n, np.bool_)
+        unassigned[c.hp[c.hact != REPORTED]] = False
+        due_fix = np.where((deadline != NONE) & pick(unassigned, ur), np.maximum(due_fix, deadline), due_fix)
     rect_u = pick(c.rect, ur)
     # (a self-fixed level: one that can rectify it itself, other than by pressing those below: engine/_facts.py
     # own_fix, R22-1; its table looked up only for the few levels it decides, not for every late one: ~2% of derive)

@@ -19,7 +19,7 @@ from .._errors import EngineError
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, parse_code
 from ..policy._model import SEVERITIES, STAGES, Stage
 from ..policy._view import OWNER, SECTORLESS, ParameterReads, PolicyView, recording
-from ._compile import BELOW, Rule, RulesByArea, severity_rank, untracked
+from ._compile import BELOW, LEADERS, Rule, RulesByArea, severity_rank, untracked
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import (
@@ -27,12 +27,15 @@ from ._facts import (
     CHOSEN_ASIDE_REPORT,
     CHOSEN_BY_PARAMETER,
     CHOSEN_LATE_PASS,
+    CHOSEN_LEADING,
+    CHOSEN_LINE_SWITCHED,
     CHOSEN_MISROUTED,
     CHOSEN_MISSING_STEP,
     CHOSEN_OVERSIGHT_REPORT,
     CHOSEN_PRESSED,
     CHOSEN_SAME_LEVEL,
     CHOSEN_SWITCHED,
+    CHOSEN_UNASSIGNED_DEADLINE,
     CHOSEN_UNIT_BELOW,
     CONCEALER,
     HANDLING_LIMIT,
@@ -50,6 +53,7 @@ from ._facts import (
     RECEIVER,
     RECT_LIMIT,
     SELF_RECTIFIED,
+    UNASSIGNED_DEADLINE,
     Context,
     Fact,
     derive,
@@ -1763,6 +1767,14 @@ class Decider:
             rests[MISSING_STEP] = None
         if chosen & CHOSEN_SWITCHED and fired:  # a rectification there only by a parameter's reading (check48b #1)
             rests.update(dict.fromkeys(self._rectifying_switches(fired)))
+        if chosen & CHOSEN_UNASSIGNED_DEADLINE:  # a record's deadline, no assignment shown, did not spare it (check49b)
+            rests[UNASSIGNED_DEADLINE] = None
+        if chosen & CHOSEN_LINE_SWITCHED and fired and any(
+                policy.duties[d].scope in ("by_sector", "own_sector") for d in duties):  # a line only a switched
+            # part gave it, read by that line (fid49's left item: LC2's 县扶贫办, ledger_county_rectifier)
+            rests.update(dict.fromkeys(self._rectifying_switches(fired)))
+        if chosen & CHOSEN_LEADING:  # a level's leader holding it: its own 整改不到位 only by rectify (check49b #3)
+            rests[LEADERS] = None
         after: list[str] = []  # (the severity's thresholds come between)
         if owner:  # whose policy the gap is, read from its place (review9a R9A-5)
             after.append(OWNER)
@@ -2137,6 +2149,12 @@ class Decider:
         held, act = ("holds" if duties else "holds_found"), "pass_on"
         if "holds_own" in phrases and self.own_holding(body_id, duties, fact):
             held, act = "holds_own", "pass_on_own"
+            if "pass_on_aside_report" in phrases and aside_report(fact):
+                # … that did report it up within its limit, the report set aside (irregular_step: the problem within
+                # its own authority): the reason names the report that did not count, not a sitting on its own work
+                # (check49 #4: 县建设部门 told 本身负责…未在10天内按程序办理 of a renovation it reported to the city on
+                # day 4)
+                act = "pass_on_aside_report"
         elif policy.level_rank[body.level] == max(policy.level_rank.values()):
             held, act = ("holds_top" if duties and "holds_top" in phrases else held), "pass_on_top"
         elif "pass_on_aside_report" in phrases and aside_report(fact):

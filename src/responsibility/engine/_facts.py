@@ -166,6 +166,22 @@ TO_RECTIFIER = "assignee_report_to_rectifier"
 #: 交办 (set_aside: irregular_step's reading, the assigner answers 未按程序及时交办) or as the 交办 to that level as a
 #: whole, whose rectifiers answer 整改不到位 (level_receives).
 UNRELATED = "assignment_to_body_without_part"
+#: The parameter that decides whether a record's deadline, where the record shows no assignment at all, stands for an
+#: assignment the record leaves out (unrecorded_assignment: a level it shows no step for, the problem rectified by that
+#: day, was evidently handled) or stretches the limits for nobody (limits; check49b #1).
+UNASSIGNED_DEADLINE = "deadline_without_assignment"
+#: The bit of a fact's ``chosen`` that says its level answers only because deadline_without_assignment (limits) did not
+#: let the record's deadline stretch its limits (the finding rests on it).
+CHOSEN_UNASSIGNED_DEADLINE = 1024
+#: The bit of a fact's ``chosen`` that says its body is a level's Party committee or government holding the problem,
+#: whose sitting on it rectifier_holding (not_rectified) reads as its own 整改不到位 only where level_assignment_leaders
+#: (rectify) gives it a rectifying duty of its own (:func:`leading_rectifier`): the finding rests on that parameter
+#: (check49b #3).
+CHOSEN_LEADING = 2048
+#: The bit of a ``found`` fact's ``chosen`` that says the record's line came from an assignment to a level that
+#: rectifies the kind only through duties a parameter switches on (ledger_county_rectifier: 县扶贫办 handed a township's
+#: project ledger): a finding on it whose duties are read by the line rests on that parameter (fid49's left item).
+CHOSEN_LINE_SWITCHED = 8192
 
 
 def stands_unresolved(body: Body) -> bool:
@@ -314,6 +330,12 @@ class _Setting(NamedTuple):
     #: come from another level only after its limit answers for the delay (missing_step_holder: holding_level); None
     #: without the parameter (an older policy: it answers unless the problem was rectified by its deadline).
     missing: bool | None
+    #: Whether a record's deadline, where it shows no assignment at all, is that of an assignment the record leaves out,
+    #: so that a level it shows no step for and whose problem was rectified by it was evidently handled
+    #: (deadline_without_assignment: unrecorded_assignment); True without the parameter (an older policy: review31's
+    #: reading), and whether the parameter is there (a verdict it decides rests on it).
+    unassigned_deadline: bool
+    has_unassigned_deadline: bool
 
 
 def _setting(policy: PolicyView) -> _Setting:
@@ -364,7 +386,10 @@ def _setting(policy: PolicyView) -> _Setting:
                     report_reach=IRREGULAR in policy.parameters
                     and policy.parameter(IRREGULAR) == REPORT_REACH,
                     missing=policy.parameter(MISSING_STEP) == "holding_level" if MISSING_STEP in policy.parameters
-                    else None)
+                    else None,
+                    unassigned_deadline=UNASSIGNED_DEADLINE not in policy.parameters
+                    or policy.parameter(UNASSIGNED_DEADLINE) == "unrecorded_assignment",
+                    has_unassigned_deadline=UNASSIGNED_DEADLINE in policy.parameters)
 
 
 def _misassigned(steps: list[Any], handled: list[Any], no_duty: set[int], setting: _Setting, ctx: Context,
@@ -841,6 +866,11 @@ def switched_rectifier(policy: PolicyView, area: str, kind: str | None, level: s
     return memo[key]
 
 
+def _level_of(policy: PolicyView, rank: int) -> str:
+    """The level of rank ``rank``."""
+    return next(lv for lv, r in policy.level_rank.items() if r == rank)
+
+
 def guiding_receiver(policy: PolicyView, area: str, kind: str | None, level: str, prank: int) -> str | None:
     """The department a city or the province that received a problem of ``kind`` placed at level rank ``prank`` through
     no body named stands for under receiving_level_body: handling_holders, where its one holder of the handling only
@@ -1106,11 +1136,21 @@ def assignee_rectifies(policy: PolicyView, area: str, kind: str | None, body: st
         return False
     if LEADERS not in policy.parameters or policy.parameter(LEADERS) != "press":
         return True
+    return not leading_rectifier(policy, area, kind, body, prank)
+
+
+def leading_rectifier(policy: PolicyView, area: str, kind: str | None, body: str, prank: int) -> bool:
+    """Whether ``body`` is a level's Party committee or government whose rectifying duty in ``kind`` stands beside a
+    department's of the same item (:func:`~._compile.level_leaders`: 二(六)4(5) 组织做好…治理改造工作 beside 二(六)4(3)
+    县建设部门), so that whether it rectifies the kind or leads and presses that department is level_assignment_leaders'
+    (press: 二(二)4, 二(一) 党委领导、政府负责), whatever the parameter's value."""
+    if LEADERS not in policy.parameters:
+        return False
     level = policy.bodies[body].level
     held = tuple(Holder(b, ds) for b, ds in policy.reaching(policy.stage_holders(area, kind, "rectification"), prank,
                                                           area, kind, "rectification").items()
                  if policy.bodies[b].level == level)
-    return body not in level_leaders(policy, area, policy.level_rank[level], held)
+    return body in level_leaders(policy, area, policy.level_rank[level], held)
 
 
 def place_level_body(policy: PolicyView, area: str, kind: str | None, level: str, sector: str | None) -> str | None:
@@ -1198,9 +1238,27 @@ def holds_own_work(policy: PolicyView, area: str, kind: str | None, body: str, p
     below (二(二)5). Such a body has no 交办 to make (二(二)3 负责涉及本部门问题的动态发现、分类办理、即时整改):
     whether what it sat on is 没有按程序及时交办 or its own 整改不到位 is rectifier_holding's (一(四); review27 #9:
     县民政局 told of an application not approved, 二(三)3). Duties read as :meth:`PolicyView.has_rectification_duty`
-    reads them for the record's line; 二(二)3 of another area only where the kind gives the body's line a part. The
-    bulk path asks it too (batch/_core)."""
+    reads them for the record's line; 二(二)3 of another area only where the kind gives the body's line a part. Not a
+    level's Party committee or government whose part stands beside a department's of the same item, where
+    level_assignment_leaders (press) reads it as leading and pressing that department (:func:`leading_rectifier`):
+    "a body whose part in rectifying is only to pass the problem on … is not such a body" (rectifier_holding), and
+    press gives it no rectifying duty of its own (check49b #3: 县党委 told of a late renovation it sat on was named
+    整改不到位 under rectifier_holding: not_rectified, on no word of level_assignment_leaders). The bulk path asks it
+    too (batch/_core)."""
     memo: dict[tuple[str, str | None, str, int, str | None], bool] = policy._memo("derive: holds own work", dict)
+    key = (area, kind, body, prank, sector)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = _holds_own_duty(policy, area, kind, body, prank, sector) and not (
+            leading_rectifier(policy, area, kind, body, prank) and policy.parameter(LEADERS) == "press")
+    return got
+
+
+def _holds_own_duty(policy: PolicyView, area: str, kind: str | None, body: str, prank: int,
+                    sector: str | None) -> bool:
+    """:func:`holds_own_work` but for level_assignment_leaders: whether ``body`` holds a rectifying duty of its own in
+    the kind (kept per view)."""
+    memo: dict[tuple[str, str | None, str, int, str | None], bool] = policy._memo("derive: holds own duty", dict)
     key = (area, kind, body, prank, sector)
     got = memo.get(key)
     if got is None:
@@ -1647,8 +1705,21 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         facts.append({"id": f"{pid}#{len(facts)}", "t": t, **base, **fields})
 
     d = rec["discovered"]
+    line_switched = 0
     if sector is None and d is not None:
         sector = named_line(policy, rec, can_rectify, own_levels)
+        # the line a department named as assignee gives, only because a parameter switches on its level's part in
+        # rectifying the kind (the county's 二(二)3 part in a township's project ledger): read without it, the record
+        # names another line (none), and the findings read by it rest on that parameter (fid49's left item: LC2's
+        # 县扶贫办 named 应发现未发现 by the line, on no word of ledger_county_rectifier)
+        if sector is not None and (switched := frozenset(
+                r for r in can_rectify if switched_rectifier(policy, area, kind, _level_of(policy, r), "", prank))) \
+                and named_line(policy, rec, can_rectify - switched, own_levels) != sector:
+            line_switched = CHOSEN_LINE_SWITCHED
+            for rid in dict.fromkeys(str(policy.duties[x].applies_if) for x in policy.stage_duties(
+                    area, kind, "rectification") if policy.duties[x].applies_if is not None):
+                if rid not in ctx.rests_on:
+                    ctx.rests_on.append(rid)
     ctx.line = policy.sector_of(sector)
     if d is None:
         return facts, ctx
@@ -1677,7 +1748,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # holds it as for no line (PolicyView.line_idle; review32 F1)
         ctx.rests_on.append(SECTORLESS)
     if not before(d_on):  # a discovery before the day: no level answers for not having found it
-        add("found", {"frank": rank[d_level], "outside": int(outside), "fbody": d_body or ""})
+        add("found", {"frank": rank[d_level], "outside": int(outside), "fbody": d_body or "",
+                      **({"chosen": line_switched} if line_switched else {})})
         if peers and setting.peer_finds is not None:
             # a level below the owner of a policy gap that makes such policy for itself (the city, for the province's
             # own gap the province found): whether it had to find the owner's gap is lower_level_finds_higher_policy's
@@ -2225,14 +2297,22 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # its handling limit, then the rectification limit of an assignment made on the limit's last day (a
             # county that assigned on day 10 had until day 40; reading 30 days from its receipt named it for a fix
             # on days 31–40 that full compliance allows: review17 D4)
-            # — a record's deadline where it shows no assignment at all (one set by an assignment the record leaves out)
-            # is a day the problem was to be rectified by: rectified by it, it was evidently handled, though the limits
-            # would have ended sooner (review31 #2, R31-90: 县建设部门 named for a house renovated by the record's 05-31
-            # because 10 + 30 days ran to 04-27; f18-2 read it so before). Never a day sooner than the limits; and not a
-            # deadline the record shows set by an assignment that counts as none (R8A-5a/5c: it lends none)
+            # — a record's deadline where it shows no assignment at all: by deadline_without_assignment
+            # (unrecorded_assignment) one set by an assignment the record leaves out, a day the problem was to be
+            # rectified by — rectified by it, it was evidently handled, though the limits would have ended sooner
+            # (review31 #2, R31-90: 县建设部门 named for a house renovated by the record's 05-31 because 10 + 30 days
+            # ran to 04-27); by limits (the default) a date set by nobody the record shows, which stretches no
+            # level's 及时 (check49b #1: the county hotline's find of 03-01, fixed 12-01 by a deadline of 12-31, no
+            # step shown: the county, which held it nine months, was spared, silently). Never a day sooner than the
+            # limits; and not a deadline the record shows set by an assignment that counts as none (R8A-5a/5c: it
+            # lends none)
             by_limits = received + limit + rect_limit
-            by_deadline = deadline_given is not None and not assigned and deadline_given > by_limits and not any(
+            stretch = deadline_given is not None and not assigned and deadline_given > by_limits and not any(
                 x["action"] == "assigned" for x in steps)
+            by_deadline = stretch and setting.unassigned_deadline
+            # (the parameter decides only a rectification after the limits and by the deadline)
+            stretched = stretch and setting.has_unassigned_deadline and rectified_on is not None \
+                and by_limits < rectified_on <= deadline_given
             fixed = rectified_on is not None and rectified_on <= (
                 deadline_given if deadline_given is not None and (assigned or by_deadline) else by_limits)
             # a step of its own the record shows after the limit, counted or not (a late one to the wrong department
@@ -2266,9 +2346,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # passed on, and the reading self_rectified_report_required has nothing to decide; review22 R22-1)
             # (a report it made only after a fix within its limit does not show it passed the fix to another: check49
             # #2's S8t under self_rectified_report_required: true reads as the same record without the report)
-            own_fix = fixed and below_authority and not shown and not gap and not any(
+            own_fixed = below_authority and not shown and not gap and not any(
                 x["by_level"] == level and not (rectified_on is not None and rectified_on <= due < x["on"])
                 for x in reports) and rank[level] in own_levels
+            own_fix = fixed and own_fixed
             # — but not a level whose own steps within its limit the record shows counting as none (irregular_step),
             # where the record then shows the problem first handed to a level that can rectify it only after that
             # limit: the record shows how it was handled, and it was not by this level in time (一(三) 对本级权限范围内
@@ -2279,6 +2360,26 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 steps, due, can_rectify, rank, counts) and bool(_set_aside(
                     steps, handled, level, received, due, below_authority, stuck or rank[level] < rank[nominal],
                     can_rectify, rank, to_right, place_step, setting.place_assignee, kind is None))
+            # deadline_without_assignment decides this level where one value spares it and the other does not: read
+            # as fixed (unrecorded_assignment) it is spared unless it had to report a fix of its own, or the record
+            # shows the problem reaching a rectifier only late (as ``fixed`` is read below); read by the limits it
+            # answers (check49b #1). The verdict rests on it either way, and the finding on it by ``chosen``.
+            deadline_decides = False
+            if stretched and not shown and not gap and not before(due):
+                if fixed:
+                    spared = (not own_fix and not late_reach) or (own_fix and not must_report)
+                else:
+                    late_alt = not own_fixed and setting.has_irregular and _reached_late(
+                        steps, due, can_rectify, rank, counts) and bool(_set_aside(
+                            steps, handled, level, received, due, below_authority,
+                            stuck or rank[level] < rank[nominal], can_rectify, rank, to_right, place_step,
+                            setting.place_assignee, kind is None))
+                    spared = (not own_fixed and not late_alt) or (own_fixed and not must_report)
+                if spared:
+                    deadline_decides = True
+                    if UNASSIGNED_DEADLINE not in ctx.rests_on:
+                        ctx.rests_on.append(UNASSIGNED_DEADLINE)
+            fact_bits = CHOSEN_UNASSIGNED_DEADLINE if deadline_decides else 0
             if fixed and not own_fix and not shown and not late_reach and not gap:
                 # evidently handled: the verdict says that it read the limits to decide so (probe8 P8-12)
                 for rid in (HANDLING_LIMIT, *(() if (deadline_given is not None and assigned)
@@ -2349,11 +2450,22 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 # (a record naming no line: the body's own, as the reason reads it — Decider.own_holding: 省民政厅
                 # chosen for a 两不愁 policy gap was told 本身负责该问题的办理和整改 while rectifier_holding was not
                 # consulted; check48a #2)
+                # (a level's Party committee or government, which rectifies only by level_assignment_leaders: rectify —
+                # under press it leads and presses the department, and answers for not passing the problem on:
+                # either way the finding rests on that parameter where rectifier_holding reads its sitting as its own
+                # 整改不到位; check49b #3)
+                idle = not any(
+                    x["on"] >= received and (any(x is a for a in acted) if x["by_level"] == level else (
+                        x["to_level"] == level and (x["action"] != "reported" or (x["to_body"] or "") != body)))
+                    for x in steps)
+                if idle and me and setting.own_work and leading_rectifier(policy, area, kind, me, prank) \
+                        and _holds_own_duty(policy, area, kind, me, prank,
+                                            sector if sector is not None else line_of(policy, me)):
+                    fact_bits |= CHOSEN_LEADING
+                    if LEADERS not in ctx.rests_on:
+                        ctx.rests_on.append(LEADERS)
                 if me and holds_own_work(policy, area, kind, me, prank,
-                                         sector if sector is not None else line_of(policy, me)) and not any(
-                        x["on"] >= received and (any(x is a for a in acted) if x["by_level"] == level else (
-                            x["to_level"] == level and (x["action"] != "reported" or (x["to_body"] or "") != body)))
-                        for x in steps):
+                                         sector if sector is not None else line_of(policy, me)) and idle:
                     own_hold = True
                     if OWN_WORK not in ctx.rests_on:
                         ctx.rests_on.append(OWN_WORK)
@@ -2380,8 +2492,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                             if own_aside:
                                 ctx.set_aside = True
                             add("unrectified", {"lvl": rank[level], "body": me, "atp": 0, "slow": 0, "later": "",
-                                                "aside": own_aside, "own": 1, "nod": 0, **_shown_fields(
-                                                    setting, policy, rank[level], d_level, steps, concealed_by)})
+                                                "aside": own_aside, "own": 1, "nod": 0,
+                                                **({"chosen": fact_bits} if fact_bits else {}),
+                                                **_shown_fields(setting, policy, rank[level], d_level, steps,
+                                                                concealed_by)})
                         continue
             if gap:
                 if MISSING_STEP not in ctx.rests_on:
@@ -2492,7 +2606,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 add("unhandled", {"lvl": rank[level], "body": one, "escalate": int(below_authority),
                                   "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
                                   "aside": aside, "later": late_bodies, "own": int(own_hold),
-                                  "chosen": by_receiver | (CHOSEN_MISSING_STEP if gap else 0)})
+                                  "chosen": by_receiver | (CHOSEN_MISSING_STEP if gap else 0) | fact_bits})
             if (holder != body or by_receiver & CHOSEN_BY_PARAMETER) and steps:
                 # a department the record shows the level handed it to answers beside the body chosen, which stands
                 # for the one that had it before: handed within the level's limit, from the level's day, as among the
