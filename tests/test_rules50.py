@@ -1,0 +1,131 @@
+"""rules50: policy data read against the text where an assignment by name, a principle or a kind did not say what its
+clause says.
+
+- housing_subsidy_irregular: 县民政局's part is 二(六)4(4) 民政部门负责危房改造对象低收入农户身份…信息对比, which the kind
+  counts for a record of its line only; the subsidy's review and payment are 县建设部门's and 财政's (二(六)4(3)–(4)).
+  Handed the problem by name on a record naming no line, it is a body with no duty to rectify it
+  (assignment_without_rectification_duty), as fid49b made 县民政局 handed a late renovation (check49b #5). A record of
+  its line still names it, now with its own clause.
+- project_late_or_unfinished and project_acceptance_lax were not marked: 二(五)3 names no county body but the
+  department whose project it is (民宗和财政等相关部门负责相应的项目指导、协调和管理; 各相关部门…各自业务范围的项目…验收), so
+  line_named_only there leaves a level assignment with no county rectifier at all (pinned below).
+- funds_assets_mismanaged: 二(四)1 村党支部、村委会：负责本村扶贫项目资金使用效率和资产管理工作 gives the two one joint duty;
+  read as 主管 (谁主管谁监管) it made whichever was not handed the problem the other's supervisor (check49b #4).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from responsibility import Policy
+
+from .verdicts import batch_and_answers, found, rested
+from .verdicts import finder as _found
+from .verdicts import step as _a
+from .verdicts import verdict_under as verdict
+from .verdicts import village_record as _record
+
+ENGINES = ("compiled", "durable")
+NO_DUTY = "assignment_without_rectification_duty"
+
+_SUBSIDY = ("housing", "housing_subsidy_irregular")
+_ASSETS = ("funds", "funds_assets_mismanaged")
+
+
+def _county(rid: str, area: str, kind: str | None, body: str | None, **more: Any) -> dict[str, Any]:
+    """The county finds it on its hotline on 03-01 and assigns it within the county on 03-03 (to ``body``)."""
+    return _record(rid, area, kind, _found("county", channel="hotline"), [_a("county", "county", body)], **more)  # type: ignore[arg-type]
+
+
+def _village(rid: str, area: str, kind: str | None, body: str | None) -> dict[str, Any]:
+    """The township's grid finds it on 03-01 and hands it to the village on 03-03 (to ``body``)."""
+    return _record(rid, area, kind, _found("township", channel="grid"), [_a("township", "village", body)])  # type: ignore[arg-type]
+
+
+def _clauses(v: Any, body: str, basis: str) -> list[str]:
+    return next(f for f in v.findings if (f.body, f.basis) == (body, basis)).to_dict("zh")["clauses"]  # type: ignore[no-any-return]
+
+
+# ------------------------------------------------------------------ item 1: housing_subsidy_irregular → 县民政局
+
+SUB_CIVIL = _county("r50-sub-civil", *_SUBSIDY, "county_civil_affairs")
+SUB_LEVEL = _county("r50-sub-level", *_SUBSIDY, None)
+SUB_CIVIL_LINE = {**SUB_CIVIL, "id": "r50-sub-civil-line", "sector": "civil_affairs"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_civil_affairs_handed_an_unlined_subsidy_is_read_as_the_level(policy: Policy, engine: str) -> None:
+    v = verdict(policy, SUB_CIVIL, engine)
+    assert ("county_civil_affairs", "not_rectified") not in found(v)
+    # the level's 问题所属部门 (the construction bureau's review or finance's payment), as for the level assignment
+    assert ("county_sector_department", "not_rectified") in found(v)
+    assert NO_DUTY in next(f for f in v.findings if f.basis == "not_rectified").rests_on
+    level = verdict(policy, SUB_LEVEL, engine)
+    assert {(f.body, f.basis, f.liability) for f in v.findings} == {(f.body, f.basis, f.liability)
+                                                                     for f in level.findings}
+    assert NO_DUTY not in rested(level)
+    # under assignee the bureau answers as before, and says so
+    w = verdict(policy, SUB_CIVIL, engine, **{NO_DUTY: "assignee"})
+    assert ("county_civil_affairs", "not_rectified") in found(w)
+    assert NO_DUTY in rested(w)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_subsidy_record_of_the_civil_affairs_line_names_the_bureau_with_its_own_clause(policy: Policy,
+                                                                                           engine: str) -> None:
+    v = verdict(policy, SUB_CIVIL_LINE, engine)
+    assert ("county_civil_affairs", "not_rectified") in found(v)
+    assert NO_DUTY not in rested(v)
+    # its 身份信息对比 is the part that failed: 二(六)4(4), not 二(二)3 alone
+    assert _clauses(v, "county_civil_affairs", "not_rectified") == ["一(四)", "二(二)3", "二(六)4(4)"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("body", ["county_finance", "county_ethnic_religious"])
+def test_a_late_project_handed_to_its_managing_department_stays_its_own(policy: Policy, engine: str,
+                                                                         body: str) -> None:
+    """二(五)3 民宗和财政等相关部门负责相应的项目指导、协调和管理 is the county's whole part in a late project: no other county
+    body is named for it, the level assignment names the department whose project it is (the role), and the assignee
+    is that department. Not line_named_only: marked so, a level assignment the county sat on named no county
+    rectifier."""
+    kind = ("projects", "project_late_or_unfinished")
+    assert not policy.rectifies_for_named_line_only(*kind, body, policy.level_rank["village"])
+    v = verdict(policy, _county(f"r50-late-{body}", *kind, body), engine)
+    assert (body, "not_rectified") in found(v)
+    level = verdict(policy, _county("r50-late-level", *kind, None), engine)
+    assert ("county_sector_department", "not_rectified") in found(level)
+
+
+# ------------------------------------------------------------------ item 2: funds_assets_mismanaged, 二(四)1
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("kind", ["funds_assets_mismanaged", None])
+def test_one_village_body_handed_its_assets_does_not_make_the_other_its_supervisor(policy: Policy, engine: str,
+                                                                                    kind: str | None) -> None:
+    both = {"village_committee", "village_party_branch"}
+    for named in sorted(both):
+        other = (both - {named}).pop()
+        v = verdict(policy, _village(f"r50-assets-{named}", "funds", kind, named), engine)
+        assert (named, "not_rectified") in found(v)
+        # the same for either body: the other is neither rectifier nor supervisor of its co-holder
+        assert (other, "supervision") not in found(v), named
+        assert (other, "not_rectified") not in found(v), named
+        # the township's 日常监管 (二(四)2) still presses it
+        assert ("township_government", "supervision") in found(v)
+    # naming neither: both rectify, neither presses
+    v = verdict(policy, _village("r50-assets-level", "funds", kind, None), engine)
+    assert {(b, "not_rectified") for b in both} <= found(v)
+    assert not {(b, "supervision") for b in both} & found(v)
+
+
+def test_the_batch_gives_what_who_answers_gives(policy: Policy) -> None:
+    records = [SUB_CIVIL, SUB_LEVEL, SUB_CIVIL_LINE,
+               *(_village(f"r50-b-{b}-{k}", "funds", k, b) for k in ("funds_assets_mismanaged", None)
+                 for b in ("village_committee", "village_party_branch", None))]
+    for view in (policy, policy.with_parameters(**{NO_DUTY: "assignee"})):
+        got, want = batch_and_answers(view, records)
+        assert got == want
+        got, want = batch_and_answers(view, records[::-1])
+        assert got == want
