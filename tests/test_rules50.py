@@ -1,16 +1,19 @@
-"""rules50: policy data read against the text where an assignment by name, a principle or a kind did not say what its
-clause says.
+"""rules50: policy data read against the text where an assignment by name, a principle or a kind did not say what
+its clause says.
 
-- housing_subsidy_irregular: 县民政局's part is 二(六)4(4) 民政部门负责危房改造对象低收入农户身份…信息对比, which the kind
-  counts for a record of its line only; the subsidy's review and payment are 县建设部门's and 财政's (二(六)4(3)–(4)).
-  Handed the problem by name on a record naming no line, it is a body with no duty to rectify it
-  (assignment_without_rectification_duty), as fid49b made 县民政局 handed a late renovation (check49b #5). A record of
-  its line still names it, now with its own clause.
+- housing_subsidy_irregular: 县民政局's part is 二(六)4(4) 民政部门负责危房改造对象低收入农户身份…
+  信息对比, which the kind counts for a record of its line only; the subsidy's review and payment are
+  县建设部门's and 财政's (二(六)4(3)–(4)). Handed the problem by name on a record naming no line, it is a body
+  with no duty to rectify it (assignment_without_rectification_duty), as fid49b made 县民政局 handed a late
+  renovation (check49b #5). A record of its line still names it, now with its own clause.
 - project_late_or_unfinished and project_acceptance_lax were not marked: 二(五)3 names no county body but the
-  department whose project it is (民宗和财政等相关部门负责相应的项目指导、协调和管理; 各相关部门…各自业务范围的项目…验收), so
-  line_named_only there leaves a level assignment with no county rectifier at all (pinned below).
-- funds_assets_mismanaged: 二(四)1 村党支部、村委会：负责本村扶贫项目资金使用效率和资产管理工作 gives the two one joint duty;
-  read as 主管 (谁主管谁监管) it made whichever was not handed the problem the other's supervisor (check49b #4).
+  department whose project it is (民宗和财政等相关部门负责相应的项目指导、协调和管理;
+  各相关部门…各自业务范围的项目…验收), so line_named_only there leaves a level assignment with no county
+  rectifier at all (pinned below).
+- funds_assets_mismanaged: 二(四)1 村党支部、村委会：负责本村扶贫项目资金使用效率和资产管理工作 gives the
+  two one joint duty; read as 主管 (谁主管谁监管) it made whichever was not handed the problem the other's
+  supervisor (check49b #4).
+- A city named as a level that hid a county's house stands for 市住建 (二(六)4(6)), not the role (check49 #5).
 """
 
 from __future__ import annotations
@@ -86,10 +89,10 @@ def test_a_subsidy_record_of_the_civil_affairs_line_names_the_bureau_with_its_ow
 @pytest.mark.parametrize("body", ["county_finance", "county_ethnic_religious"])
 def test_a_late_project_handed_to_its_managing_department_stays_its_own(policy: Policy, engine: str,
                                                                          body: str) -> None:
-    """二(五)3 民宗和财政等相关部门负责相应的项目指导、协调和管理 is the county's whole part in a late project: no other county
-    body is named for it, the level assignment names the department whose project it is (the role), and the assignee
-    is that department. Not line_named_only: marked so, a level assignment the county sat on named no county
-    rectifier."""
+    """二(五)3 民宗和财政等相关部门负责相应的项目指导、协调和管理 is the county's whole part in a late
+    project: no other county body is named for it, the level assignment names the department whose project it is
+    (the role), and the assignee is that department. Not line_named_only: marked so, a level assignment the county
+    sat on named no county rectifier."""
     kind = ("projects", "project_late_or_unfinished")
     assert not policy.rectifies_for_named_line_only(*kind, body, policy.level_rank["village"])
     v = verdict(policy, _county(f"r50-late-{body}", *kind, body), engine)
@@ -128,4 +131,46 @@ def test_the_batch_gives_what_who_answers_gives(policy: Policy) -> None:
         got, want = batch_and_answers(view, records)
         assert got == want
         got, want = batch_and_answers(view, records[::-1])
+        assert got == want
+
+
+# ------------------------------------------------------------------ item 3: a city hiding a house (check49 #5)
+
+_HOUSING_PRESSED = ["housing_renovation_late", "housing_danger_unreported", "housing_subsidy_irregular"]
+
+
+def _hidden(rid: str, kind: str, level: str) -> dict[str, Any]:
+    """A province tour finds it on 03-01; ``level`` is said to have concealed it, naming no body."""
+    return _record(rid, "housing", kind, _found("province", channel="inspection_tour"), [], concealed_by=[level])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("kind", _HOUSING_PRESSED)
+def test_a_city_hiding_a_house_is_its_construction_bureau(policy: Policy, engine: str, kind: str) -> None:
+    """二(六)4(6) 省市住房城乡建设部门…督促农村危旧房改造工作 is the city's part in a county's house;
+    二(六)4(7)'s departments have theirs only for a record of their line
+    (资格认定、建设用地、资金保障…涉及本部门的相关工作)."""
+    v = verdict(policy, _hidden(f"r50-hide-city-{kind}", kind, "city"), engine)
+    assert ("city_construction", "concealed") in found(v)
+    assert ("city_sector_department", "concealed") not in found(v)
+    assert _clauses(v, "city_construction", "concealed") == ["一(四)", "二(六)4(6)"]
+    assert "concealing_level_body" in next(f for f in v.findings if f.basis == "concealed").rests_on
+    # the county's twin is unchanged: its construction bureau, on its own 二(六)4(3)
+    w = verdict(policy, _hidden(f"r50-hide-county-{kind}", kind, "county"), engine)
+    assert ("county_construction", "concealed") in found(w)
+    # a city that received it and sat on it was already its construction bureau (receiving_level_body)
+    sat = _record(f"r50-sat-city-{kind}", "housing", kind, _found("city", channel="audit"), [])
+    assert ("city_construction", "not_handled") in found(verdict(policy, sat, engine))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_city_hiding_a_house_of_a_named_line_keeps_that_line(policy: Policy, engine: str) -> None:
+    rec = {**_hidden("r50-hide-city-land", "housing_renovation_late", "city"), "sector": "natural_resources"}
+    assert ("city_natural_resources", "concealed") in found(verdict(policy, rec, engine))
+
+
+def test_the_batch_gives_what_who_answers_gives_for_the_hidden_houses(policy: Policy) -> None:
+    records = [_hidden(f"r50-bh-{lv}-{k}", k, lv) for k in _HOUSING_PRESSED for lv in ("city", "county")]
+    for view in (policy, policy.with_parameters(concealing_level_body="handling_holders")):
+        got, want = batch_and_answers(view, records)
         assert got == want
