@@ -174,3 +174,99 @@ def test_the_batch_gives_what_who_answers_gives_for_the_hidden_houses(policy: Po
     for view in (policy, policy.with_parameters(concealing_level_body="handling_holders")):
         got, want = batch_and_answers(view, records)
         assert got == want
+
+
+# ------------------------------------------------------------------ item 4: kinds the text names (check48b #7)
+
+_C = "330127"
+_T = "330127100"
+
+
+def _at(rid: str, area: str, kind: str, place: str, found: dict[str, Any], steps: list[dict[str, Any]],
+        **more: Any) -> dict[str, Any]:
+    return {**_record(rid, area, kind, found, steps, **more), "place": place}
+
+
+#: (kind, the body the text gives its work, the clause it cites, bodies the text gives no part)
+_NEW = [(("health", "health_costs_accounting_irregular"), "county_medical_insurance", "二(六)3(3)",
+         {"county_finance", "county_poverty_office", "township_government", "village_committee"}),
+        (("water", "water_monitoring_network_missing"), "county_health", "二(六)5(4)",
+         {"county_water", "county_water_supply_unit", "county_sector_department", "township_government"})]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("key", "body", "clause", "strangers"), _NEW, ids=[k[1] for k, *_ in _NEW])
+def test_a_county_bodys_own_kind_names_that_body_at_every_stage(policy: Policy, engine: str, key: tuple[str, str],
+                                                                  body: str, clause: str, strangers: set[str]) -> None:
+    # a city audit finds it and assigns it to the county as a level, which does not rectify it
+    v = verdict(policy, _at("r50-n-audit", *key, _C, _found("city", channel="audit"), [_a("city", "county")]), engine)
+    assert {(body, "not_discovered"), (body, "not_rectified")} <= found(v)
+    assert clause in _clauses(v, body, "not_rectified")
+    assert not {b for b, _ in found(v)} & strangers
+    # the county's hotline receives it and nobody passes it on
+    v = verdict(policy, _at("r50-n-hot", *key, _C, _found("county", channel="hotline"), []), engine)
+    assert (body, "not_handled") in found(v)
+    assert not {b for b, _ in found(v)} & strangers
+    # a province tour's find hidden by the county named as a level: that body, not the role
+    hid = _at("r50-n-hide", *key, _C, _found("province", channel="inspection_tour"),
+              [_a("province", "county", on="2021-03-02")], concealed_by=["county"])
+    v = verdict(policy, hid, engine)
+    assert (body, "concealed") in found(v) and (body, "not_discovered") not in found(v)
+    # its own find, put right in time: nobody
+    ok = _at("r50-n-ok", *key, _C, _found("county", body, channel="dynamic_tracking"), [], rectified_on="2021-03-08")
+    assert not verdict(policy, ok, engine).findings
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_performance_evaluation_not_organised_is_the_lines_department_and_finance_finds_it(policy: Policy,
+                                                                                           engine: str) -> None:
+    kind = ("funds", "funds_performance_evaluation_missing")
+    audit = _at("r50-fe", *kind, _C, _found("city", channel="audit"), [_a("city", "county")])
+    v = verdict(policy, audit, engine)
+    # the record names no line: the 问题所属部门 once, unresolved; 县财政 (组织本级相关部门做好…绩效管理) should
+    # have found it and presses it, but rectifies nothing of another department's evaluation
+    assert {("county_sector_department", "not_rectified"), ("county_finance", "not_discovered"),
+            ("county_finance", "supervision")} <= found(v)
+    assert ("county_finance", "not_rectified") not in found(v)
+    assert not {b for b, _ in found(v)} & {"township_government", "village_committee", "village_party_branch"}
+    # a line names its department: 二(四)4 for the office, 二(四)5 for another line's
+    for sector, body, clause in (("poverty_office", "county_poverty_office", "二(四)4"),
+                                 ("water", "county_water", "二(四)5")):
+        w = verdict(policy, {**audit, "id": f"r50-fe-{sector}", "sector": sector}, engine)
+        assert (body, "not_rectified") in found(w)
+        assert clause in _clauses(w, body, "not_rectified")
+        assert ("county_sector_department", "not_rectified") not in found(w)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_townships_house_safety_system_is_the_townships(policy: Policy, engine: str) -> None:
+    kind = ("housing", "housing_safety_system_missing")
+    handed = _at("r50-hs", *kind, _T, _found("county", channel="hotline"), [_a("county", "township")])
+    v = verdict(policy, handed, engine)
+    assert {("township_government", "not_discovered"), ("township_government", "not_rectified"),
+            ("county_construction", "supervision")} <= found(v)
+    assert _clauses(v, "township_government", "not_rectified") == ["一(四)", "二(二)2", "二(六)4(2)"]
+    # not the village: 二(六)4(1) gives it no part in the township's system
+    assert not {b for b, _ in found(v)} & {"village_committee", "village_party_branch"}
+    # the county held it and never pressed the township: 县建设部门 (督促指导乡镇…组织实施)
+    held = _at("r50-hs-held", *kind, _T, _found("city", channel="audit"), [_a("city", "county")])
+    assert ("county_construction", "not_rectified") in found(verdict(policy, held, engine))
+    # the township's own find put right in time needs no report (self_rectified_report_required false)
+    own = _at("r50-hs-own", *kind, _T, _found("township", channel="grid"), [], rectified_on="2021-03-08")
+    assert not verdict(policy, own, engine).findings
+
+
+def test_the_batch_gives_what_who_answers_gives_for_the_new_kinds(policy: Policy) -> None:
+    records = []
+    for (area, kind), place in ((("health", "health_costs_accounting_irregular"), _C),
+                                (("water", "water_monitoring_network_missing"), _C),
+                                (("funds", "funds_performance_evaluation_missing"), _C),
+                                (("housing", "housing_safety_system_missing"), _T)):
+        records += [_at(f"r50-bn-{kind}-a", area, kind, place, _found("city", channel="audit"), [_a("city", "county")]),
+                    _at(f"r50-bn-{kind}-h", area, kind, place, _found("county", channel="hotline"), []),
+                    _at(f"r50-bn-{kind}-c", area, kind, place, _found("province", channel="inspection_tour"),
+                        [_a("province", "county", on="2021-03-02")], concealed_by=["county"])]
+    got, want = batch_and_answers(policy, records)
+    assert got == want
+    got, want = batch_and_answers(policy, records[::-1])
+    assert got == want
