@@ -136,7 +136,8 @@ def test_the_tables_role_per_kind_and_level(policy: Policy, example: Jurisdictio
                 assert t.conceal_role[a, kc, t.rank[level]] == (-1 if role is None else t.body_index[role])
     at = t.area_index["housing"], t.kind_index["housing_danger_unreported"]
     assert t.conceal_role[(*at, t.rank["county"])] == t.body_index["county_construction"]  # (review23 #1)
-    assert t.conceal_role[(*at, t.rank["city"])] == t.body_index["city_sector_department"]  # 市住建 presses it
+    # rules50 (check49 #5): 市住建 passes a county's house on (二(六)4(6)), the one department at the city
+    assert t.conceal_role[(*at, t.rank["city"])] == t.body_index["city_construction"]
     at = t.area_index["basic_needs"], t.kind_index["basic_needs_income_not_raised"]
     assert t.conceal_role[(*at, t.rank["county"])] == t.body_index["county_poverty_office"]
 
