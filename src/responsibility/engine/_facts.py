@@ -553,7 +553,9 @@ def concealing_role(policy: PolicyView, area: str, kind: str | None, level: str)
     >>> p = responsibility.load()
     >>> concealing_role(p, "housing", "housing_danger_unreported", "county")  # the kind's one department
     'county_construction'
-    >>> concealing_role(p, "housing", "housing_danger_unreported", "city")  # 市住建 presses it: a department's part
+    >>> concealing_role(p, "housing", "housing_danger_unreported", "city")  # 市住建 passes it on: 二(六)4(6) 督促
+    'city_construction'
+    >>> concealing_role(p, "funds", "funds_diverted", "city")  # several departments' parts: the role
     'city_sector_department'
     >>> concealing_role(p, "basic_needs", "basic_needs_income_not_raised", "county")
     'county_poverty_office'
