@@ -459,8 +459,9 @@ def test_findings_and_rejects_equal_who_answers_with_both_engines(policy: Policy
     records = ledger(policy, province, 3000, seed=1, broken=0.1)
     a = policy.assess(records, jurisdiction=province, today=TODAY)
     assert a.records == len(records) == a.assessed + a.rejected
-    # (18,000: since fid30's township_main_responsibility (false) the township's 主体责任 rows are gone, 19,171 then)
-    assert a.rejected > 200 and len(a.findings) > 18_000
+    # (18,000: since fid30's township_main_responsibility (false) the township's 主体责任 rows are gone, 19,171 then;
+    # 17,000: rules50's four county-only kinds draw some of the generator's records from wider ones, 17,769 then)
+    assert a.rejected > 200 and len(a.findings) > 17_000
     assert got(a) == expected(policy, province, records, "compiled")
     durable_agrees(policy, province, records, a)
 
@@ -840,6 +841,10 @@ def test_a_policy_amended_in_time_judges_each_problem_by_its_day(amended: Policy
     assert got(b) == expected(view, province, records, "compiled")
 
 
+_RULES50_KINDS = frozenset({"funds_performance_evaluation_missing", "housing_safety_system_missing",
+                             "health_costs_accounting_irregular", "water_monitoring_network_missing"})
+
+
 @pytest.fixture(scope="module")
 def amended(amended_policy: Policy) -> Policy:
     """The amended policy the other modules read too (conftest ``amended_policy``: its warm-up is paid once)."""
@@ -859,7 +864,7 @@ def test_an_amended_policy_takes_the_fast_path_period_by_period(amended: Policy,
     a, assessor, results, marked, _ = assessed(amended, province, records)
     assert isinstance(assessor, batch.Periods)
     assessed_ = sum(r.assessed for r in results)
-    assert assessed_ > 600
+    assert assessed_ > 550  # (581 since rules50's new kinds; 600 before)
     # every record the reference path took, it rejected, or a department answers in it from the day it was itself
     # handed the problem (R-sat), or a department of a level that held it was handed it late (D4, d4_records): every
     # other valid record took the fast path of its period
@@ -870,7 +875,11 @@ def test_an_amended_policy_takes_the_fast_path_period_by_period(amended: Policy,
         amended, province, records) + fid31e_records(amended, province, records, marked) + misassigned_records(
         amended, province, records) + own_receipt_records(amended, province, records, marked) \
         + co_assignee_records(amended, province, records, marked) \
-        + handed_back_records(amended, province, records, marked)
+        + handed_back_records(amended, province, records, marked) + sum(
+            # (the four kinds rules50 added in session 50 are in none of the count helpers yet: 5 of their records
+            # took the reference path here, each equal to who_answers below; bounded by their number until a helper
+            # says which of their shapes the fast path leaves)
+            isinstance(r, dict) and r.get("kind") in _RULES50_KINDS for r in records)
     assert len(assessor._assessors) >= 2
     assert got(a) == expected(amended, province, records, "compiled")
     tidy = [{k: v for k, v in r.items() if v is not None} for r in records]
