@@ -94,7 +94,7 @@ def main() -> None:
             line += f", again {statistics.median(a for _, _, a, _ in rs):6.2f}"
         line += f"  rows {rs[0][3]}"
         if name != "now":
-            line += f"  now ×{cold / now:.2f} faster (rounds " + " ".join(
+            line += f"  its CPU ×{cold / now:.2f} of now's (rounds " + " ".join(
                 f"×{b[1] / a[1]:.2f}" for a, b in zip(got["now"], rs, strict=True)) + ")"
         print(line, flush=True)
     print(f"  load average at the end {'/'.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
