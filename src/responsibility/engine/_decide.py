@@ -1273,22 +1273,20 @@ class Decider:
                 holders = self._whole_over_parts(area, kind, holders)
         else:
             body = str(fact["body"])
-            stage = policy.reaching(policy.stage_holders(area, kind, rule.stage, sector), prank, area, kind, rule.stage)
+            stage = policy.stage_reaching(area, kind, rule.stage, sector, prank)
             own = stage.get(body)
             if own is None and sector is None and policy.bodies[body].sector is not None \
                     and policy.has_part(area, kind, body):
                 # A named department answers for its own line when the record names no other — where the text gives
                 # it a part in the problem (not the education bureau named as finder of a house renovation: 二(二)3 涉及
                 # 本部门问题 is then the wrong clause; probe9 P9-02, review8a N1).
-                own = policy.reaching(policy.stage_holders(area, kind, rule.stage, policy.bodies[body].sector),
-                                      prank, area, kind, rule.stage).get(body)
+                own = policy.stage_reaching(area, kind, rule.stage, policy.bodies[body].sector, prank).get(body)
             if own is None and sector is not None and rule.basis in _HELD_ONLY and policy.bodies[body].role:
                 # the role a record's line gives no part at its level stands for (_facts.line_holder: 市相关行业主管部门
                 # for a city's health policy a record puts in 财政's line) answers with the duties it holds for a record
                 # naming no line (二(六)3(5)), not as one that "received" it (fid38a)
                 level = policy.bodies[body].level
-                plain = {b: ds for b, ds in policy.reaching(policy.stage_holders(area, kind, rule.stage), prank,
-                                                            area, kind, rule.stage).items()
+                plain = {b: ds for b, ds in policy.stage_reaching(area, kind, rule.stage, None, prank).items()
                          if policy.bodies[b].level == level}
                 line = policy.sector_of(sector)
                 if line is not None and line_gives_no_part(policy, area, kind, level, line, plain, {
@@ -1302,8 +1300,8 @@ class Decider:
                 # which 应发现未发现 cites: a policy gap or a village's specific problem is not the 扶贫办's
                 # 本部门问题 because it hid it. In the record's line, else the concealer's own.
                 line = sector if sector is not None else policy.bodies[body].sector
-                more = [d for st in ("discovery", "rectification") for d in (policy.reaching(
-                    policy.stage_holders(area, kind, st, line), prank, area, kind, st, own=True).get(body) or ())
+                more = [d for st in ("discovery", "rectification")
+                        for d in (policy.stage_reaching(area, kind, st, line, prank, own=True).get(body) or ())
                     if policy.duty_area[d] == area and policy.duties[d].scope != "area_holders"]
                 own = tuple(dict.fromkeys((*own, *more)))
             if not own and rule.basis in ("not_rectified", "concealed") and policy.has_part(area, kind, body, sector):
@@ -1314,8 +1312,8 @@ class Decider:
                 # so does a named concealer, whose part is not at handling (the school hiding a student it did not
                 # identify: 二(六)2(1) 负责本校的学生资助对象认定; review32 F5)
                 stages = _OTHER_STAGES if rule.basis == "not_rectified" else _CONCEALER_STAGES
-                own = next((got for st in stages if (got := policy.reaching(
-                    policy.stage_holders(area, kind, st, sector), prank, area, kind, st, own=True).get(body))), own)
+                own = next((got for st in stages
+                            if (got := policy.stage_reaching(area, kind, st, sector, prank, own=True).get(body))), own)
             if not own and rule.basis == "not_handled" and kind is not None:
                 # a body of a city or the province whose one holder of the kind's handling is the 扶贫办 by 二(二)5
                 # 省市有关部门…负责指导督促基层问题发现和整改 alone (a guidance duty reaching below, not one to pass
@@ -2286,8 +2284,7 @@ def rectifying_duties(policy: PolicyView, area: str, kind: str | None, prank: in
     if keeps_lists(policy, policy.bodies[body].level) or any(policy.duty_area[d] == area for d in handling):
         return None
     line = sector if sector is not None else policy.bodies[body].sector
-    got = policy.reaching(policy.stage_holders(area, kind, "rectification", line), prank, area, kind,
-                          "rectification", own=True).get(body) or ()
+    got = policy.stage_reaching(area, kind, "rectification", line, prank, own=True).get(body) or ()
     return tuple(d for d in got if policy.duty_area[d] == area) or None
 
 

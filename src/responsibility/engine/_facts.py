@@ -770,15 +770,15 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
     got: str | None = None
     if level in policy.roles:
         stage = policy.failures["not_handled"].stage if "not_handled" in policy.failures else "handling"
-        held = {b: ds for b, ds in policy.reaching(policy.stage_holders(area, kind, stage), prank, area, kind,
-                                                   stage).items() if policy.bodies[b].level == level}
+        held = {b: ds for b, ds in policy.stage_reaching(area, kind, stage, None, prank).items()
+                if policy.bodies[b].level == level}
         if len(held) > 1:
             line = policy.sector_of(sector)
             if line is not None:
                 # the line's department where the text gives it a part in passing the problem on: it holds the
                 # kind's handling there for a problem of its line (二(二)3 涉及本部门问题的…分类办理)
-                ours = {b: ds for b, ds in policy.reaching(policy.stage_holders(area, kind, stage, line), prank, area,
-                                                            kind, stage).items() if policy.bodies[b].level == level}
+                ours = {b: ds for b, ds in policy.stage_reaching(area, kind, stage, line, prank).items()
+                        if policy.bodies[b].level == level}
                 # (a line whose department has no such part here — 县民政局 in an unreported dangerous house: 二(六)4(3)
                 # gives the county's part to 县建设部门; 市卫健 in a city's water policy — names the one body the kind
                 # gives the line's holders, not each, which named the 扶贫办 for a policy gap through 二(二)5
@@ -833,7 +833,7 @@ def sole_holder(policy: PolicyView, area: str, kind: str | None, level: str, pra
     key = (area, kind, level, prank)
     if key not in memo:
         stage = policy.failures["not_handled"].stage if "not_handled" in policy.failures else "handling"
-        held = [b for b in policy.reaching(policy.stage_holders(area, kind, stage), prank, area, kind, stage)
+        held = [b for b in policy.stage_reaching(area, kind, stage, None, prank)
                 if policy.bodies[b].level == level]
         memo[key] = held[0] if len(held) == 1 else None
     return memo[key]
@@ -858,8 +858,7 @@ def switched_rectifier(policy: PolicyView, area: str, kind: str | None, level: s
         if body:  # (a named body's own duties: an own_sector one is held by it, not by the level's role)
             duties = [d for d in policy.stage_duties(area, kind, "rectification") if body in policy.duties[d].holders]
         else:
-            duties = [d for b, ds in policy.reaching(policy.stage_holders(area, kind, "rectification"), prank, area,
-                                                     kind, "rectification").items()
+            duties = [d for b, ds in policy.stage_reaching(area, kind, "rectification", None, prank).items()
                       if policy.bodies[b].level == level for d in ds]
         # (switch_of: not a duty whose other reading gives the body the same words — 二(六)5(6)'s water twin)
         memo[key] = bool(duties) and all(
@@ -893,8 +892,8 @@ def guiding_receiver(policy: PolicyView, area: str, kind: str | None, level: str
         got = None
         if level in policy.roles and not keeps_lists(policy, level):
             stage = policy.failures["not_handled"].stage if "not_handled" in policy.failures else "handling"
-            held = {b: ds for b, ds in policy.reaching(policy.stage_holders(area, kind, stage), prank, area, kind,
-                                                        stage).items() if policy.bodies[b].level == level}
+            held = {b: ds for b, ds in policy.stage_reaching(area, kind, stage, None, prank).items()
+                    if policy.bodies[b].level == level}
             if held and _guides_only(policy, area, held):
                 # (read at the problem's place, as receiving_body reads it: a problem placed at the city's own code
                 # ties no department there, and the level's holders answer — test_fid44b)
@@ -989,8 +988,7 @@ def pressing_department(policy: PolicyView, area: str, kind: str | None, level: 
     # once, not 财政 (check42); a duty that only assists (二(三)7 省市扶贫办：协助民政部门) ties no one)
     def tied(at: str | None, role_too: bool = False) -> list[str]:
         return list(dict.fromkeys(
-            b for st in STAGES for b, ds in policy.reaching(policy.stage_holders(area, kind, st, at), prank, area,
-                                                            kind, st).items()
+            b for st in STAGES for b, ds in policy.stage_reaching(area, kind, st, at, prank).items()
             if bodies[b].level == level and (role_too or not bodies[b].role)
             # (nor a duty a parameter switches on for the body — water_policy_health_departments' 市卫健: the choice
             # of receiver rests on no other reading)
@@ -1071,14 +1069,13 @@ def tied_elsewhere(policy: PolicyView, area: str, kind: str, prank: int, body: s
     if policy.roles.get(b.level) is None:
         return ()
     stage = policy.failures["not_handled"].stage
-    held = {x: ds for x, ds in policy.reaching(policy.stage_holders(area, kind, stage), prank, area, kind,
-                                               stage).items() if policy.bodies[x].level == b.level}
+    held = {x: ds for x, ds in policy.stage_reaching(area, kind, stage, None, prank).items()
+            if policy.bodies[x].level == b.level}
     if not held or body in held or not _guides_only(policy, area, held):
         return ()
     for line in (None,) if b.role else dict.fromkeys((sector, None)):
         got = tuple(dict.fromkeys(
-            d for st in _TIED_STAGES for d in (policy.reaching(policy.stage_holders(area, kind, st, line),
-                                                               prank, area, kind, st).get(body) or ())
+            d for st in _TIED_STAGES for d in (policy.stage_reaching(area, kind, st, line, prank).get(body) or ())
             if _area_work(policy, area, d) and policy.duties[d].scope != "area_holders"))
         if got:
             return got
@@ -1149,8 +1146,7 @@ def leading_rectifier(policy: PolicyView, area: str, kind: str | None, body: str
     if LEADERS not in policy.parameters:
         return False
     level = policy.bodies[body].level
-    held = tuple(Holder(b, ds) for b, ds in policy.reaching(policy.stage_holders(area, kind, "rectification"), prank,
-                                                          area, kind, "rectification").items()
+    held = tuple(Holder(b, ds) for b, ds in policy.stage_reaching(area, kind, "rectification", None, prank).items()
                  if policy.bodies[b].level == level)
     return body in level_leaders(policy, area, policy.level_rank[level], held)
 
@@ -1199,7 +1195,7 @@ def gives_way(policy: PolicyView, area: str, kind: str | None, level: str, body:
         failure = policy.failures.get("not_handled")
         stage = failure.stage if failure is not None else "handling"
         got = memo[key] = failure is not None and policy.bodies[body].kind in failure.gives_way \
-            and body not in policy.reaching(policy.stage_holders(area, kind, stage), prank, area, kind, stage)
+            and body not in policy.stage_reaching(area, kind, stage, None, prank)
     return got
 
 
@@ -1265,8 +1261,7 @@ def _holds_own_duty(policy: PolicyView, area: str, kind: str | None, body: str, 
     got = memo.get(key)
     if got is None:
         line = policy.sector_of(sector)
-        duties = policy.reaching(policy.stage_holders(area, kind, "rectification", line), prank, area, kind,
-                                 "rectification").get(body, ())
+        duties = policy.stage_reaching(area, kind, "rectification", line, prank).get(body, ())
         own = [d for d in duties if not policy.presses_below(d)
                and not set(policy.duties[d].kinds) <= PASSING_ON
                and not (policy.duties[d].scope == "area_holders" and policy.duty_area[d] != area
@@ -1525,8 +1520,7 @@ def _discovery(policy: PolicyView, area: str, kind: str | None, sector: str | No
     # there either way)
     if outside and SAME_LEVEL in policy.parameters and not policy.parameter(SAME_LEVEL) and any(
             b != body and rank[policy.bodies[b].level] == rank[level]
-            for b in policy.reaching(policy.stage_holders(area, kind, "discovery", policy.sector_of(sector)), prank,
-                                     area, kind, "discovery")):
+            for b in policy.stage_reaching(area, kind, "discovery", policy.sector_of(sector), prank)):
         rests.append(SAME_LEVEL)
     # A discovery duty whose applies_if parameter is false (二(四)8: the city audit, when the province
     # found the problem) would have named a body below the finder: the verdict rests on the parameter. Not through a

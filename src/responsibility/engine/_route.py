@@ -144,8 +144,7 @@ def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
             # a body below the authority whose part in rectifying it is a duty it shares with the authority's bodies
             # (省市 make policy, 二(六)3(5)) holds it for its own level's policy: a gap policy_gap_owner reads as the
             # province's is not the city's to amend, so the route does not offer the city's departments (review22)
-            held = policy.reaching(policy.stage_holders(area, kind, "rectification", sector), rank[place_level],
-                                   area, kind, "rectification")
+            held = policy.stage_reaching(area, kind, "rectification", sector, rank[place_level])
             at_top = {d for b, ds in held.items() if rank[policy.bodies[b].level] == rank[authority] for d in ds}
             assignees = tuple(b for b in assignees if rank[policy.bodies[b].level] >= rank[authority]
                               or not set(held.get(b, ())) & at_top)
@@ -156,8 +155,7 @@ def route_bodies(policy: Policy, area: str, kind: str | None, place_level: str,
             # naming one rests on nothing of this: the route does not list it either, as test_fidelity18 asks)
             # (read from the holders of a record naming no sector, as the rules are compiled: a sector that leaves
             # no department of the item still leaves them pressing, not rectifying)
-            held = policy.reaching(policy.stage_holders(area, kind, "rectification"), rank[place_level], area, kind,
-                                   "rectification")
+            held = policy.stage_reaching(area, kind, "rectification", None, rank[place_level])
             heads: set[str] = set()
             for r in {rank[policy.bodies[b].level] for b in held}:
                 heads |= level_leaders(policy, area, r, tuple(
