@@ -149,7 +149,7 @@ def _hidden(rid: str, kind: str, level: str) -> dict[str, Any]:
 def test_a_city_hiding_a_house_is_its_construction_bureau(policy: Policy, engine: str, kind: str) -> None:
     """二(六)4(6) 省市住房城乡建设部门…督促农村危旧房改造工作 is the city's part in a county's house;
     二(六)4(7)'s departments have theirs only for a record of their line
-    (资格认定、建设用地、资金保障…涉及本部门的相关工作)."""
+    (资格认定、建设用地保障、宅基地安排、资金保障等相关政策，督查指导农村危房改造涉及本部门的相关工作)."""
     v = verdict(policy, _hidden(f"r50-hide-city-{kind}", kind, "city"), engine)
     assert ("city_construction", "concealed") in found(v)
     assert ("city_sector_department", "concealed") not in found(v)
