@@ -4,31 +4,14 @@ newcomer's walk and the hostile inputs found."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-import responsibility
 from responsibility import Policy
 
-Run = Callable[..., tuple[int, str, str]]
-PLACE = "330127100219"  # a village of the example jurisdiction
-
-
-def record(**change: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {"id": "p1", "area": "housing", "place": PLACE,
-                            "discovered": {"level": "village", "channel": "grid", "on": "2021-03-01"},
-                            "as_of": "2021-04-01"}
-    return {**base, **change}
-
-
-def refusal(policy: Policy, rec: dict[str, Any]) -> responsibility.ProblemError:
-    with pytest.raises(responsibility.ProblemError) as info:
-        policy.who_answers(rec)
-    return info.value
-
+# (the same record and refusal helpers as session 49's errors: one place)
+from .test_ux49 import PLACE, Run, record, refusal
 
 # ---------------------------------------------------------------- session 49's leftovers
 
