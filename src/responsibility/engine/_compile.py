@@ -257,7 +257,7 @@ def level_leaders(policy: PolicyView, area: str, rank: int, holders: tuple[Holde
     beside 二(六)4(5) 县党委、政府…组织做好…治理改造工作; 二(六)1(3) beside 二(六)1(4)): whether they answer as its
     rectifiers beside that department, or press it, is level_assignment_leaders'. Where their duty is a work the
     text gives them alone (二(二)4 健全问题发现办法和整改机制) they stay its rectifiers (R21-12)."""
-    level = next((lv for lv, r in policy.level_rank.items() if r == rank), None)
+    level = policy.rank_level.get(rank)
     if LEADERS not in policy.parameters or level is None or level not in policy.roles:
         return frozenset()
     main = next((f.duty_kind for f in policy.failures.values() if f.duty_kind), None)

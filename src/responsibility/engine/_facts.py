@@ -867,11 +867,6 @@ def switched_rectifier(policy: PolicyView, area: str, kind: str | None, level: s
     return memo[key]
 
 
-def _level_of(policy: PolicyView, rank: int) -> str:
-    """The level of rank ``rank``."""
-    return next(lv for lv, r in policy.level_rank.items() if r == rank)
-
-
 def guiding_receiver(policy: PolicyView, area: str, kind: str | None, level: str, prank: int) -> str | None:
     """The department a city or the province that received a problem of ``kind`` placed at level rank ``prank`` through
     no body named stands for under receiving_level_body: handling_holders, where its one holder of the handling only
@@ -1709,7 +1704,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # names another line (none), and the findings read by it rest on that parameter (fid49's left item: LC2's
         # 县扶贫办 named 应发现未发现 by the line, on no word of ledger_county_rectifier)
         if sector is not None and (switched := frozenset(
-                r for r in can_rectify if switched_rectifier(policy, area, kind, _level_of(policy, r), "", prank))) \
+                r for r in can_rectify if switched_rectifier(policy, area, kind, policy.rank_level[r], "", prank))) \
                 and named_line(policy, rec, can_rectify - switched, own_levels) != sector:
             line_switched = CHOSEN_LINE_SWITCHED
             for rid in dict.fromkeys(str(policy.duties[x].applies_if) for x in policy.stage_duties(
@@ -2450,11 +2445,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 # under press it leads and presses the department, and answers for not passing the problem on:
                 # either way the finding rests on that parameter where rectifier_holding reads its sitting as its own
                 # 整改不到位; check49b #3)
-                idle = not any(
+                idle = bool(me) and not any(
                     x["on"] >= received and (any(x is a for a in acted) if x["by_level"] == level else (
                         x["to_level"] == level and (x["action"] != "reported" or (x["to_body"] or "") != body)))
                     for x in steps)
-                if idle and me and setting.own_work and leading_rectifier(policy, area, kind, me, prank) \
+                if idle and setting.own_work and leading_rectifier(policy, area, kind, me, prank) \
                         and _holds_own_duty(policy, area, kind, me, prank,
                                             sector if sector is not None else line_of(policy, me)):
                     fact_bits |= CHOSEN_LEADING

@@ -98,6 +98,8 @@ class PolicyView:
         v = data.vocabulary
         self.levels: dict[str, Level] = {lv.id: lv for lv in sorted(v.levels, key=lambda lv: lv.rank)}
         self.level_rank: dict[str, int] = {lv.id: lv.rank for lv in v.levels}
+        #: The level of each rank (the first listed, where two share one), which the engine reads back from a rank.
+        self.rank_level: dict[int, str] = {lv.rank: lv.id for lv in reversed(v.levels)}
         #: The ranks of the levels marked grassroots (基层), the only ones a duty of ``presses: grassroots`` presses
         #: (none marked: every level below the holder).
         self.grassroots: frozenset[int] = frozenset(lv.rank for lv in v.levels if lv.grassroots)
@@ -1179,7 +1181,7 @@ class PolicyView:
             at_top = {d for b, ds in held.items() if self.level_rank[self.bodies[b].level] == top for d in ds}
             shared = any(d in at_top for b, ds in held.items()
                          if self.level_rank[self.bodies[b].level] == place_rank for d in ds)
-            level = next(lv for lv, r in self.level_rank.items() if r == place_rank)
+            level = self.rank_level[place_rank]
             got = cache[key] = level if shared else nominal
         return got
 
