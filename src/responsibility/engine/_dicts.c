@@ -1,22 +1,24 @@
 /* A verdict's dicts (engine/_verdict.py Verdict.to_dict), made in C: the finding dicts and the interpretation
-   dicts of one verdict, each a copy of a dict of its form's own values with the record's set in it, as the
-   Python dict makers (_verdict.finding_dict_maker, interpretations_maker) make them — the same keys in the same
+   dicts of one verdict, each its form's own values with the record's, as the Python dict makers (_verdict.finding_dict_maker, interpretations_maker) make them — the same keys in the same
    order, the same values, each dict and list the caller's own. Optional: without the extension _verdict.py makes
    them in Python.
 
    finding_dicts(forms, slot_of, slots, en, make) -> list: finding i's dict, of form forms[i] in slot
    slots[slot_of[i]] = (place code, place name, values), from what the form keeps for it (_verdict.finding_spec;
-   where the form has none yet, make(form, en) makes it): `proto`, the dict of its own values in Finding.to_dict's
-   keys' order; its `clauses`; and its reason in the language, `en_reason` if `en`, else `zh_reason`. The dict is
-   a copy of `proto` with "place" set to the slot's code, "clauses" to a new list of the form's clauses and
-   "reason" to the reason: where the form's reason is a tuple (literal, field, literal, field, ..., literal), the
-   literals joined with values[field] between them, each formatted as an f-string's {v[field]} formats it (a str
-   as it is, anything else by format(x, "")); else the reason is called with `values`. A reason made of pieces is
-   made once per call for each tuple of pieces and slot number, and the findings that say it share the str.
+   where the form has none yet, make(form, en) makes it): its reason in the language, `en_reason` if `en`, else
+   `zh_reason`; its `clauses`; its own values (level, body, name, basis, liability), or, for a form of another class
+   than the one whose slots are read at their offsets, `proto`, the dict of its own values in Finding.to_dict's keys'
+   order. The dict holds, in that order, the form's own values with "place" set to the slot's code, "clauses" to a
+   new list of the form's clauses and "reason" to the reason (a form of another class: a copy of `proto` with those
+   three set in it): where the form's reason is a tuple (literal, field, literal, field, ..., literal), the literals
+   joined with values[field] between them, each formatted as an f-string's {v[field]} formats it (a str as it is,
+   anything else by format(x, "")); else the reason is called with `values`. A reason made of pieces is made once
+   per call for each tuple of pieces and slot number, and the findings that say it share the str.
 
-   interpretation_dicts(specs, _) -> list: for each spec (proto, value, findings): a copy of `proto` with
-   "findings" set to a new list of the tuple `findings` and, where `value` is not None (a list value), "value" to
-   a new list of it. The second argument is not read (Sheet.interpretation_calls is called with one). */
+   interpretation_dicts(specs, _) -> list: for each spec (id, type, name, value, why, list value or None, findings)
+   (_verdict.interpretation_specs) a new dict {"id", "type", "name", "value", "why", "findings"} of them, "findings"
+   a new list of the tuple `findings` and, where the list value is not None, "value" a new list of it. The second
+   argument is not read (Sheet.interpretation_calls is called with one). */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -155,19 +157,22 @@ static PyObject *shared_reason(Reasons *kept, PyObject *pieces, Py_ssize_t s, Py
     return text;
 }
 
-/* Where a form's slots sit in the object (finding_dicts reads four per finding): PyObject_GetAttr finds a slot through
-   the type's member descriptor each time (~165 instructions a read: the three were a sixth of a finding dict's
-   instructions), a read at a known offset is a load. Kept for one class, the first exact class met whose four names are plain object slots of a class
+/* Where a form's slots sit in the object (finding_dicts reads eight per finding: its reason, clauses and own values):
+   PyObject_GetAttr finds a slot through the type's member descriptor each time (~165 instructions a read: three were a
+   sixth of a finding dict's instructions), a read at a known offset is a load. Kept for one class, the first exact
+   class met whose nine names are plain object slots of a class
    reading attributes the generic way, with its version tag: a class whose dict has changed since (its tag with it)
    is looked at afresh. Anything else (a subclass, another class, an unset slot) reads through PyObject_GetAttr, as
    before. This is the layout of a class, no policy's data: one table serves every decider. */
 typedef struct {
     PyTypeObject *type;     /* owned (no other class can come at its address while it is kept) */
     unsigned int version;   /* its tp_version_tag when the offsets were read */
-    Py_ssize_t proto, zh_reason, en_reason, clauses;
+    Py_ssize_t proto, zh_reason, en_reason, clauses, own[5];
 } FormSlots;
 
-static FormSlots form_slots = {NULL, 0, 0, 0, 0, 0};
+static FormSlots form_slots = {NULL, 0, 0, 0, 0, 0, {0, 0, 0, 0, 0}};
+static PyObject *k_own[5];  /* level, body, name, basis, liability: a finding's own values (finding_dict) */
+static PyObject *k_id, *k_type, *k_why;  /* an interpretation's, with "name" (k_own[2]) (interpretation_dicts) */
 
 /* The offset of slot `name` of class `t`, or -1 where it is not a plain object slot. */
 static Py_ssize_t slot_offset(PyTypeObject *t, PyObject *name) {
@@ -197,7 +202,10 @@ static int form_slots_of(PyObject *form) {
         return 0;
     unsigned int version = t->tp_version_tag;
     Py_ssize_t proto = slot_offset(t, k_proto), zh = slot_offset(t, k_zh_reason), en = slot_offset(t, k_en_reason),
-               clauses = slot_offset(t, k_clauses);
+               clauses = slot_offset(t, k_clauses), own[5];
+    for (int k = 0; k < 5; k++)
+        if ((own[k] = slot_offset(t, k_own[k])) < 0)
+            return 0;
     /* (the look-ups above may have run Python code: the tag is read again after them) */
     if (proto < 0 || zh < 0 || en < 0 || clauses < 0 || !PyType_HasFeature(t, Py_TPFLAGS_VALID_VERSION_TAG)
         || t->tp_version_tag != version) {
@@ -210,6 +218,8 @@ static int form_slots_of(PyObject *form) {
     form_slots.zh_reason = zh;
     form_slots.en_reason = en;
     form_slots.clauses = clauses;
+    for (int k = 0; k < 5; k++)
+        form_slots.own[k] = own[k];
     return 1;
 }
 
@@ -226,27 +236,41 @@ static PyObject *slot_read(PyObject *form, Py_ssize_t offset, PyObject *name) {
     return PyObject_GetAttr(form, name);
 }
 
-/* The dict of a finding of `form` (its proto, clauses and reason `name` read) in slot number `s`, `slot`;
-   make(form, en) first where the form has no proto or no reason in the language yet. A reason made from a template's
-   pieces is made once per verdict for each template and slot (`kept`). */
+/* The reason of a finding in slot number `s`, `slot` (its values), given its form's reason in the language: shared
+   within the verdict where made from a template's pieces (`kept`), else the form's function called on the values. */
+static PyObject *reason_in(PyObject *reason, Reasons *kept, Py_ssize_t s, PyObject *values) {
+    return PyTuple_CheckExact(reason) ? shared_reason(kept, reason, s, values) : PyObject_CallOneArg(reason, values);
+}
+
+/* The dict of a finding of `form` in slot number `s`, `slot`; make(form, en) first where the form has no reason in the
+   language yet (or, read through its attributes, no proto). A form of the class whose slots are read at their offsets
+   (form_slots) with its own values set gives a new dict of them inserted in Finding.to_dict's keys' order, reading
+   nothing but the form, its clauses and its reason's pieces; any other a copy of its `proto` with the place, clauses
+   and reason set in it. (The copy read the proto's dict and its table of keys, ~6 cache lines a finding that a
+   stream of verdicts finds cold: session 51 measured the insertion ~4% faster a decision with to_dict.) A reason made
+   from a template's pieces is made once per verdict for each template and slot (`kept`). */
 static PyObject *finding_dict(PyObject *form, PyObject *name, Py_ssize_t s, PyObject *slot, PyObject *make, int en,
                               Reasons *kept) {
     if (!PyTuple_Check(slot) || PyTuple_GET_SIZE(slot) != 3) {
         PyErr_SetString(PyExc_TypeError, "a slot is (place code, place name, values)");
         return NULL;
     }
-    PyObject *proto = NULL, *reason = NULL, *clauses = NULL, *d = NULL;
+    PyObject *proto = NULL, *reason = NULL, *clauses = NULL, *d = NULL, *own[5];
     int fast = form_slots_of(form);
+    for (int k = 0; fast && k < 5; k++)
+        fast = (own[k] = *(PyObject **)((char *)form + form_slots.own[k])) != NULL;
     Py_ssize_t at_proto = fast ? form_slots.proto : 0, at_clauses = fast ? form_slots.clauses : 0,
                at_reason = fast ? (en ? form_slots.en_reason : form_slots.zh_reason) : 0;
     for (int attempt = 0; attempt < 2; attempt++) {
-        proto = slot_read(form, at_proto, k_proto);
-        if (proto == NULL)
-            return NULL;
+        if (!fast) {  /* (the proto is read only where the dict is its copy) */
+            proto = slot_read(form, at_proto, k_proto);
+            if (proto == NULL)
+                return NULL;
+        }
         reason = slot_read(form, at_reason, name);
         if (reason == NULL)
             goto done;
-        if (proto != Py_None && reason != Py_None)
+        if ((fast || proto != Py_None) && reason != Py_None)
             break;
         Py_CLEAR(proto);
         Py_CLEAR(reason);
@@ -258,8 +282,13 @@ static PyObject *finding_dict(PyObject *form, PyObject *name, Py_ssize_t s, PyOb
         if (made == NULL)
             return NULL;
         Py_DECREF(made);
+        /* (make may have run any Python code: the own values are read again, as the slots hold them now) */
+        for (int k = 0; fast && k < 5; k++)
+            fast = (own[k] = *(PyObject **)((char *)form + form_slots.own[k])) != NULL;
+        if (!fast)
+            at_proto = at_clauses = at_reason = 0;
     }
-    if (!PyDict_Check(proto)) {
+    if (!fast && !PyDict_Check(proto)) {
         PyErr_SetString(PyExc_TypeError, "a form's proto is a dict");
         goto done;
     }
@@ -270,14 +299,20 @@ static PyObject *finding_dict(PyObject *form, PyObject *name, Py_ssize_t s, PyOb
         PyErr_SetString(PyExc_TypeError, "a form's clauses are a tuple");
         goto done;
     }
-    d = PyDict_Copy(proto);
-    if (d == NULL)
+    PyObject *place = PyTuple_GET_ITEM(slot, 0), *values = PyTuple_GET_ITEM(slot, 2);
+    if (fast) {
+        d = _PyDict_NewPresized(8);
+        if (d != NULL && (PyDict_SetItem(d, k_own[0], own[0]) < 0 || PyDict_SetItem(d, k_own[1], own[1]) < 0
+                          || PyDict_SetItem(d, k_own[2], own[2]) < 0 || PyDict_SetItem(d, k_place, place) < 0
+                          || PyDict_SetItem(d, k_own[3], own[3]) < 0 || PyDict_SetItem(d, k_own[4], own[4]) < 0
+                          || set_new(d, k_clauses, list_of(clauses)) < 0
+                          || set_new(d, k_reason, reason_in(reason, kept, s, values)) < 0))
+            Py_CLEAR(d);
         goto done;
-    PyObject *values = PyTuple_GET_ITEM(slot, 2);
-    if (PyDict_SetItem(d, k_place, PyTuple_GET_ITEM(slot, 0)) < 0
-        || set_new(d, k_clauses, list_of(clauses)) < 0
-        || set_new(d, k_reason, PyTuple_CheckExact(reason) ? shared_reason(kept, reason, s, values)
-                                                           : PyObject_CallOneArg(reason, values)) < 0)
+    }
+    d = PyDict_Copy(proto);
+    if (d != NULL && (PyDict_SetItem(d, k_place, place) < 0 || set_new(d, k_clauses, list_of(clauses)) < 0
+                      || set_new(d, k_reason, reason_in(reason, kept, s, values)) < 0))
         Py_CLEAR(d);
 done:
     Py_XDECREF(proto);
@@ -343,18 +378,22 @@ static PyObject *interpretation_dicts(PyObject *module, PyObject *const *args, P
         return NULL;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *spec = PyTuple_GET_ITEM(specs, i);
-        if (!PyTuple_CheckExact(spec) || PyTuple_GET_SIZE(spec) != 3 || !PyDict_Check(PyTuple_GET_ITEM(spec, 0))
-            || !PyTuple_Check(PyTuple_GET_ITEM(spec, 2))) {
-            PyErr_SetString(PyExc_TypeError, "an interpretation's spec is (proto dict, list value or None, findings)");
+        if (!PyTuple_CheckExact(spec) || PyTuple_GET_SIZE(spec) != 7 || !PyTuple_Check(PyTuple_GET_ITEM(spec, 6))) {
+            PyErr_SetString(PyExc_TypeError,
+                            "an interpretation's spec is (id, type, name, value, why, list value or None, findings)");
             goto fail;
         }
-        PyObject *d = PyDict_Copy(PyTuple_GET_ITEM(spec, 0));
+        PyObject **item = &PyTuple_GET_ITEM(spec, 0);
+        PyObject *d = _PyDict_NewPresized(6);
         if (d == NULL)
             goto fail;
         PyList_SET_ITEM(out, i, d);
-        PyObject *value = PyTuple_GET_ITEM(spec, 1);
-        if ((value != Py_None && set_new(d, k_value, PySequence_List(value)) < 0)
-            || set_new(d, k_findings, list_of(PyTuple_GET_ITEM(spec, 2))) < 0)
+        /* (the keys in Interpretation.to_dict's order; a list value a new list of it) */
+        if (PyDict_SetItem(d, k_id, item[0]) < 0 || PyDict_SetItem(d, k_type, item[1]) < 0
+            || PyDict_SetItem(d, k_own[2], item[2]) < 0
+            || (item[5] == Py_None ? PyDict_SetItem(d, k_value, item[3]) : set_new(d, k_value, PySequence_List(item[5])))
+                   < 0
+            || PyDict_SetItem(d, k_why, item[4]) < 0 || set_new(d, k_findings, list_of(item[6])) < 0)
             goto fail;
     }
     return out;
@@ -1351,7 +1390,11 @@ PyMODINIT_FUNC PyInit__dicts(void) {
         || !(k_assigned = PyUnicode_InternFromString("assigned"))
         || !(k_deadline = PyUnicode_InternFromString("deadline"))
         || !(k_assignee = PyUnicode_InternFromString("assignee"))
-        || !(k_assignee_en = PyUnicode_InternFromString("assignee_en")))
+        || !(k_assignee_en = PyUnicode_InternFromString("assignee_en"))
+        || !(k_own[0] = PyUnicode_InternFromString("level")) || !(k_own[1] = PyUnicode_InternFromString("body"))
+        || !(k_own[2] = PyUnicode_InternFromString("name")) || !(k_own[3] = PyUnicode_InternFromString("basis"))
+        || !(k_own[4] = PyUnicode_InternFromString("liability")) || !(k_id = PyUnicode_InternFromString("id"))
+        || !(k_type = PyUnicode_InternFromString("type")) || !(k_why = PyUnicode_InternFromString("why")))
         return NULL;
     if (plain_strings() < 0)
         return NULL;

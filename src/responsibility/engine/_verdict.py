@@ -603,12 +603,19 @@ class Sheet(NamedTuple):
         return [i.dict_of(ix) for i, ix in self.interpretations]
 
 
+#: What ``engine/_dicts.c`` makes an interpretation's dict of (:func:`interpretation_specs`): its id, type, name,
+#: value and why, its value again where a list (each dict gets a copy of it; else ``None``), the findings resting on it.
+InterpretationSpec = tuple[str, str, str, Any, str, "list[Any] | None", tuple[int, ...]]
+
+
 def interpretation_specs(pairs: Sequence[tuple[InterpretationForm, tuple[int, ...]]]
-                         ) -> tuple[tuple[dict[str, Any], list[Any] | None, tuple[int, ...]], ...]:
+                         ) -> tuple[InterpretationSpec, ...]:
     """What ``engine/_dicts.c`` (``interpretation_dicts``) makes ``Interpretation.to_dict()`` of the interpretations
-    ``pairs`` from: each one's dict of its own values (:attr:`InterpretationForm.proto`), its value where a list
-    (each dict gets a copy of it), and the findings resting on it."""
-    return tuple([(i.proto, i.value if isinstance(i.value, list) else None, ix) for i, ix in pairs])
+    ``pairs`` from: each one's own values, its value where a list (each dict gets a copy of it), and the findings
+    resting on it, in one flat tuple each (a dict inserted from it reads one tuple where a copy of
+    :attr:`InterpretationForm.proto` read the dict and its table of keys, cold in a stream of verdicts)."""
+    return tuple([(i.id, i.type, i.name, i.value, i.why, i.value if isinstance(i.value, list) else None, ix)
+                  for i, ix in pairs])
 
 
 def dicts_maker(pairs: Sequence[tuple[InterpretationForm, tuple[int, ...]]]
@@ -772,7 +779,10 @@ class Verdict:
         ``{parameter: {"rules": value, "used": value}}``."""
         if lang != "zh" and lang != "en":
             _lang(lang)
-        sheet = self._sheet or self._built_sheet()
+        sheet = self._sheet
+        if sheet is None and (make := self._make) is not None:  # (_built_sheet inline: a Python frame fewer)
+            sheet = self._sheet = make()
+            self._make = None
         if sheet is not None and _c_finding_dicts is not None:  # made in C (engine/_dicts.c): nothing else built
             findings = _c_finding_dicts(sheet.forms, sheet.slot_of, sheet.slots, lang == "en", finding_spec)
             calls = sheet.interpretation_calls
