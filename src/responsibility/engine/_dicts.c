@@ -301,6 +301,10 @@ static PyObject *finding_dict(PyObject *form, PyObject *name, Py_ssize_t s, PyOb
     }
     PyObject *place = PyTuple_GET_ITEM(slot, 0), *values = PyTuple_GET_ITEM(slot, 2);
     if (fast) {
+        /* (held while the dict is made: making it may run a collection, and that any Python code) */
+        for (int k = 0; k < 5; k++)
+            Py_INCREF(own[k]);
+        Py_INCREF(place);
         d = _PyDict_NewPresized(8);
         if (d != NULL && (PyDict_SetItem(d, k_own[0], own[0]) < 0 || PyDict_SetItem(d, k_own[1], own[1]) < 0
                           || PyDict_SetItem(d, k_own[2], own[2]) < 0 || PyDict_SetItem(d, k_place, place) < 0
@@ -308,6 +312,9 @@ static PyObject *finding_dict(PyObject *form, PyObject *name, Py_ssize_t s, PyOb
                           || set_new(d, k_clauses, list_of(clauses)) < 0
                           || set_new(d, k_reason, reason_in(reason, kept, s, values)) < 0))
             Py_CLEAR(d);
+        for (int k = 0; k < 5; k++)
+            Py_DECREF(own[k]);
+        Py_DECREF(place);
         goto done;
     }
     d = PyDict_Copy(proto);
