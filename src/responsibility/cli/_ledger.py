@@ -569,6 +569,8 @@ def show_cmd(target: str, problem: str, as_of: Any, rules_dir: str | None, juris
         events = [{("area" if k == "domain" else k): v for k, v in e.to_dict().items()} for e in ledger.events(problem)]
         out: dict[str, Any] = {"problem": problem, "status": state.status, "record": state.record(day),
                                "events": events}
+        if notes := state.receipt_notes():  # (the record's steps that no event made, said as what they stand for)
+            out["record_notes"] = notes
         if state.merged_into is not None:
             # its record is judged in the problem it was merged into, with that one's reports (review33b F11: the
             # record shown, given to `who`, answered findings the lists rightly did not show)

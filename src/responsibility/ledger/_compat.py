@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, level_of, parse_code
+from ..engine._facts import assignee_rectifies
 from ..engine._problem import (
     ValueNames,
     below_community,
@@ -26,7 +27,8 @@ from ..engine._problem import _other_period as other_period
 from ..engine._route import Plan, Route, route, route_bodies
 from ..policy._view import PolicyView
 
-__all__ = ["LEVEL_DIGITS", "Jurisdiction", "Plan", "PolicyView", "Route", "ValueNames", "ancestor_code", "batch_assess",
+__all__ = ["LEVEL_DIGITS", "Jurisdiction", "Plan", "PolicyView", "Route", "ValueNames", "ancestor_code",
+           "assignee_rectifies", "batch_assess",
            "below_community", "body_hint", "canonical_record", "channel_level_refusal", "check_target",
            "excel_day_hint", "level_body_hint", "level_hint", "level_of",
            "level_words_of_the_place", "other_period", "parse_code", "parse_day", "parse_problem", "place_name_hint",

@@ -114,7 +114,7 @@ class State:
         """The latest assignment that counts as a 交办 by procedure (:func:`assignment_aside`; ``policy``: the view
         of the problem's day), the first of its day as :meth:`assignment`."""
         assigned = [s for s in self.steps if s.action == "assigned" and assignment_aside(
-            policy, self.domain, self.kind, self.sector, self.place, s.by_level, s.to_level) is None]
+            policy, self.domain, self.kind, self.sector, self.place, s.by_level, s.to_level, to_body=s.to_body) is None]
         return max(assigned, key=lambda s: s.on) if assigned else None
 
     @property
@@ -165,6 +165,23 @@ class State:
         return [Step("reported", by, to, on) for by, to, on in
                 receipts(rank, first.level, [*given, *later],
                          [(s.on, lv) for s in self.steps for lv in (s.by_level, s.to_level)])]
+
+    def receipt_notes(self) -> list[str]:
+        """What each report upward of :meth:`receipts` (a step of :meth:`record` that no ``reported`` event made)
+        stands for, in words: a higher level's own later discovery (a merged report), or the level that registered the
+        problem in its 台账. ``ledger show`` prints them beside the record, which must carry such a step for
+        ``who_answers`` to have that level hold the problem from that day (check51b #4: the record showed the county
+        reporting a gap to the city that the city had found itself, and nothing said that no one reported it)."""
+        out = []
+        for r in self.receipts():
+            found = next((d for d in self.discoveries if d.level == r.to_level and d.on == r.on), None)
+            how = (f"own discovery ({found.channel}{', from problem ' + found.source if found.source else ''})"
+                   if found is not None else "registration of the problem in its 台账 (the registered event's `level`)")
+            out.append(f"the report from the {r.by_level} to the {r.to_level} on {r.on} is no event: it stands for "
+                       f"the {r.to_level}'s {how} that day, read as the {r.to_level} receiving the problem from the "
+                       f"{r.by_level}, which held it until then (no event says the {r.by_level} reported it; the "
+                       "findings read it so: the level that finds or registers a problem holds it from that day)")
+        return out
 
     def holding(self) -> tuple[str, dt.date, str | None] | None:
         """``(level, day received, body)`` of the level that holds the problem until it is assigned: the last report
@@ -845,16 +862,20 @@ def _judged_from(s: State, e: Event) -> dt.date | None:
 
 
 def assignment_aside(policy: Any, area: str, kind: str | None, sector: str | None, place: str, by: str,
-                     to: str, *, assignee: bool = False) -> str | None:
+                     to: str, *, assignee: bool = False, to_body: str | None = None) -> str | None:
     """Why an assignment by ``by`` to ``to`` of a problem counts as no 交办 by procedure, as ``who_answers`` reads it
     (一(三) 按照问题类别、办理权限等因素…交办): to a level where no body rectifies the kind, or a level below the
     problem's authority taking it on itself; ``None`` where it counts or the matrix leaves it to the engine's finer
     readings (no kind, a place above every rectifier, a level above the authority: pressing_level_assignment).
     ``policy``: the view of the problem's discovery day; ``assignee``: ``by`` was assigned the problem (the text
     then does not tell it to report it up). The 整改清单 and the alerts pass over such a step, as the
-    责任清单 does (review33b F4: they named the township overdue where the 责任清单 held the county)."""
+    责任清单 does (review33b F4: they named the township overdue where the 责任清单 held the county).
+
+    — and a step to a body (``to_body``) the text gives no part in the kind (:func:`body_without_part`: 县人社局 handed
+    a late basic-living payment, 县教育局 a renovation), which ``who_answers`` reads as no 交办 by irregular_step
+    (check51b #1: the 整改清单 named such a body overdue, and the county that still held the problem had no alert)."""
     cache: dict[tuple[Any, ...], str | None] = policy._memo("ledger_assignment_aside", dict)
-    key = (area, kind, sector, place, by, to, assignee)
+    key = (area, kind, sector, place, by, to, assignee, to_body)
     if key in cache:
         return cache[key]
     out = None
@@ -878,8 +899,103 @@ def assignment_aside(policy: Any, area: str, kind: str | None, sector: str | Non
             if rank[by] < rank[plan.authority] and not assignee:
                 out += (f"; it exceeds the {by}'s authority (办理权限, the {plan.authority}'s): report it up "
                         "(一(三) 对超出本级权限的及时向上级单位报送问题)")
+    if out is None and to_body is not None:
+        out = body_without_part(policy, area, kind, sector, place, by, to, to_body)
     cache[key] = out
     return out
+
+
+def body_without_part(policy: Any, area: str, kind: str | None, sector: str | None, place: str, by: str, to: str,
+                      to_body: str) -> str | None:
+    """Why an assignment by ``by`` to ``to_body`` (of level ``to``) counts as no 交办 because the text gives that body
+    no part in the problem's kind, as ``who_answers`` reads it (its ``to_right``: :meth:`PolicyView.has_kind_part
+    <responsibility.policy.PolicyView.has_kind_part>`, 一(三) 按照问题类别…分类交办), with the parameters it rests on;
+    ``None`` where the body has a part, or where the step is another level's to a level whose own bodies rectify the
+    kind and assignment_to_body_without_part (level_receives) reads it as the 交办 to that level as a whole
+    (:func:`assigned_body` then names no body)."""
+    if to_body not in policy.bodies or _astray_received(policy, area, kind, place, by, to, to_body, sector):
+        return None
+    if policy.has_kind_part(area, kind, to_body, policy.sector_of(sector) if sector else None):
+        return None
+    body = policy.bodies[to_body]
+    what = f"this kind of problem ({kind})" if kind is not None else f"the {area} area"
+    out = (f"the text gives {body.name} ({to_body}) no part in {what}: an assignment to it is no 交办 by "
+           "procedure (一(三) 按照问题类别、办理权限等因素…分类交办; parameter irregular_step)")
+    if _astray(policy, area, kind, place, by, to):
+        out += (f", and it does not hand the problem to the {to} level as a whole (parameter "
+                "assignment_to_body_without_part = set_aside: the assigner answers 未按程序及时交办)")
+    return out
+
+
+def assigned_body(policy: Any, area: str, kind: str | None, sector: str | None, place: str, by: str, to: str,
+                  to_body: str | None) -> str | None:
+    """The body a counted assignment hands the problem to, as ``who_answers`` reads it: ``to_body``, or ``None``
+    (the level as a whole: the 整改清单 names no body, and the alerts name the level's rectifiers) where
+    :func:`level_whole` says why."""
+    if to_body is None or level_whole(policy, area, kind, sector, place, by, to, to_body) is None:
+        return to_body
+    return None
+
+
+def level_whole(policy: Any, area: str, kind: str | None, sector: str | None, place: str, by: str, to: str,
+                to_body: str) -> str | None:
+    """Why ``who_answers`` reads a counted assignment to ``to_body`` as the 交办 to its level ``to`` as a whole, the
+    parameter it rests on named; ``None`` where the body itself is the assignee:
+
+    - the body has a part in the kind but no duty to rectify it, at a level whose own bodies rectify it (县委 or
+      县扶贫办 handed a renovation), and assignment_without_rectification_duty (level_holds, the default) reads the
+      step as the 交办 to its level, the body receiving it for the level (the engine's own test of the duty,
+      ``assignee_rectifies``; check51b #1's sweep: the 整改清单 named 县委 overdue, who_answers 县建设 整改不到位);
+    - another level handed it to a body with no part, and assignment_to_body_without_part (level_receives) reads that
+      as the 交办 to the body's level."""
+    if to_body not in policy.bodies or kind is None or to not in policy.level_rank:
+        return None
+    cache: dict[tuple[Any, ...], str | None] = policy._memo("ledger_level_whole", dict)
+    key = (area, kind, sector, place, by, to, to_body)
+    if key in cache:
+        return cache[key]
+    name = policy.bodies[to_body].name
+    out = None
+    if _astray_received(policy, area, kind, place, by, to, to_body, sector):
+        out = (f"the text gives {name} no part in it, and parameter assignment_to_body_without_part = level_receives "
+               "reads another level's step to such a body as the 交办 to its level")
+    else:
+        param = policy.parameters.get("assignment_without_rectification_duty")
+        if param is not None and param.value == "level_holds":
+            from ._compat import assignee_rectifies
+
+            prank = policy.level_rank[_answering_level(policy, place)]
+            line = policy.sector_of(sector) if sector else None
+            if policy.level_rank[to] in policy.own_rectifier_levels(area, kind, prank) \
+                    and policy.has_kind_part(area, kind, to_body, line) \
+                    and not assignee_rectifies(policy, area, kind, to_body, prank, line):
+                out = (f"{name} has a part in it but no duty to rectify it, and parameter "
+                       "assignment_without_rectification_duty = level_holds reads the step as the 交办 to its level, "
+                       "the body receiving it for the level")
+    cache[key] = out
+    return out
+
+
+def _astray(policy: Any, area: str, kind: str | None, place: str, by: str, to: str) -> bool:
+    """Whether a step by ``by`` to a body of ``to`` is another level's down to a level of role bodies (county, city,
+    province) whose own bodies rectify the kind: the steps assignment_to_body_without_part reads where the body has no
+    part (engine: derive's ``astray``, for a level that rectifies the kind itself, not one that only presses)."""
+    rank = policy.level_rank
+    if by not in rank or to not in rank or rank[to] >= rank[by] or to not in policy.roles:
+        return False
+    own = policy.own_rectifier_levels(area, kind, rank[_answering_level(policy, place)])
+    return rank[to] in own
+
+
+def _astray_received(policy: Any, area: str, kind: str | None, place: str, by: str, to: str, to_body: str,
+                     sector: str | None) -> bool:
+    """Whether an astray step (:func:`_astray`) to a body with no part is the 交办 to its level as a whole
+    (assignment_to_body_without_part = level_receives)."""
+    param = policy.parameters.get("assignment_to_body_without_part")
+    if param is None or param.value != "level_receives" or to_body not in policy.bodies:
+        return False
+    return _astray(policy, area, kind, place, by, to) and not policy.has_kind_part(
+        area, kind, to_body, policy.sector_of(sector) if sector else None)
 
 
 def report_aside(policy: Any, area: str, kind: str | None, sector: str | None, place: str, by: str,

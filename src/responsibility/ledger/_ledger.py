@@ -924,11 +924,13 @@ class Ledger:
 
     def step_notes(self, events: Iterable[Event]) -> dict[int, str]:
         """Why each stored assignment or report of ``events`` counts as no step by procedure, as ``who_answers``
-        reads it, by ``seq``: an assignment to a level where no body rectifies the kind (the 整改清单 and the alerts
-        then keep the problem with the level that assigned it, as the 责任清单 does), a report up of a problem within
-        the reporting level's authority (review33b F4: such steps were taken in silence, and the lists disagreed).
-        Said, never refused: the record is true, and the verdict reads it."""
-        from ._fold import assignment_aside, report_aside
+        reads it, by ``seq``: an assignment to a level where no body rectifies the kind, or to a body the text gives
+        no part in it (irregular_step; check51b #1) — the 整改清单 and the alerts then keep the problem with the level
+        that assigned it, as the 责任清单 does —, a report up of a problem within the reporting level's authority
+        (review33b F4: such steps were taken in silence, and the lists disagreed); and an assignment the verdict
+        reads as the 交办 to the body's level as a whole (:func:`~._fold.assigned_body`: the 整改清单 then names no
+        body). Said, never refused: the record is true, and the verdict reads it."""
+        from ._fold import assignment_aside, level_whole, report_aside
 
         steps = [e for e in events if e.type in ("assigned", "reported") and e.seq is not None]
         if not steps:
@@ -942,9 +944,25 @@ class Ledger:
             found = s.discovered
             view = self.policy.at(found.on) if found is not None and self.policy.epochs else self.policy
             by, to = str(e.data["by_level"]), str(e.data["to_level"])
-            assignee = any(x.action == "assigned" and x.to_level == by and x.on <= e.on for x in s.steps)
-            aside = assignment_aside(view, s.domain, s.kind, s.sector, s.place, by, to, assignee=assignee) \
-                if e.type == "assigned" else report_aside(view, s.domain, s.kind, s.sector, s.place, by, to)
+            # (by another level: a level's own hand-over within itself, this step among them, makes it no assignee)
+            assignee = any(x.action == "assigned" and x.to_level == by and x.by_level != by and x.on <= e.on
+                           for x in s.steps)
+            body = str(e.data["to_body"]) if e.data.get("to_body") is not None else None
+            if e.type == "reported":
+                aside = report_aside(view, s.domain, s.kind, s.sector, s.place, by, to)
+            else:
+                aside = assignment_aside(view, s.domain, s.kind, s.sector, s.place, by, to, assignee=assignee,
+                                         to_body=body)
+                whole = level_whole(view, s.domain, s.kind, s.sector, s.place, by, to, body) \
+                    if aside is None and body is not None else None
+                if whole is not None:
+                    seq = e.seq
+                    assert seq is not None
+                    out[seq] = (f"problem {e.problem!r}: the assignment (交办) on {e.on} from the {by} to {body} "
+                                f"counts as the 交办 to the {to} level as a whole: {whole}; the {to}'s bodies that "
+                                "rectify this kind answer for rectifying it (一(四) 交办问题整改落实不到位), and the "
+                                "整改清单 names no body, the alerts those bodies")
+                    continue
             if aside is None:
                 continue
             what = "assignment (交办)" if e.type == "assigned" else "report (上报)"

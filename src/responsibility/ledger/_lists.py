@@ -22,7 +22,7 @@ import numpy as np
 
 from .._errors import import_extra
 from ._columnar import I64, NONE, Bool, Folded, _eq, day_number
-from ._fold import OPEN, STATUSES, State, Step, assignment_aside, level_rank, receipts
+from ._fold import OPEN, STATUSES, State, Step, assigned_body, assignment_aside, level_rank, receipts
 
 
 @cache
@@ -223,6 +223,11 @@ class Lists:
         days = int(self.policy.parameter("rectification_time_limit_days"))
         return a.on + dt.timedelta(days=days), True
 
+    def _view(self, s: State) -> Any:
+        """The rules that judge ``s``: its discovery day's (the list's own when it has none)."""
+        found = s.discovered
+        return self.policy.at(found.on if found is not None else self.as_of)
+
     def rectifications(self) -> Any:
         """整改清单: assignee, deadline, days left or overdue, rectification reported, verified, closed."""
         pd, pa, pc = _pd(), _pa(), _pc()
@@ -244,7 +249,7 @@ class Lists:
         open_ = done == NONE
         overdue = np.where(open_, today > deadline, done > deadline)
         bodies = self.policy.bodies
-        to_body = f.s_to_body.take(a_at)
+        to_body = _assigned_bodies(f, rows, a, self.policy, v.first)
         place = f.place.take(at)
         cols: dict[str, Any] = {
             "problem": f.ids.take(at), "area": f.domain.take(at), "place": place,
@@ -445,7 +450,10 @@ class Lists:
             if a is not None:
                 due, _ = self.deadline(s, a)
                 assert due is not None
-                stage, level, named = "rectification", a.to_level, a.to_body
+                # (the body who_answers holds to it: none — the level's rectifiers — where it reads the step as the
+                # 交办 to the level as a whole: assignment_without_rectification_duty, assignment_to_body_without_part)
+                stage, level = "rectification", a.to_level
+                named = assigned_body(view, s.domain, s.kind, s.sector, s.place, a.by_level, a.to_level, a.to_body)
                 line = view.sector_of(s.sector)
                 plan_ids = route_bodies(view, s.domain, s.kind, _answering_level(view, s.place), line).assignees
             else:
@@ -581,14 +589,19 @@ class Lists:
                     ch = self.policy.channels.get(d.channel)
                     if ch is not None and ch.own_work:
                         t(d.body, ancestor_code(s.place, bodies[d.body].level))["found_own"] += 1
-            a = s.assignment
-            if a is not None and a.to_body in bodies and s.rectified_on is not None:
-                deadline, _ = self.deadline(s)
-                assert deadline is not None and a.to_body is not None
+            # (the assignee as the 整改清单 names it: not a body handed it out of procedure, nor one that received it
+            # for its level — check51b #1)
+            view = self._view(s)
+            a = s.counted_assignment(view)
+            to = assigned_body(view, s.domain, s.kind, s.sector, s.place, a.by_level, a.to_level, a.to_body) \
+                if a is not None else None
+            if a is not None and to in bodies and s.rectified_on is not None:
+                deadline, _ = self.deadline(s, a)
+                assert deadline is not None and to is not None
                 key = "rectified_early" if s.rectified_on < deadline else \
                     "rectified_late" if s.rectified_on > deadline else None
                 if key:
-                    t(a.to_body, ancestor_code(s.place, bodies[a.to_body].level))[key] += 1
+                    t(to, ancestor_code(s.place, bodies[to].level))[key] += 1
             for who in s.concealed_by:
                 if who in bodies:
                     t(who, ancestor_code(s.place, bodies[who].level))["concealments"] += 1
@@ -817,41 +830,82 @@ def _place_level(code: str) -> str:
 def _counted_steps(f: Folded, policy: Any) -> Bool | None:
     """Which steps of ``f`` are assignments that count as a 交办 by procedure (:func:`~._fold.assignment_aside`, under
     the rules of each problem's discovery day), ``None`` when every one does. Decided once per distinct (problem's
-    area, kind, sector, place, day's rules; step's levels)."""
-    pa, pc = _pa(), _pc()
+    area, kind, sector, place, day's rules; step's levels and body)."""
+    pa = _pa()
     rows = np.flatnonzero(_eq(f.s_action, "assigned"))
     if not len(rows):
         return None
-    p = pa.array(f.s_prob[rows])
-    cols = [f.domain.take(p), f.kind.take(p), f.sector.take(p), f.place.take(p), f.s_by.take(pa.array(rows)),
-            f.s_to.take(pa.array(rows))]
-    codes, values = [], []
-    for c in cols:
-        enc = pc.dictionary_encode(c)
-        enc = enc.combine_chunks() if isinstance(enc, pa.ChunkedArray) else enc
-        codes.append(np.asarray(enc.indices.fill_null(-1).to_numpy(zero_copy_only=False), np.int64) + 1)
-        values.append([None, *enc.dictionary.to_pylist()])
+    p, at = pa.array(f.s_prob[rows]), pa.array(rows)
+    cols = [f.domain.take(p), f.kind.take(p), f.sector.take(p), f.place.take(p), f.s_by.take(at), f.s_to.take(at),
+            f.s_to_body.take(at)]
     epochs = policy.epochs
-    if epochs:  # the rules of each problem's discovery day, as the alerts read them
-        first = f.first_discovery()[f.s_prob[rows]]
-        days = np.where(first >= 0, f.d_on[np.maximum(first, 0)], NONE)
-        marks = np.array([day_number(d) for d in epochs], np.int64)
-        codes.append(np.searchsorted(marks, days, side="right").astype(np.int64))
-        values.append(list(range(len(epochs) + 1)))
-    key = np.ravel_multi_index(codes, [len(v) for v in values])
-    uniq, inverse = np.unique(key, return_inverse=True)
-    ok = np.ones(len(uniq), np.bool_)
-    for i, k in enumerate(uniq.tolist()):
-        at = np.unravel_index(k, [len(v) for v in values])
-        area, kind, sector, place, by, to = (values[j][int(at[j])] for j in range(6))
-        view = policy.at(epochs[int(at[6]) - 1]) if epochs and int(at[6]) > 0 else policy
+    values, inverse = _distinct(cols, _periods(f, f.first_discovery()[f.s_prob[rows]], epochs))
+    ok = np.ones(len(values), np.bool_)
+    for i, (area, kind, sector, place, by, to, body, period) in enumerate(values):
+        view = policy.at(epochs[period - 1]) if epochs and period > 0 else policy
         if area is not None and place is not None and by is not None and to is not None:
-            ok[i] = assignment_aside(view, area, kind, sector, place, by, to) is None
+            ok[i] = assignment_aside(view, area, kind, sector, place, by, to, to_body=body) is None
     if ok.all():
         return None
     keep = np.ones(len(f.s_prob), np.bool_)
     keep[rows] = ok[inverse]
     return keep
+
+
+def _periods(f: Folded, first: I64, epochs: list[dt.date]) -> I64 | None:
+    """The period of the rules (an index past :attr:`PolicyView.epochs`) of each discovery ``first`` (rows of the
+    discoveries, -1: none, read as the first period), ``None`` when nothing is dated."""
+    if not epochs:
+        return None
+    days = np.where(first >= 0, f.d_on[np.maximum(first, 0)] if len(f.d_on) else NONE, NONE)
+    return np.searchsorted(np.array([day_number(d) for d in epochs], np.int64), days, side="right").astype(np.int64)
+
+
+def _assigned_bodies(f: Folded, rows: I64, a: I64, policy: Any, first: I64) -> Any:
+    """The body each assignment ``a`` (rows of the steps, of the problems ``rows``) hands its problem to, as
+    who_answers reads it (:func:`~._fold.assigned_body`: none — the level as a whole — where it reads a step to a body
+    with a part but no duty to rectify the kind, or one to a body with no part, as the 交办 to the body's level), an
+    Arrow text array. Decided once per distinct (problem's area, kind, sector, place, day's rules; step's levels and
+    body)."""
+    pa = _pa()
+    named = f.s_to_body.take(pa.array(a))
+    if not len(a):
+        return named
+    at, s_at = pa.array(rows), pa.array(a)
+    cols = [f.domain.take(at), f.kind.take(at), f.sector.take(at), f.place.take(at), f.s_by.take(s_at),
+            f.s_to.take(s_at), named]
+    epochs = policy.epochs  # (the rules of each problem's discovery day, as the alerts read them)
+    values, inverse = _distinct(cols, _periods(f, first[rows], epochs))
+    out = []
+    for area, kind, sector, place, by, to, body, p in values:
+        view = policy.at(epochs[p - 1]) if epochs and p > 0 else policy
+        out.append(assigned_body(view, area, kind, sector, place, by, to, body)
+                   if area is not None and place is not None and by is not None and to is not None else body)
+    if out == [v[6] for v in values]:
+        return named
+    return pa.array(out, pa.string()).take(pa.array(inverse))
+
+
+def _distinct(cols: list[Any], extra: I64 | None = None) -> tuple[list[tuple[Any, ...]], I64]:
+    """The distinct rows of text columns ``cols`` (nulls as ``None``; ``extra``: a column of small whole numbers
+    after them, 0 without it), and each row's index among them."""
+    pa, pc = _pa(), _pc()
+    codes, vals = [], []
+    for c in cols:
+        enc = pc.dictionary_encode(c)
+        enc = enc.combine_chunks() if isinstance(enc, pa.ChunkedArray) else enc
+        codes.append(np.asarray(enc.indices.fill_null(-1).to_numpy(zero_copy_only=False), np.int64) + 1)
+        vals.append([None, *enc.dictionary.to_pylist()])
+    if extra is not None:
+        codes.append(np.asarray(extra, np.int64))
+        vals.append(list(range(int(codes[-1].max(initial=0)) + 1)))
+    else:
+        codes.append(np.zeros(len(codes[0]), np.int64))
+        vals.append([0])
+    dims = [len(v) for v in vals]
+    uniq, inverse = np.unique(np.ravel_multi_index(codes, dims), return_inverse=True)
+    rows = [tuple(vals[j][int(i)] for j, i in enumerate(np.unravel_index(k, dims))) for k in uniq.tolist()]
+    return rows, np.asarray(inverse, np.int64).reshape(-1)
 
 
 def _answering_level(policy: Any, code: str) -> str:
