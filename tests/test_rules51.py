@@ -1,0 +1,134 @@
+"""rules51: policy data read against the text where a record naming no kind, a joined kind, a kind the text names but
+the data did not have, or a presser the text gives did not say what its clause says.
+
+- A funds, identification, project or housing record naming neither kind nor line (check50 #2, check49 #6):
+  二(二)3 县（市、区）扶贫开发领导小组成员单位：按照职责分工，负责涉及本部门问题的动态发现、分类办理、即时整改 makes
+  the department whose problem it is answer; the record does not say which, so the level's 问题所属部门 stands for
+  them once, unresolved (sectorless_alternatives), not every department with a part in the area.
+- education_funds_irregular (check50 #3) joins the funds (二(六)2(2) 县财政局负责…监管资助资金) and the school's
+  procedure and records (二(六)2(1) 安排专人专职负责学生资助工作程序和档案管理的规范): 县财政局's half counts only under
+  joined_records_both_halves, as the halves of project_records_incomplete and water_project_irregular do.
+- Kinds the text names: 二(六)1(1) 并通过村集体给予直接帮扶; 二(六)2(1) 具体落实提前告知、学生申请、学校认定、结果公示、
+  建档备案等工作; 二(六)2(3) 统筹协调本地区各级学生资助管理机构、人员和经费保障.
+- review50 M1: 二(二)5 省市有关部门…负责指导督促基层问题发现和整改 has 省市卫健 press 县卫健's monitoring network
+  (二(六)5(4) 卫健部门负责水质监测网络建设); 二(四)4–5 组织实施绩效目标申报、绩效评价 read without the 监督检查 beside
+  it, so the department whose evaluation is missing is not made the presser of 县财政局 handed it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from responsibility import Policy
+
+from .verdicts import batch_and_answers, found, rested
+from .verdicts import finder as _found
+from .verdicts import step as _a
+from .verdicts import verdict_under as verdict
+from .verdicts import village_record as _record
+
+ENGINES = ("compiled", "durable")
+SECTORLESS = "sectorless_alternatives"
+JOINED = "joined_records_both_halves"
+_C = "330127"
+ROLE = "county_sector_department"
+LEADERS = {"county_party_committee", "county_government"}
+
+
+def _at(rid: str, area: str, kind: str | None, place: str, found: dict[str, Any], steps: list[dict[str, Any]],
+        **more: Any) -> dict[str, Any]:
+    return {**_record(rid, area, kind, found, steps, **more), "place": place}  # type: ignore[arg-type]
+
+
+def _audit(rid: str, area: str, kind: str | None, place: str = "330127100219", body: str | None = None,
+           **more: Any) -> dict[str, Any]:
+    """A city audit finds it on 03-01 and assigns it to the county (``body``) on 03-03; nobody rectifies it."""
+    return _at(rid, area, kind, place, _found("city", channel="audit"), [_a("city", "county", body)], **more)
+
+
+def _clauses(v: Any, body: str, basis: str) -> list[str]:
+    return next(f for f in v.findings if (f.body, f.basis) == (body, basis)).to_dict("zh")["clauses"]  # type: ignore[no-any-return]
+
+
+def _county_departments(v: Any) -> set[tuple[str, str]]:
+    """The county's departments (not its Party committee or government) and what they answer."""
+    return {(b, basis) for b, basis in found(v) if b.startswith("county_") and b not in LEADERS}
+
+
+# ------------------------------------------------------------------ item 1: a record naming neither kind nor line
+
+#: each area's county departments that 二(二)3 named by name for a kindless record before (check50 #2)
+_NAMED_BEFORE = {"funds": {"county_finance", "county_poverty_office"},
+                 "identification": {"county_civil_affairs", "county_poverty_office"},
+                 "projects": {"county_poverty_office"},
+                 "housing": {"county_construction"}}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("place", ["330127100219", _C], ids=["village", "county"])
+@pytest.mark.parametrize("area", sorted(_NAMED_BEFORE))
+def test_a_kindless_lineless_record_names_the_role_once(policy: Policy, engine: str, area: str, place: str) -> None:
+    v = verdict(policy, _audit(f"r51-k-{area}-{place}", area, None, place), engine)
+    # 应发现未发现 and 整改不到位 at the county: the 问题所属部门 once, on 二(二)3, and no department by name
+    assert {(b, s) for b, s in _county_departments(v) if s != "supervision"} == {(ROLE, "not_discovered"),
+                                                                                  (ROLE, "not_rectified")}
+    assert _clauses(v, ROLE, "not_discovered") == ["一(四)", "二(二)3"]
+    assert SECTORLESS in rested(v)
+    # every_holder names each of them instead, as before
+    w = verdict(policy, _audit(f"r51-k-{area}-{place}", area, None, place), engine, **{SECTORLESS: "every_holder"})
+    assert {(b, "not_discovered") for b in _NAMED_BEFORE[area]} <= found(w)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_departments_whose_part_reaches_every_line_press_the_role(policy: Policy, engine: str) -> None:
+    """县财政 (二(四) 谁审批谁监管…; 二(四)3) and 县建设 (二(六)4(3) 负责对本行政区域内危房改造监督管理工作, 三(三)) no
+    longer rectify beside the role: they press it, as in the kinds where the line's department rectifies."""
+    for area, body in (("funds", "county_finance"), ("housing", "county_construction")):
+        v = verdict(policy, _audit(f"r51-press-{area}", area, None), engine)
+        assert (body, "supervision") in found(v)
+        assert (body, "not_rectified") not in found(v) and (body, "not_discovered") not in found(v)
+    assert not {b for b, _ in found(verdict(policy, _audit("r51-press-id", "identification", None), engine))} & {
+        "county_civil_affairs", "county_poverty_office"}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("area", "sector", "body"), [("funds", "finance", "county_finance"),
+                                                      ("funds", "poverty_office", "county_poverty_office"),
+                                                      ("identification", "civil_affairs", "county_civil_affairs"),
+                                                      ("projects", "water", "county_water"),
+                                                      ("housing", "construction", "county_construction")])
+def test_a_kindless_record_naming_a_line_names_its_department(policy: Policy, engine: str, area: str, sector: str,
+                                                              body: str) -> None:
+    v = verdict(policy, _audit(f"r51-line-{area}-{sector}", area, None, sector=sector), engine)
+    assert {(body, "not_discovered"), (body, "not_rectified")} <= found(v)
+    assert ROLE not in {b for b, _ in found(v)}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_kindless_funds_record_handed_to_finance_still_gives_no_line(policy: Policy, engine: str) -> None:
+    """县财政局's duties here all reach every line's funds (every_line): handed the record by name it is its assignee,
+    and the department whose funds they are, which the record does not say, is the role (s25 note item 9)."""
+    v = verdict(policy, _audit("r51-fin", "funds", None, body="county_finance"), engine)
+    assert ("county_finance", "not_rectified") in found(v)
+    assert (ROLE, "not_discovered") in found(v)
+    assert ("county_finance", "not_discovered") not in found(v)
+    assert ("county_poverty_office", "not_discovered") not in found(v)
+    # a kind's record handed to it keeps its reading (the role of the line whose funds were diverted)
+    w = verdict(policy, _audit("r51-fin-div", "funds", "funds_diverted", body="county_finance"), engine)
+    assert ("county_finance", "not_rectified") in found(w)
+
+
+def test_the_batch_gives_what_who_answers_gives_for_kindless_records(policy: Policy) -> None:
+    records = [_audit(f"r51-bk-{a}-{p}", a, None, p) for a in sorted(_NAMED_BEFORE) for p in ("330127100219", _C)]
+    records += [_audit("r51-bk-fin", "funds", None, body="county_finance"),
+                _audit("r51-bk-line", "identification", None, sector="civil_affairs"),
+                _at("r51-bk-hot", "housing", None, "330127100219", _found("county", channel="hotline"), []),
+                _at("r51-bk-hide", "projects", None, "330127100219", _found("province", channel="inspection_tour"),
+                    [_a("province", "county", on="2021-03-02")], concealed_by=["county"])]
+    for view in (policy, policy.with_parameters(**{SECTORLESS: "every_holder"})):
+        got, want = batch_and_answers(view, records)
+        assert got == want
+        got, want = batch_and_answers(view, records[::-1])
+        assert got == want
