@@ -165,3 +165,110 @@ def test_the_batch_gives_what_who_answers_gives_for_joined_school_records(policy
     for view in (policy, policy.with_parameters(**{JOINED: True})):
         got, want = batch_and_answers(view, records)
         assert got == want
+
+
+# ------------------------------------------------------------------ item 3: kinds the text names
+
+_V = "330127100219"
+_DIRECT = ("basic_needs", "basic_needs_direct_help_missing")
+_PROCEDURE = ("education", "education_aid_procedure_irregular")
+_SUPPORT = ("education", "education_aid_support_missing")
+#: bodies the text gives no part in each kind
+_STRANGERS = {_DIRECT: {"county_civil_affairs", "county_finance", "county_sector_department", "county_hrss"},
+              _PROCEDURE: {"county_education", "county_finance", "county_civil_affairs", "county_poverty_office",
+                           "township_government", "village_committee"},
+              _SUPPORT: {"county_education", "county_finance", "county_school", "county_poverty_office",
+                         "county_sector_department", "township_government", "village_committee"}}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_village_collectives_direct_help_is_the_villages(policy: Policy, engine: str) -> None:
+    """二(六)1(1) 村党支部、村委会：…并通过村集体给予直接帮扶: the village's own, found by it and its township as a
+    具体问题 of their place (二(二)1–2)."""
+    # the county hotline's find passed down in time to the village, which does not put it right
+    chain = _at("r51-dh", *_DIRECT, _V, _found("county", channel="hotline"),
+                [_a("county", "township"), _a("township", "village", on="2021-03-05")])
+    v = verdict(policy, chain, engine)
+    assert {("village_committee", "not_discovered"), ("village_committee", "not_rectified"),
+            ("township_government", "not_discovered"), ("township_government", "supervision")} <= found(v)
+    assert _clauses(v, "village_committee", "not_rectified") == ["一(四)", "二(二)1", "二(六)1(1)"]
+    assert not {b for b, _ in found(v)} & _STRANGERS[_DIRECT]
+    # the village's own grid find, neither put right nor passed on
+    own = _at("r51-dh-own", *_DIRECT, _V, _found("village", channel="grid"), [])
+    assert ("village_committee", "not_handled") in found(verdict(policy, own, engine))
+    # hidden from the county's audit by the village committee
+    hid = _at("r51-dh-hide", *_DIRECT, _V, _found("county", channel="audit"),
+              [_a("county", "township", on="2021-03-02"), _a("township", "village")],
+              concealed_by=["village_committee"])
+    v = verdict(policy, hid, engine)
+    assert ("village_committee", "concealed") in found(v)
+    assert "二(六)1(1)" in _clauses(v, "village_committee", "concealed")
+    assert not {b for b, _ in found(v)} & _STRANGERS[_DIRECT]
+    # put right in time on the village's own find: nobody
+    ok = _at("r51-dh-ok", *_DIRECT, _V, _found("village", "village_committee", channel="grid"), [],
+             rectified_on="2021-03-08")
+    assert not verdict(policy, ok, engine).findings
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_schools_aid_procedure_is_the_schools(policy: Policy, engine: str) -> None:
+    """二(六)2(1) 学校：…具体落实提前告知、学生申请、学校认定、结果公示、建档备案等工作: the school's alone; 县教育局's
+    认定、审核 (二(六)2(2)) is not the school's notices and files."""
+    v = verdict(policy, _audit("r51-pr", *_PROCEDURE, _C), engine)
+    assert {("county_school", "not_discovered"), ("county_school", "not_rectified"),
+            ("county_party_committee", "supervision")} <= found(v)
+    assert _clauses(v, "county_school", "not_rectified") == ["一(四)", "二(六)2(1)"]
+    assert not {b for b, _ in found(v)} & _STRANGERS[_PROCEDURE]
+    # handed to 县教育局, which has no part: the level holds it, and the school is its rectifier
+    w = verdict(policy, _audit("r51-pr-edu", *_PROCEDURE, _C, "county_education"), engine)
+    assert ("county_school", "not_rectified") in found(w) and "county_education" not in {b for b, _ in found(w)}
+    # the school's own find sat on
+    own = _at("r51-pr-own", *_PROCEDURE, _C, _found("county", "county_school", channel="dynamic_tracking"), [])
+    assert found(verdict(policy, own, engine)) == {("county_school", "not_handled")}
+    # hidden by the school from a provincial tour
+    hid = _at("r51-pr-hide", *_PROCEDURE, _C, _found("province", channel="inspection_tour"),
+              [_a("province", "county", on="2021-03-02")], concealed_by=["county_school"])
+    v = verdict(policy, hid, engine)
+    assert ("county_school", "concealed") in found(v)
+    assert not {b for b, _ in found(v)} & _STRANGERS[_PROCEDURE]
+    ok = _at("r51-pr-ok", *_PROCEDURE, _C, _found("county", "county_school", channel="dynamic_tracking"), [],
+             rectified_on="2021-03-08")
+    assert not verdict(policy, ok, engine).findings
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_student_aid_agencies_staff_and_funding_are_the_county_leaders(policy: Policy, engine: str) -> None:
+    """二(六)2(3) 县（市、区）党委、政府：…统筹协调本地区各级学生资助管理机构、人员和经费保障: no department's,
+    school's, township's or village's."""
+    v = verdict(policy, _audit("r51-su", *_SUPPORT, _C), engine)
+    for body in LEADERS:
+        assert {(body, "not_discovered"), (body, "not_rectified")} <= found(v)
+        assert _clauses(v, body, "not_rectified") == ["一(四)", "二(六)2(3)"]
+    assert not {b for b, _ in found(v)} & _STRANGERS[_SUPPORT]
+    # handed to 县教育局, which has no part: no 交办 (the assigner answers for not passing it on), the bureau nothing
+    w = verdict(policy, _at("r51-su-edu", *_SUPPORT, _C, _found("county", channel="hotline"),
+                            [_a("county", "county", "county_education")]), engine)
+    assert "county_education" not in {b for b, _ in found(w)}
+    assert {basis for _, basis in found(w)} == {"not_handled"}
+    # the government's own find sat on; hidden by it from a provincial tour
+    own = _at("r51-su-own", *_SUPPORT, _C, _found("county", "county_government", channel="dynamic_tracking"), [])
+    assert found(verdict(policy, own, engine)) == {("county_government", "not_handled")}
+    hid = _at("r51-su-hide", *_SUPPORT, _C, _found("province", channel="inspection_tour"),
+              [_a("province", "county", on="2021-03-02")], concealed_by=["county_government"])
+    v = verdict(policy, hid, engine)
+    assert {("county_government", "concealed"), ("county_party_committee", "not_discovered")} <= found(v)
+    assert not {b for b, _ in found(v)} & _STRANGERS[_SUPPORT]
+
+
+def test_the_batch_gives_what_who_answers_gives_for_the_new_kinds(policy: Policy) -> None:
+    records = []
+    for key, place in ((_DIRECT, _V), (_PROCEDURE, _C), (_SUPPORT, _C)):
+        k = key[1]
+        records += [_audit(f"r51-bn-{k}-a", *key, place),
+                    _at(f"r51-bn-{k}-h", *key, place, _found("county", channel="hotline"), []),
+                    _at(f"r51-bn-{k}-c", *key, place, _found("province", channel="inspection_tour"),
+                        [_a("province", "county", on="2021-03-02")], concealed_by=["county"])]
+    got, want = batch_and_answers(policy, records)
+    assert got == want
+    got, want = batch_and_answers(policy, records[::-1])
+    assert got == want
