@@ -272,3 +272,54 @@ def test_the_batch_gives_what_who_answers_gives_for_the_new_kinds(policy: Policy
     assert got == want
     got, want = batch_and_answers(policy, records[::-1])
     assert got == want
+
+
+# ------------------------------------------------------------------ item 4: two pressers (review50 M1)
+
+_NETWORK = ("water", "water_monitoring_network_missing")
+_EVALUATION = ("funds", "funds_performance_evaluation_missing")
+WATER_HEALTH = "water_policy_health_departments"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("value", [False, True])
+def test_the_city_health_department_presses_the_county_monitoring_network(policy: Policy, engine: str,
+                                                                          value: bool) -> None:
+    """二(二)5 省市有关部门…负责指导督促基层问题发现和整改: 省市卫健, the counterpart of 县卫健 whose network it is
+    (二(六)5(4)), presses it on a record of the health line or of none; a record of another line names it not."""
+    for sector in (None, "health"):
+        more = {"sector": sector} if sector else {}
+        v = verdict(policy, _audit(f"r51-net-{sector}", *_NETWORK, _C, **more), engine, **{WATER_HEALTH: value})
+        assert ("city_health", "supervision") in found(v)
+        assert _clauses(v, "city_health", "supervision") == ["一(四)", "二(二)5"]
+        assert not {b for b, _ in found(v)} & {"city_water", "county_water"}
+    v = verdict(policy, _audit("r51-net-water", *_NETWORK, _C, sector="water"), engine, **{WATER_HEALTH: value})
+    assert ("city_health", "supervision") not in found(v)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_finance_handed_a_missing_evaluation_is_not_pressed_by_the_department_whose_work_it_is(policy: Policy,
+                                                                                              engine: str) -> None:
+    """二(四)4–5 组织实施绩效目标申报、绩效评价 is the evaluation the kind says was not organised; the 监督检查 that
+    ends the same item is of the funds' use and made the 问题所属部门 the supervisor (三(三)) of 县财政局 handed its
+    evaluation."""
+    for found_by, channel in (("city", "audit"), ("county", "hotline")):
+        rec = _at(f"r51-ev-{found_by}", *_EVALUATION, _C, _found(found_by, channel=channel),
+                  [_a(found_by, "county", "county_finance")])
+        v = verdict(policy, rec, engine)
+        assert (ROLE, "supervision") not in found(v)
+        assert ("county_finance", "not_rectified") in found(v)
+    # the office's own line: it rectifies, finance presses (二(四)3 组织本级相关部门做好…绩效管理工作)
+    v = verdict(policy, _audit("r51-ev-office", *_EVALUATION, _C, "county_poverty_office"), engine)
+    assert {("county_poverty_office", "not_rectified"), ("county_finance", "supervision")} <= found(v)
+    assert "二(四)4" in _clauses(v, "county_poverty_office", "not_rectified")
+
+
+def test_the_batch_gives_what_who_answers_gives_for_the_pressers(policy: Policy) -> None:
+    records = [_audit(f"r51-bp-net-{s}", *_NETWORK, _C, **({"sector": s} if s else {}))
+               for s in (None, "health", "water")]
+    records += [_audit(f"r51-bp-ev-{b}", *_EVALUATION, _C, b)
+                for b in ("county_finance", "county_poverty_office", None)]
+    for view in (policy, policy.with_parameters(**{WATER_HEALTH: True})):
+        got, want = batch_and_answers(view, records)
+        assert got == want
