@@ -323,3 +323,51 @@ def test_the_batch_gives_what_who_answers_gives_for_the_pressers(policy: Policy)
     for view in (policy, policy.with_parameters(**{WATER_HEALTH: True})):
         got, want = batch_and_answers(view, records)
         assert got == want
+
+
+# ------------------------------------------------------------------ check51 #2–#3 (lead's routing)
+
+_LAX = ("projects", "project_acceptance_lax")
+_PUSHED = ("identification", "identification_pushed_info_untrue")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("sector", ["water", "poverty_office", "construction", "natural_resources", None])
+def test_lax_acceptance_missed_cites_the_lines_own_acceptance(policy: Policy, engine: str, sector: str | None) -> None:
+    """二(五)3 各相关部门…组织对项目进行检查、验收和绩效评价: the department whose project it is answers 应发现未发现 by
+    its own 二(五)3, as it answers 整改不到位 by it (check51 #2: 二(二)3 alone before, for all but 民宗 and 财政)."""
+    body = f"county_{sector}" if sector else ROLE
+    more = {"sector": sector} if sector else {}
+    rec = _at(f"r51-lax-{sector}", *_LAX, _C, _found("city", channel="spot_check"),
+              [_a("city", "county", f"county_{sector}" if sector else None)], **more)
+    v = verdict(policy, rec, engine)
+    assert "二(五)3" in _clauses(v, body, "not_discovered")
+    assert "二(五)3" in _clauses(v, body, "not_rectified")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("channel", ["audit", "hotline"])
+def test_pushed_information_held_by_the_county_is_the_offices(policy: Policy, engine: str, channel: str) -> None:
+    """二(三)4 县（市、区）扶贫办：…通过协助申请机制推送…，对推送对象信息的真实性、完整性负责: the push and its
+    information are the office's alone; a county that sat on a problem in it, naming no receiver, is the office with
+    二(三)4, not the 问题所属部门 with no clause (check51 #3). 县民政局's 核对 (二(三)3) still finds it."""
+    found_ = {"level": "county", "channel": channel, "on": "2021-03-01"}
+    if channel == "audit":
+        found_["body"] = "county_audit"
+    v = verdict(policy, _at(f"r51-push-{channel}", *_PUSHED, _C, found_, []), engine)
+    assert found(v) == {("county_poverty_office", "not_handled")}
+    assert "二(三)4" in _clauses(v, "county_poverty_office", "not_handled")
+    w = verdict(policy, _audit("r51-push-city", *_PUSHED, _C), engine)
+    assert {("county_poverty_office", "not_discovered"), ("county_poverty_office", "not_rectified"),
+            ("county_civil_affairs", "not_discovered")} <= found(w)
+    assert "二(三)3" in _clauses(w, "county_civil_affairs", "not_discovered")
+
+
+def test_the_batch_gives_what_who_answers_gives_for_check51(policy: Policy) -> None:
+    records = [_at(f"r51-bc-lax-{s}", *_LAX, _C, _found("city", channel="spot_check"), [_a("city", "county")],
+                   **({"sector": s} if s else {})) for s in ("water", "poverty_office", None)]
+    records += [_at(f"r51-bc-push-{c}", *_PUSHED, _C, {"level": "county", "channel": c, "on": "2021-03-01"}, [])
+                for c in ("hotline", "audit")]
+    records += [_audit("r51-bc-push-city", *_PUSHED, _C)]
+    got, want = batch_and_answers(policy, records)
+    assert got == want
