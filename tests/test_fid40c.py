@@ -37,12 +37,11 @@ HANDED = [
      None, None),
     ("education", "education_funds_irregular", "county_finance", "county_school", "二(六)2(1)",
      "supervision", "二(六)2(2)"),
-    # (fid48, check47a #2: a record of the joined kind that does not say which half failed names the county's part
-    # common to both, 二(五)3's heading, once, unresolved — not the office's entry (joined_records_both_halves: true
-    # names the office, test_fid48) — and 县水利, whose part is the check, is not made the fixer; it answers its own
-    # 二(二)3 miss)
-    ("projects", "project_records_incomplete", "county_water", "county_sector_department", "二(五)3",
-     "not_discovered", "二(二)3"),
+    # (fid51, check50 #1: the joined kind, 项目台账资料不全或未及时录入信息系统, left here by fid48 with 县水利
+    # handed it and the role, unresolved, as its fixer, is no longer such a kind: with the office's entry off
+    # (joined_records_both_halves: false) the county's part common to both halves, 二(五)3's heading
+    # 县（市、区）行业主管部门, is the line's own department where the record's line — here the assignee's — has a
+    # part at the county (its 检查、验收), so 县水利 answers it; test_fid51)
 ]
 
 
