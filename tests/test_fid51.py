@@ -126,3 +126,38 @@ def test_the_batch_gives_what_who_answers_gives_for_a_line_named_record(policy: 
     view = policy.with_parameters(**{JOINED: value})
     got, want = batch_and_answers(view, records)
     assert got == want
+
+
+# ------------------------------------------------------------------ 2. receiving_level_body where both values agree
+#
+# (31fab62, re-applied) fid49's left item: a city that had an identification problem reported to it through no body
+# named stands for 市民政 (二(三)6, the department the text ties to the kind's work there) under both values of
+# receiving_level_body; its finding listed the parameter though flipping it changes nothing. The county's findings,
+# which it does decide, still list it.
+
+RECEIVER = "receiving_level_body"
+RECEIVER_VALUES = ("unresolved", "handling_holders")
+CITY_ID = _record("fid51-city-id", "identification", "identification_applicant_not_included",
+                  _found("county", channel="hotline"), [_a("county", "city", action="reported")])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("value", RECEIVER_VALUES)
+def test_a_city_named_alike_under_both_values_does_not_rest_on_the_receiver_reading(policy: Policy, engine: str,
+                                                                                   value: str) -> None:
+    v = verdict(policy, CITY_ID, engine, **{RECEIVER: value})
+    city = [f for f in v.findings if f.level == "city"]
+    assert [(f.body, f.basis) for f in city] == [("city_civil_affairs", "not_handled")]
+    assert RECEIVER not in city[0].rests_on
+    # the county's holder is the parameter's choice (县民政局 alone, or beside 县扶贫办): it rests on it
+    county = [f for f in v.findings if f.level == "county" and f.basis == "not_handled"]
+    assert county and all(RECEIVER in f.rests_on for f in county)
+    other = "handling_holders" if value == "unresolved" else "unresolved"
+    assert {(f.body, f.basis) for f in city} == {(f.body, f.basis) for f in verdict(
+        policy, CITY_ID, engine, **{RECEIVER: other}).findings if f.level == "city"}
+
+
+@pytest.mark.parametrize("value", RECEIVER_VALUES)
+def test_the_batch_gives_what_who_answers_gives_where_both_receivers_agree(policy: Policy, value: str) -> None:
+    got, want = batch_and_answers(policy.with_parameters(**{RECEIVER: value}), [CITY_ID])
+    assert got == want

@@ -33,6 +33,7 @@ from ._facts import (
     CHOSEN_MISSING_STEP,
     CHOSEN_OVERSIGHT_REPORT,
     CHOSEN_PRESSED,
+    CHOSEN_RECEIVER_SAME,
     CHOSEN_SAME_LEVEL,
     CHOSEN_SWITCHED,
     CHOSEN_UNASSIGNED_DEADLINE,
@@ -1749,7 +1750,8 @@ class Decider:
             rests[IRREGULAR] = None
         if chosen & CHOSEN_BY_PARAMETER and basis == CONCEALED:
             rests[CONCEALER] = None
-        elif chosen & CHOSEN_BY_PARAMETER and basis == "not_handled":  # which body of a level received it (R22-2; the
+        elif chosen & CHOSEN_BY_PARAMETER and basis == "not_handled" and not chosen & CHOSEN_RECEIVER_SAME:  # which
+            # body of a level received it, where the other value names another (R22-2; the
             # county: review23 #1)
             rests[RECEIVER] = None
         if chosen & CHOSEN_SAME_LEVEL and basis == CONCEALED:  # from its own level's audit or oversight (R20-2)
