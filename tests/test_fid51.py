@@ -161,3 +161,49 @@ def test_a_city_named_alike_under_both_values_does_not_rest_on_the_receiver_read
 def test_the_batch_gives_what_who_answers_gives_where_both_receivers_agree(policy: Policy, value: str) -> None:
     got, want = batch_and_answers(policy.with_parameters(**{RECEIVER: value}), [CITY_ID])
     assert got == want
+
+
+# ------------------------------------------------------------------ 3. a concealing 乡镇党委 on its own clause
+#
+# check50 #6: 乡镇党委 that hid a problem from the province's inspection tour cited 一(四) and the county's 二(二)4
+# (县…压实县乡村…及时上报责任, whose township duty the data gives 乡镇（街道）: discovery_township_report). It stands on
+# its own part, 二(一)1(1) 乡镇党委政府要发挥基层基础作用，抓好各项具体工作实施; 乡镇（街道） keeps 二(二)2 and 二(二)4.
+# accountability.yaml's clauses_at takes a body's id over its level's. Its late report is read alike.
+
+_HIDERS = [("housing", "housing_renovation_late"), ("identification", "identification_ineligible_included"),
+           ("discovery", "specific_problem")]
+
+
+def _hidden(area: str, kind: str, by: str) -> dict[str, Any]:
+    return {**_record(f"fid51-hid-{kind}-{by}", area, kind, _found("province", channel="inspection_tour"),
+                      [_a("province", "township")]), "concealed_by": [by]}
+
+
+#: 乡镇党委 handed a report it sat on
+_SAT = _record("fid51-sat-ptc", "housing", "housing_renovation_late", _found("village", channel="grid"),
+               [_a("village", "township", "township_party_committee", action="reported")])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_concealing_township_party_committee_cites_its_own_clause(policy: Policy, engine: str) -> None:
+    for area, kind in _HIDERS:
+        v = verdict(policy, _hidden(area, kind, "township_party_committee"), engine)
+        f = next(f for f in v.findings if f.basis == "concealed")
+        assert f.body == "township_party_committee" and set(f.clauses) == {"一(四)", "二(一)1(1)"}, f.clauses
+        # the township's government still on 二(二)2 and 二(二)4
+        g = next(f for f in verdict(policy, _hidden(area, kind, "township_government"), engine).findings
+                 if f.basis == "concealed")
+        assert {"二(二)2", "二(二)4"} <= set(g.clauses) and "二(一)1(1)" not in g.clauses
+    late = next(f for f in verdict(policy, _SAT, engine).findings if f.body == "township_party_committee")
+    assert late.basis == "not_handled" and set(late.clauses) == {"一(四)", "二(一)1(1)"}, late.clauses
+
+
+def test_the_batch_gives_what_who_answers_gives_for_a_concealing_committee(policy: Policy) -> None:
+    records = [_hidden(a, k, b) for a, k in _HIDERS for b in ("township_party_committee", "township_government")]
+    got, want = batch_and_answers(policy, [*records, _SAT])
+    assert got == want
+
+
+def test_a_clauses_at_key_is_a_level_or_a_body(policy: Policy) -> None:
+    at = policy.failures["concealed"].clauses_at
+    assert at["township_party_committee"] == ["一(四)", "二(一)1(1)"] and at["township"] == ["一(四)", "二(二)4"]
