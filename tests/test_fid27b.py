@@ -90,7 +90,11 @@ def test_finance_still_presses_a_schools_irregular_use_of_aid_funds(policy: Poli
     The split is the one kind's rectification only; and the aid-not-paid record naming the school now has
     finance press it (三(三)), not rectify."""
     irregular = _record("education", "education_funds_irregular", sector="school")
-    assert ("county_finance", "supervision") in _answers(policy, irregular)
+    # (rules51, check50 #3: the kind joins the funds and the school's records, and 监管资助资金 is the funds half's —
+    # finance presses a record that does not say which only under joined_records_both_halves)
+    assert ("county_finance", "supervision") in _answers(policy.with_parameters(joined_records_both_halves=True),
+                                                         irregular)
+    assert ("county_finance", "supervision") not in _answers(policy, irregular)
     unpaid = _record("education", "education_aid_not_paid", sector="school")
     assert ("county_finance", "supervision") in _answers(policy, unpaid)
     assert ("county_finance", "not_rectified") not in _answers(policy, unpaid)
@@ -99,9 +103,11 @@ def test_finance_still_presses_a_schools_irregular_use_of_aid_funds(policy: Poli
 #: The kinds that, handed to their level as a whole with no sector, name two or more rectifiers: joint
 #: duties in the text, which stay (二(六)1(4) 县党委、政府…确保…每户有一名干部联系; 二(二)4 健全…整改机制;
 #: 二(六)2(1)–(2) 学校认定 and 县教育局负责…认定、审核; 二(四) 谁审批谁监管、谁主管谁监管、谁分配谁监管
-#: and 二(四)7 扶贫、民宗部门负责统筹监督; 二(五)3 论证 and 县扶贫办…审核纳入项目库).
+#: and 二(四)7 扶贫、民宗部门负责统筹监督; 二(五)3 论证 and 县扶贫办…审核纳入项目库; rules51: 二(六)2(3)
+#: 县（市、区）党委、政府…统筹协调本地区各级学生资助管理机构、人员和经费保障).
 JOINT = {
     ("basic_needs_contact_missing", "county"), ("mechanism_missing", "county"),
+    ("education_aid_support_missing", "county"),
     ("education_student_not_identified", "county"), ("project_false_or_unnecessary", "county"),
     *{(k, lv) for k in ("funds_allocation_irregular", "funds_assets_mismanaged", "funds_diverted",
                         "funds_poor_performance") for lv in ("county", "city", "province")},

@@ -139,7 +139,7 @@ class EagerDecider(Decider):
                 chosen |= fact.get("chosen") or 0
             if basis == "concealed" and chosen & 1:
                 rests["concealing_level_body"] = None  # the parameter chose the concealer (review18b D6)
-            elif basis == "not_handled" and chosen & 1:
+            elif basis == "not_handled" and chosen & 1 and not chosen & 4096:  # (4096: both values name it, fid50)
                 rests["receiving_level_body"] = None  # the parameter chose the city's or province's holder (R22-2)
             if basis == "concealed" and chosen & 2:  # hidden from its own level's audit or oversight (review29 #5)
                 rests["same_level_oversight_concealment"] = None

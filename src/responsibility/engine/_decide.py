@@ -33,6 +33,7 @@ from ._facts import (
     CHOSEN_MISSING_STEP,
     CHOSEN_OVERSIGHT_REPORT,
     CHOSEN_PRESSED,
+    CHOSEN_RECEIVER_SAME,
     CHOSEN_SAME_LEVEL,
     CHOSEN_SWITCHED,
     CHOSEN_UNASSIGNED_DEADLINE,
@@ -1477,7 +1478,11 @@ class Decider:
                             continue
                         other = policy.duties[did].scope == "area_holders" and policy.duty_area[did] != rule.area
                         # …and, for a problem of a kind, only one the kind's own duties give a part (review30 #2)
-                        concerned = not (other and rule.kind) or policy.line_in_kind(rule.area, rule.kind, sector)
+                        # (at the role's level or below, as PolicyView.holders reads it for a rule naming the
+                        # department: a line whose part in the kind is 省市's only — 二(五)5's spot check by
+                        # 财政 — gives 县财政局 no 本部门问题; check39 #1, check50 #1)
+                        concerned = not (other and rule.kind) or policy.line_in_kind(
+                            rule.area, rule.kind, sector, b.level, passing_on=rule.stage == "handling")
                         for x in policy.duties[did].holders:
                             xb = policy.bodies.get(x)
                             # 涉及本部门问题 of another area: only a department of the line the area concerns
@@ -1512,11 +1517,12 @@ class Decider:
                     if policy.bodies[x].level in levels:
                         out[x] = tuple(dict.fromkeys((*out.get(x, ()), did)))
             got = tuple(out.items())
-            if not got and policy.line_idle(rule.area, kind, rule.stage, policy.bodies[rule.holders[0].body].level,
-                                            sector, prank):
+            level = policy.bodies[rule.holders[0].body].level
+            if not got and policy.line_idle(rule.area, kind, rule.stage, level, sector, prank):
                 # the record's line gives nobody of the rule's level a part in the stage: the level holds it as for a
-                # record naming no line, not nobody (PolicyView.line_idle; review32 F1)
-                got = self.resolved(rule, None, prank)
+                # record naming no line, not nobody (PolicyView.line_idle; review32 F1) — its role as the line's own
+                # department where the line has a part at the level (PolicyView.line_stand_in; check50 #1)
+                got = policy.idle_filled(rule.area, kind, level, sector, self.resolved(rule, None, prank))
             self._resolved[key] = got
         return got
 
@@ -1744,7 +1750,8 @@ class Decider:
             rests[IRREGULAR] = None
         if chosen & CHOSEN_BY_PARAMETER and basis == CONCEALED:
             rests[CONCEALER] = None
-        elif chosen & CHOSEN_BY_PARAMETER and basis == "not_handled":  # which body of a level received it (R22-2; the
+        elif chosen & CHOSEN_BY_PARAMETER and basis == "not_handled" and not chosen & CHOSEN_RECEIVER_SAME:  # which
+            # body of a level received it, where the other value names another (R22-2; the
             # county: review23 #1)
             rests[RECEIVER] = None
         if chosen & CHOSEN_SAME_LEVEL and basis == CONCEALED:  # from its own level's audit or oversight (R20-2)
@@ -1941,7 +1948,10 @@ class Decider:
         the principles' and any amending clauses behind the body or its duties."""
         policy = self.policy
         failure, body = policy.failures[basis], policy.bodies[body_id]
-        out = {*failure.clauses_at.get(body.level, failure.clauses), *body.amended_by}
+        # (a body's own over its level's: 乡镇党委, whom 二(二)4's 县乡村…及时上报责任 does not name — the data gives that
+        # duty to 乡镇（街道） — stands on 二(一)1(1); check50 #6)
+        at = failure.clauses_at
+        out = {*at.get(body_id, at.get(body.level, failure.clauses)), *body.amended_by}
         for d in duties:
             out.update((policy.duties[d].clause, *policy.duties[d].amended_by))
         for rule in rules:

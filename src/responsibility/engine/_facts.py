@@ -178,6 +178,9 @@ CHOSEN_UNASSIGNED_DEADLINE = 1024
 #: (rectify) gives it a rectifying duty of its own (:func:`leading_rectifier`): the finding rests on that parameter
 #: (check49b #3).
 CHOSEN_LEADING = 2048
+#: The bit of a fact's ``chosen`` that says receiving_level_body chose its body (bit 1) as its other value would: the
+#: finding does not rest on it.
+CHOSEN_RECEIVER_SAME = 4096
 #: The bit of a ``found`` fact's ``chosen`` that says the record's line came from an assignment to a level that
 #: rectifies the kind only through duties a parameter switches on (ledger_county_rectifier: 县扶贫办 handed a township's
 #: project ledger): a finding on it whose duties are read by the line rests on that parameter (fid49's left item).
@@ -2540,7 +2543,16 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 receiver = receiving_body(policy, area, kind, level, sector, prank)
                 if receiver is not None:
                     by_receiver = 1
-                    if RECEIVER not in ctx.rests_on:
+                    # (a city or the province, no ledger to sort it by, whose one holder only guides the grassroots,
+                    # where both values name the same department — the one the text ties to the kind's work there,
+                    # 市民政 for an identification problem: the finding does not rest on the parameter, nor the
+                    # verdict by it; fid49's left item)
+                    same = sector is None and not keeps_lists(policy, level) \
+                        and receiver not in late_bodies.split() and (rank[level], receiver) not in ctx.handed \
+                        and guiding_receiver(policy, area, kind, level, prank) == receiver
+                    if same:
+                        by_receiver |= CHOSEN_RECEIVER_SAME
+                    elif RECEIVER not in ctx.rests_on:
                         ctx.rests_on.append(RECEIVER)
                     if setting.receive_role:
                         holder = receiver

@@ -490,7 +490,7 @@ def _route(policy: Policy, problem: Problem | Mapping[str, Any], j: Jurisdiction
                 if kind_own is not None:
                     ds = tuple(d for d in ds if d in kind_own)
                 if late is not None:
-                    at_level.extend(late.clauses_at.get(level, ()))
+                    at_level.extend(late.clauses_at.get(b, late.clauses_at.get(level, ())))
             out.append((b, ds, st))
         return tuple(out)
 

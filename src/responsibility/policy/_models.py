@@ -418,7 +418,8 @@ class Failure(Term):
     clauses_at: dict[Id, list[ClauseId]] = Field({}, description=(
         "The failure's clauses for a finding on a body of this level, instead of ``clauses`` (一(三)'s "
         "及时向上级单位报送 is said of 县级's ledger: a village's or township's late report rests on 二(二)4 "
-        "压实县乡村…及时上报责任)."))
+        "压实县乡村…及时上报责任); a key that is a body's id gives that body's, over its level's (乡镇党委, whom "
+        "二(二)4 does not name, on its own 二(一)1(1))."))
     parameters: list[Id] = Field([], description="Parameters every finding of this failure rests on.")
     liabilities: list[Id] = Field([], description="Liabilities it can give (empty: all).")
     from_parameter: Id | None = Field(None, description="Severity parameter from which it applies at all.")

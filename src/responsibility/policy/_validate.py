@@ -350,7 +350,7 @@ def _check_refs(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Is
         fw = Where(acc.positions, ("failures", i))
         cites(fw, ("clauses",), f.clauses)
         for level, cited in f.clauses_at.items():
-            if level not in levels:
+            if level not in levels and level not in all_bodies:  # (a body's own key: its clauses over its level's)
                 out.append(_ref(fw, ("clauses_at", level), "level", level, levels))
             cites(fw, ("clauses_at", level), cited)
     for i, li in enumerate(data.accountability.liabilities):

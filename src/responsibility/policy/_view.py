@@ -838,6 +838,50 @@ class PolicyView:
             got = cache[key] = held(None) and not held(sector)
         return got
 
+    def line_stand_in(self, area: str, kind: str | None, level: str, sector: str | None) -> str | None:
+        """The department of the record's line ``sector`` at ``level`` that stands for the level's 问题所属部门 where
+        the line leaves a work stage there idle (:meth:`line_idle`), or None: the line's one department of that level,
+        where the division of duties gives the line a part in the kind's work there (:meth:`line_in_kind`; 二(二)3
+        涉及本部门问题). The role (县相关部门（问题所属部门）) stands for the department whose problem it is,
+        unresolved; a record that names the line and a line with a part at the level has resolved it: 县建设局 for a
+        construction project's records (二(五)3 各相关部门负责对各自业务范围的项目…组织对项目进行检查、验收), not the
+        role beside it
+        (check50 #1). A line whose part is another level's only (卫健 in late medical assistance, 二(六)3(5) 省市; 财政
+        in a project's records, 二(五)5 省市 抽查) resolves nothing: the role stands, unresolved (review32 F1).
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> [p.line_stand_in("projects", "project_records_incomplete", "county", s)
+        ...  for s in ("construction", "finance")]
+        ['county_construction', None]
+        >>> p.line_stand_in("health", "health_assistance_late", "county", "health") is None
+        True
+        """
+        role = self.roles.get(level)
+        if kind is None or sector is None or role is None or not self.line_in_kind(area, kind, sector, level):
+            return None
+        # (a department, of the kind the role stands for: not the level's Party committee or government, whose line a
+        # record may give, nor a unit — the school, the water-supply unit — which the role does not stand for)
+        deps = [b for b, x in self.bodies.items() if x.level == level and x.sector == sector and not x.role
+                and x.kind == self.bodies[role].kind]
+        return deps[0] if len(deps) == 1 else None
+
+    def idle_filled(self, area: str, kind: str | None, level: str, sector: str | None,
+                    held: Iterable[tuple[str, tuple[str, ...]]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """``held`` (a record naming no line's holders of a stage at ``level``, which a record whose line is ``sector``
+        leaves idle there: :meth:`line_idle`) as that record holds them: the level's role as the line's department
+        where one stands in for it (:meth:`line_stand_in`), with the role's duties; as they are otherwise."""
+        held = tuple(held)
+        stand = self.line_stand_in(area, kind, level, sector)
+        role = self.roles.get(level)
+        if stand is None or not any(b == role for b, _ in held):
+            return held
+        out: dict[str, tuple[str, ...]] = {}
+        for b, ds in held:
+            b = stand if b == role else b
+            out[b] = tuple(dict.fromkeys((*out.get(b, ()), *ds)))
+        return tuple(out.items())
+
     @cached_property
     def main_holders(self) -> frozenset[str]:
         """The bodies that hold 二(一)1's main responsibility somewhere (a duty of the kind the ``main_responsibility``
@@ -862,7 +906,9 @@ class PolicyView:
         """
         if sector is None or not self.has_alternatives(area, kind):
             return False
-        return any(self.line_idle(area, kind, stage, level, sector) for stage in WORK_STAGES for level in self.levels)
+        # (a level whose idle stage the line's own department holds, in the role's place, names no alternative)
+        return any(self.line_idle(area, kind, stage, level, sector) and self.line_stand_in(area, kind, level, sector)
+                   is None for stage in WORK_STAGES for level in self.levels)
 
     def stage_holders(self, area: str, kind: str | None, stage: Stage,
                       sector: str | None = None) -> dict[str, tuple[str, ...]]:
@@ -885,8 +931,10 @@ class PolicyView:
             if sector is not None and stage in WORK_STAGES:
                 idle = {lv for lv in self.levels if self.line_idle(area, kind, stage, lv, sector)}
                 if idle:
-                    got.update({b: ds for b, ds in self._line_holders(area, kind, stage, None).items()
-                                if self.bodies[b].level in idle})
+                    sectorless = self._line_holders(area, kind, stage, None)
+                    for lv in idle:
+                        got.update(self.idle_filled(area, kind, lv, sector, (
+                            (b, ds) for b, ds in sectorless.items() if self.bodies[b].level == lv)))
         return dict(got)
 
     def _line_holders(self, area: str, kind: str | None, stage: Stage,
