@@ -158,7 +158,8 @@ def test_outside_channels_reach_the_finders_level_when_the_parameter_says_so(
              "rectified_on": "2021-03-10"}
     v = strict.who_answers(rec(small_province, **fixed), jurisdiction=small_province, engine="compiled")
     county = {f.body for f in v.findings if f.basis == "not_discovered" and f.level == "county"}
-    assert "county_construction" in county
+    # (a housing record naming neither kind nor line: the county's 问题所属部门 once, not 县建设 by name — rules51)
+    assert "county_sector_department" in county
     assert any(i.id == "outside_channel_finder_level" for i in v.interpretations)
     own = strict.who_answers(rec(small_province, discovered={"level": "county", "channel": "verification_census",
                                                              "on": "2021-03-01"}, **fixed),
@@ -683,7 +684,9 @@ def _sector_departments(policy: Policy, area: str) -> set[str]:
     scoped: set[str] = set()
     other: set[str] = set()
     for did, d in policy.duties.items():
-        if policy.duty_area[did] == area:
+        if policy.duty_area[did] == area and not (d.scope == "by_sector" and d.sub_part):
+            # (not 二(二)3's twin for a record naming neither kind nor line, held each for its own part: it names a
+            # named line's department alone, as own_sector does — rules51)
             (scoped if d.scope == "own_sector" else other).update(d.holders)
     return {b for b in scoped - other if not policy.bodies[b].role}
 

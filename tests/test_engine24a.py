@@ -49,9 +49,9 @@ def _holders(policy: Policy) -> Policy:
     ("water", "water_quality_substandard", {"county_water"}, {"county_water", "county_poverty_office"}),
     ("education", "education_student_not_identified", {"county_education"},
      {"county_education", "county_poverty_office"}),
-    # the 扶贫办 answers for what it pushed (二(三)4) and 县民政 checks it: either's line, the role once
-    ("identification", "identification_pushed_info_untrue", {"county_sector_department"},
-     {"county_civil_affairs", "county_poverty_office"}),
+    # (identification_pushed_info_untrue left this list in rules51, check51 #3: the push and its information are
+    # the 扶贫办's alone, 二(三)4, and 县民政's 核对 is no part in passing it on — one holder, so no choice for the
+    # parameter; test_rules51 pins the office with 二(三)4)
     # 医保 and 财政 are alternatives (sectorless_alternatives): the role, once
     ("health", "health_assistance_late", {"county_sector_department"},
      {"county_sector_department", "county_poverty_office"}),
