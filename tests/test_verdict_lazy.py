@@ -582,7 +582,11 @@ def test_a_plan_key_that_drops_a_part_of_the_record_gives_another_verdict(policy
             if d is None:
                 d = deciders[id(view)] = _Dropping(view)
                 d.part = part
-            if d.decide(record, j, engine="compiled").to_dict("en") != want(i):
+            try:
+                got = d.decide(record, j, engine="compiled").to_dict("en")
+            except Exception:  # a plan reused for a record it does not fit may not even fit its facts
+                got = None  # (a kindless record's plan has fewer facts: an IndexError is as telling as a wrong verdict)
+            if got != want(i):
                 differ = True
                 break  # one verdict that differs is what the test needs; the rest cannot change that
         assert differ, f"a plan key without its {name} gives the same verdicts: the test cannot see it"
