@@ -29,7 +29,9 @@ from ._facts import (
     PLACE_ABOVE,
     RECEIVER,
     SELF_RECTIFIED,
+    guiding_receiver,
     holds_own_work,
+    keeps_lists,
     line_of,
     named_line,
     place_level_body,
@@ -546,7 +548,11 @@ def _route(policy: Policy, problem: Problem | Mapping[str, Any], j: Jurisdiction
             "handling_time_limit_days", "rectification_time_limit_days",
             *((SELF_RECTIFIED,) if escalate and SELF_RECTIFIED in policy.parameters and _may_dispose(
                 policy, p.domain, p.kind, prank, rank[registering]) else ()),
-            *((RECEIVER,) if receiver is not None else ()),
+            # (not where both values name the same department: a city whose one holder only guides the grassroots,
+            # as a verdict reads it — 31fab62, fid51)
+            *((RECEIVER,) if receiver is not None and not (
+                line is None and not keeps_lists(policy, registering)
+                and guiding_receiver(policy, p.domain, p.kind, registering, rank[place_level]) == receiver) else ()),
             *((OWN_WORK,) if own_work else ()),
             *((RESIDENTS_PLACE,) if own_place is not None else ()),
             *route_rests_on(policy, p.domain, p.kind, prank, sector, named, plan.at_place)))),
