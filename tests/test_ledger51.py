@@ -7,11 +7,15 @@ for (check51b #4)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("sqlalchemy", reason="the ledger needs the 'ledger' extra")
 
@@ -262,3 +266,57 @@ def test_ledger_show_says_what_a_report_no_event_made_stands_for(tmp_path: Path,
     with Ledger(str(db)) as lg:
         r = lg.responsibilities("2021-06-30")
         assert {(x.body, x.basis) for x in r[r.role == "answers"].itertuples()} == {("city_water", "not_handled")}
+
+
+@st.composite
+def irregular_stories(draw: Any, policy: Any) -> list[dict[str, Any]]:
+    """A problem found by the county (or the city) on 2021-03-01, then one to three assignments, each to a body drawn
+    from every body of the county (or its level as a whole) — most with no part in the kind, or no duty to rectify."""
+    area, kind = draw(st.sampled_from(sorted(policy.kinds)))
+    finder = draw(st.sampled_from(["county", "city"]))
+    county = sorted(b for b, x in policy.bodies.items() if x.level == "county")
+    steps = []
+    day = 1
+    for _ in range(draw(st.integers(1, 3))):
+        day += draw(st.integers(1, 12))
+        by = finder if not steps or finder == "county" else draw(st.sampled_from([finder, "county"]))
+        body = draw(st.sampled_from([None, *county]))
+        deadline = draw(st.sampled_from([None, f"2021-{3 + day // 28 + 1:02d}-15"]))
+        steps.append((f"2021-03-{day:02d}" if day <= 31 else f"2021-04-{day - 31:02d}", by, "county", body,
+                      deadline))
+    return problem("H", area, kind, steps, finder, "hotline" if finder == "county" else "survey_verification")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                   HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_lists_read_irregular_stories_as_who_does(tmp_path: Path, data: st.DataObject) -> None:
+    """Hypothesis: stories of several assignments to bodies with and without a part, read long after every limit:
+    the 整改清单's body (if it names one) is named 整改不到位 by who_answers, a row naming no body has who name one of
+    its level, and a problem with no row is held, in the alerts, by a level who names 未及时交办上报."""
+    policy = _policy()
+    events = data.draw(irregular_stories(policy))
+    path = tmp_path / f"h{uuid.uuid4().hex}.db"
+    with Ledger.create(str(path), policy=policy) as lg:
+        try:
+            lg.append(events, entered_by="x")
+        except ProblemError:
+            return
+        day = "2021-08-31"
+        found = [(f.level, f.body, f.basis) for f in policy.who_answers(lg.record("H", day)).findings]
+        rect = lg.rectifications(day).set_index("problem")
+        alerts = lg.alerts(as_of=day)
+        if "H" in rect.index:
+            level, body = rect.loc["H", "assignee_level"], rect.loc["H", "assignee"]
+            unrectified = {b for lv, b, x in found if lv == level and x == "not_rectified"}
+            assert (body in unrectified) if body else bool(unrectified), (events, found)
+        else:
+            held = set(alerts[alerts.problem == "H"].level)
+            assert held and all(any(lv == h and x == "not_handled" for lv, _, x in found) for h in held), \
+                (events, found)
+    path.unlink(missing_ok=True)
+
+
+@functools.cache
+def _policy() -> Any:
+    return responsibility.load()
