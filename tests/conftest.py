@@ -132,7 +132,10 @@ def pytest_sessionstart(session: pytest.Session) -> None:
             continue
         if not rewrite.try_makedirs(folder):
             return  # a read-only tree: the workers rewrite, as without this
-        source_hash, code = _rewrite_test(fn, config)
+        try:
+            source_hash, code = _rewrite_test(fn, config)
+        except (SyntaxError, ValueError, OSError):
+            continue  # (the worker's import reports it, as pytest does)
         _write_pyc(state, code, source_hash, pyc)
 
 
