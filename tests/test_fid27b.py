@@ -90,11 +90,7 @@ def test_finance_still_presses_a_schools_irregular_use_of_aid_funds(policy: Poli
     The split is the one kind's rectification only; and the aid-not-paid record naming the school now has
     finance press it (三(三)), not rectify."""
     irregular = _record("education", "education_funds_irregular", sector="school")
-    # (rules51, check50 #3: the kind joins the funds and the school's records, and 监管资助资金 is the funds half's —
-    # finance presses a record that does not say which only under joined_records_both_halves)
-    assert ("county_finance", "supervision") in _answers(policy.with_parameters(joined_records_both_halves=True),
-                                                         irregular)
-    assert ("county_finance", "supervision") not in _answers(policy, irregular)
+    assert ("county_finance", "supervision") in _answers(policy, irregular)
     unpaid = _record("education", "education_aid_not_paid", sector="school")
     assert ("county_finance", "supervision") in _answers(policy, unpaid)
     assert ("county_finance", "not_rectified") not in _answers(policy, unpaid)

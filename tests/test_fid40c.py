@@ -45,13 +45,6 @@ HANDED = [
 ]
 
 
-def _funds_half(policy: Policy, kind: str) -> Policy:
-    """The view under which 县财政局 has its part in a joined school record (rules51, check50 #3): the funds half, which
-    HANDED's row reads (学生资助经费使用不规范), counts under joined_records_both_halves; by default the record does not
-    show it, and a hand-over to 县财政局 is to a body with no part in it."""
-    return policy.with_parameters(joined_records_both_halves=True) if kind == "education_funds_irregular" else policy
-
-
 def handed(area: str, kind: str, to_body: str | None, sector: str | None = None, place: str = "330127100219",
            level: str = "city") -> dict[str, Any]:
     """``level``'s audit (the county: its hotline) finds problem ``kind`` of ``area`` and hands it to ``to_body`` of
@@ -125,7 +118,7 @@ def test_a_check_handed_the_problem_leaves_it_with_the_named_fixer(policy: Polic
     answers 整改不到位 by its own clause, the assignee keeps its own part (finding it, or pressing), and is not named
     整改不到位 (fails before for each)."""
     sector = "civil_affairs" if kind == "housing_records_false" else None
-    got_ = findings(_funds_half(policy, kind), handed(area, kind, to, sector), engine)
+    got_ = findings(policy, handed(area, kind, to, sector), engine)
     assert (to, "not_rectified") not in got_, sorted(got_)
     assert clause in got_[(fixer, "not_rectified")].clauses
     if still is not None:
@@ -160,7 +153,6 @@ def test_bulk_equals_who_answers_for_a_check_handed_the_problem(policy: Policy, 
     records += [handed("water", "water_quality_test_failed", None, "health", place=village)]
     for i, r in enumerate(records):
         r["id"] = f"b{i}"
-    policy = _funds_half(policy, "education_funds_irregular")  # (the bulk path equals who_answers under any view)
     a = policy.assess(records, jurisdiction=province, today=TODAY)
     assert got(a) == expected(policy, province, records, "compiled")
     rows = a.findings

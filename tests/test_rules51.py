@@ -31,7 +31,6 @@ from .verdicts import village_record as _record
 
 ENGINES = ("compiled", "durable")
 SECTORLESS = "sectorless_alternatives"
-JOINED = "joined_records_both_halves"
 _C = "330127"
 ROLE = "county_sector_department"
 LEADERS = {"county_party_committee", "county_government"}
@@ -131,39 +130,6 @@ def test_the_batch_gives_what_who_answers_gives_for_kindless_records(policy: Pol
         got, want = batch_and_answers(view, records)
         assert got == want
         got, want = batch_and_answers(view, records[::-1])
-        assert got == want
-
-
-# ------------------------------------------------------------------ item 2: education_funds_irregular, the finance half
-
-_FUNDS_RECORDS = ("education", "education_funds_irregular")
-
-
-@pytest.mark.parametrize("engine", ENGINES)
-@pytest.mark.parametrize("sector", [None, "school"])
-def test_finance_answers_a_joined_school_record_only_under_both_halves(policy: Policy, engine: str,
-                                                                       sector: str | None) -> None:
-    """二(六)2(1) gives the school its procedure and records alone; 县财政局's 监管资助资金 (二(六)2(2)) is the funds
-    half's. A record that does not say which half failed names finance for not finding it or for not pressing it only
-    under joined_records_both_halves (check50 #3)."""
-    more = {"sector": sector} if sector else {}
-    rec = _audit(f"r51-edu-{sector}", *_FUNDS_RECORDS, _C, "county_school", **more)
-    v = verdict(policy, rec, engine)
-    assert {("county_school", "not_discovered"), ("county_school", "not_rectified")} <= found(v)
-    assert _clauses(v, "county_school", "not_rectified") == ["一(四)", "二(六)2(1)"]
-    assert "county_finance" not in {b for b, _ in found(v)}
-    assert JOINED in rested(v)
-    w = verdict(policy, rec, engine, **{JOINED: True})
-    assert {("county_finance", "not_discovered"), ("county_finance", "supervision")} <= found(w)
-    assert "二(六)2(2)" in _clauses(w, "county_finance", "supervision")
-    assert JOINED in rested(w)
-
-
-def test_the_batch_gives_what_who_answers_gives_for_joined_school_records(policy: Policy) -> None:
-    records = [_audit(f"r51-be-{s}-{b}", *_FUNDS_RECORDS, _C, b, **({"sector": s} if s else {}))
-               for s in (None, "school", "finance") for b in (None, "county_school")]
-    for view in (policy, policy.with_parameters(**{JOINED: True})):
-        got, want = batch_and_answers(view, records)
         assert got == want
 
 
