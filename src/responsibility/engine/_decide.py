@@ -1948,8 +1948,8 @@ class Decider:
         the principles' and any amending clauses behind the body or its duties."""
         policy = self.policy
         failure, body = policy.failures[basis], policy.bodies[body_id]
-        # (a body's own over its level's: 乡镇党委, whom 二(二)4's 县乡村…及时上报责任 does not name — the data gives that
-        # duty to 乡镇（街道） — stands on 二(一)1(1); check50 #6)
+        # (a body's own over its level's: 乡镇党委, whom 二(二)4's 县乡村…及时上报责任 does not name — the data gives
+        # that duty to 乡镇（街道） — stands on 二(一)1(1); check50 #6)
         at = failure.clauses_at
         out = {*at.get(body_id, at.get(body.level, failure.clauses)), *body.amended_by}
         for d in duties:
