@@ -207,3 +207,52 @@ def test_the_batch_gives_what_who_answers_gives_for_a_concealing_committee(polic
 def test_a_clauses_at_key_is_a_level_or_a_body(policy: Policy) -> None:
     at = policy.failures["concealed"].clauses_at
     assert at["township_party_committee"] == ["一(四)", "二(一)1(1)"] and at["township"] == ["一(四)", "二(二)4"]
+
+
+# ------------------------------------------------------------------ check51 #1: a line the text does not tie there
+#
+# A record whose sector is a line the text gives no part in the kind's area at the city or the province (市水利 in a
+# project's management, 二(五)5 扶贫、财政、民宗等部门; 省水利 in diverted funds, 二(四)7) named that department 未及时
+# 交办上报 on 一(三)/一(四) alone, as the body the level received it through (receiving_level_body: unresolved). The
+# level now stands as for a record naming no line: the role with its clause. 市民政 in a late renovation keeps its
+# 二(六)4(7) 督查指导农村危房改造涉及本部门的相关工作 and cites it.
+
+_R1 = {"id": "fid51-r1", "area": "projects", "kind": "project_late_or_unfinished", "sector": "water",
+       "place": "330127100219", "discovered": {"level": "city", "channel": "spot_check", "on": "2021-03-01"},
+       "as_of": "2021-06-30"}
+_R4 = {**_R1, "id": "fid51-r4", "area": "funds", "kind": "funds_diverted",
+       "discovered": {"level": "province", "channel": "survey_verification", "on": "2021-03-01"}}
+_R5 = {**_R1, "id": "fid51-r5", "area": "housing", "kind": "housing_renovation_late", "sector": "civil_affairs",
+       "discovered": {"level": "city", "channel": "survey_verification", "on": "2021-03-01"}}
+
+
+def _above(v: Any) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(f.body, f.basis, tuple(f.clauses)) for f in v.findings if f.level in ("city", "province")]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("value", RECEIVER_VALUES)
+def test_an_untied_line_is_not_named_the_role_with_its_clause_is(policy: Policy, engine: str, value: str) -> None:
+    for record, role, clause in ((_R1, "city_sector_department", "二(五)5"),
+                                 (_R4, "province_sector_department", "二(四)7")):
+        v = verdict(policy, record, engine, **{RECEIVER: value})
+        assert not any(b in ("city_water", "province_water") for b, _, _ in _above(v)), _above(v)
+        if value == "unresolved":
+            assert _above(v) == [(role, "not_handled", ("一(三)", "一(四)", clause))], _above(v)
+            # the verdict says the sector was not used there (check50 #4)
+            assert next(i for i in v.interpretations if i.id == "untied_line").findings == ()
+            none = verdict(policy, {k: x for k, x in record.items() if k != "sector"}, engine, **{RECEIVER: value})
+            assert _above(v) == _above(none)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_tied_line_is_named_and_cites_its_tie(policy: Policy, engine: str) -> None:
+    v = verdict(policy, _R5, engine)
+    assert _above(v) == [("city_civil_affairs", "not_handled", ("一(三)", "一(四)", "二(六)4(7)"))], _above(v)
+    assert "untied_line" not in rested(v)
+
+
+@pytest.mark.parametrize("value", RECEIVER_VALUES)
+def test_the_batch_gives_what_who_answers_gives_for_an_untied_line(policy: Policy, value: str) -> None:
+    got, want = batch_and_answers(policy.with_parameters(**{RECEIVER: value}), [_R1, _R4, _R5])
+    assert got == want

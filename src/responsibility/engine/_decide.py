@@ -63,9 +63,11 @@ from ._facts import (
     keeps_lists,
     line_gives_no_part,
     line_of,
+    line_tie,
     main_facts,
     stands_unresolved,
     tied_elsewhere,
+    untied_line,
 )
 from ._problem import _CODED, SAME_LEVEL_CONCEALMENT, coded, is_problem, parse_day, parse_problem, placed_for
 from ._verdict import (
@@ -1293,6 +1295,11 @@ class Decider:
                 if line is not None and line_gives_no_part(policy, area, kind, level, line, plain, {
                         b: ds for b, ds in stage.items() if policy.bodies[b].level == level}):
                     own = plain.get(body)
+            if own is None and sector is not None and rule.basis in _HELD_ONLY and kind is not None \
+                    and untied_line(policy, area, kind, policy.bodies[body].level, sector):
+                # a level a record's line names no body of (_facts.untied_line: 市政府 or 市水利 as the line of a
+                # project) stands as for a record naming no line, with the duties that body holds there (check51 #1)
+                own = policy.stage_reaching(area, kind, rule.stage, None, prank).get(body)
             if rule.basis == "concealed" and own and kind is not None and policy.has_part(area, kind, body, sector):
                 # a concealer with a part at handling hid its part in the kind's work too: the duty the text
                 # gives it by name for this work, at discovery or rectification, in the kind's own area (二(四)4
@@ -1323,6 +1330,12 @@ class Decider:
                 # 部门…指导、协调和督促农村饮用水达标提标工程建设: 市水利; 二(六)4(6) 省市住房城乡建设部门…督促农村危旧
                 # 房改造工作: 市住建), not on 一(三)/一(四) alone as a finder with no part (review41b D1)
                 own = self._tied_elsewhere(area, kind, prank, body, sector) or own
+                line = policy.sector_of(sector) if sector is not None else None
+                if not own and line is not None and policy.bodies[body].sector == line:
+                    # the record's line's department a level received it through by receiving_level_body, tied to the
+                    # kind's work by the area's own clause (二(六)4(7) 督查指导农村危房改造涉及本部门的相关工作:
+                    # 市民政), answers on it, not on 一(三)/一(四) alone (check51 #1)
+                    own = line_tie(policy, area, kind, policy.bodies[body].level, line)
             if own and rule.basis == "not_handled" and self.own_holding(body, own, fact) \
                     and (mine := rectifying_duties(policy, area, kind, prank, body, own, sector)):
                 # a body that was itself to rectify what it held and sat on it (:meth:`own_holding`, as its reason says:
@@ -2009,7 +2022,10 @@ class Decider:
     def _interpretation_forms_of(self, rests: Sequence[tuple[str, ...]], absent: Sequence[str],
                                  removed: Removed = ()) -> tuple[tuple[InterpretationForm, tuple[int, ...]], ...]:
         parameters = self.policy.parameters
-        users: dict[str, list[int]] = {rid: [] for rid in absent if rid in parameters}
+        # (and a principle the record's reading rests on, with no finding of its own: untied_line, a sector not used
+        # at a level; check51 #1)
+        principles = {p.id for p in self.policy.data.accountability.principles}
+        users: dict[str, list[int]] = {rid: [] for rid in absent if rid in parameters or rid in principles}
         for i, ids in enumerate(rests):
             for rid in ids:
                 users.setdefault(rid, []).append(i)
@@ -2046,7 +2062,8 @@ class Decider:
             fl = policy.failures[rid]
             return InterpretationForm(rid, "failure", fl.name, None, fl.en)
         pr = next(p for p in policy.data.accountability.principles if p.id == rid)
-        return InterpretationForm(rid, "principle", pr.name, pr.oversight_kinds, pr.en)
+        # (a principle widening nobody's oversight — untied_line — takes no value)
+        return InterpretationForm(rid, "principle", pr.name, pr.oversight_kinds or None, pr.en)
 
     def _reason(self, problem: Problem, body_id: str, place: str, basis: str, duties: tuple[str, ...],
                 fact: Fact, ctx: Context, rests: Container[str] = ()) -> tuple[str, str]:

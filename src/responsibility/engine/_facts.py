@@ -181,6 +181,10 @@ CHOSEN_LEADING = 2048
 #: The bit of a fact's ``chosen`` that says receiving_level_body chose its body (bit 1) as its other value would: the
 #: finding does not rest on it.
 CHOSEN_RECEIVER_SAME = 4096
+#: The principle (rules/accountability.yaml) a verdict lists where the record's line names no body at a level because
+#: the text gives that line's department there no part in the kind's area (:func:`untied_line`): the sector was not
+#: used to choose who of the level had it.
+UNTIED = "untied_line"
 #: The bit of a ``found`` fact's ``chosen`` that says the record's line came from an assignment to a level that
 #: rectifies the kind only through duties a parameter switches on (ledger_county_rectifier: 县扶贫办 handed a township's
 #: project ledger): a finding on it whose duties are read by the line rests on that parameter (fid49's left item).
@@ -722,6 +726,41 @@ def line_gives_no_part(policy: PolicyView, area: str, kind: str | None, level: s
         and any(policy.duty_area[d] == area for ds in held.values() for d in ds)
 
 
+def line_tie(policy: PolicyView, area: str, kind: str | None, level: str, line: str) -> tuple[str, ...]:
+    """The duties of the area's own work (:func:`_area_work`; not 二(二)3's or 二(二)5's generic 涉及本部门问题 /
+    指导督促基层, scope area_holders or of another area, nor one a parameter switches on) that the text gives the
+    department of ``line`` at ``level`` in ``kind``'s area; ``()`` where it has none, or the level has no department
+    of the line. A record's line names that department as the body a level received a problem through only where the
+    text ties it so (二(六)4(7) 督查指导农村危房改造涉及本部门的相关工作: 市民政 in a late renovation); 市水利 has no
+    part in a project's management (二(五)5 扶贫、财政、民宗等部门) and the line says nothing of who of the city had it
+    (check51 #1).
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> line_tie(p, "projects", "project_late_or_unfinished", "city", "water")
+    ()
+    >>> line_tie(p, "housing", "housing_renovation_late", "city", "civil_affairs")[:1]
+    ('housing_province_city_departments_policy',)
+    """
+    own = line_department(policy, level, line)
+    if own is None or policy.bodies[own].role:
+        return ()
+    return tuple(d for d, duty in policy.duties.items() if own in duty.holders and _area_work(policy, area, d)
+                 and duty.scope != "area_holders" and policy.switch_of(d, own) is None
+                 and (kind is None or policy.has_part(area, kind, own, line)))
+
+
+def untied_line(policy: PolicyView, area: str, kind: str | None, level: str, sector: str | None) -> bool:
+    """Whether a record's ``sector`` names a line whose department at ``level`` the text gives no part in the kind's
+    area (:func:`line_tie`): the level's receiver is then chosen as for a record naming no line, and the verdict says
+    the line was not used there (:data:`UNTIED`; check51 #1, check50 #4)."""
+    line = policy.sector_of(sector) if sector is not None else None
+    if line is None:
+        return False
+    own = line_department(policy, level, line)
+    return own is not None and not policy.bodies[own].role and not line_tie(policy, area, kind, level, line)
+
+
 def line_department(policy: PolicyView, level: str, line: str) -> str | None:
     """The body that stands for ``line`` at ``level``: the line's department there, else the level's role body (a line
     the level has no department of); None at a level without a role body (the village, the township: their holders).
@@ -792,9 +831,12 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
                     # else (the role would stand for the line the record names): the line's department where the text
                     # gives it a part in the area; else the level's holders of that line answer (the rules resolve
                     # them)
-                    got = next((b.id for b in policy.bodies.values() if b.level == level and b.sector == line
-                                and not b.role and policy.has_part(area, kind, b.id, line)), None)
-                if got is None and len(ours) > 1:
+                    # (a part of the area's own work, not 二(二)5's 指导督促基层 alone: check51 #1)
+                    got = line_department(policy, level, line) if line_tie(policy, area, kind, level, line) else None
+                if got is None and (len(ours) > 1 or untied_line(policy, area, kind, level, sector)):
+                    # (or a line whose department there the text gives no part in the area at all — the level's
+                    # government or Party committee a record names as the line, 市水利 in a project: the level as for
+                    # a record naming no line; check51 #1)
                     # a line whose department has no part in the problem at all, where several of the level hold its
                     # handling for that line: the line says nothing of which of them had it, and the level answers as
                     # for a record naming no line — not each of them (check38: the province's 扶贫、财政、民宗 each
@@ -1000,12 +1042,11 @@ def pressing_department(policy: PolicyView, area: str, kind: str | None, level: 
             return mine[0]
         # (else the line's department where the text gives it a part in the area, as receiving_body reads a line;
         # the role would stand for the line the record names — a line whose department has none says nothing)
-        own = line_department(policy, level, line)
-        if own is not None and not bodies[own].role and policy.has_part(area, kind, own, line):
-            # (not a part that only a switched-on reading gives it: water_policy_health_departments' 市卫健)
-            held = [d for d, duty in policy.duties.items() if policy.duty_area[d] == area and own in duty.holders]
-            if not held or any(policy.switch_of(d, own) is None for d in held):
-                return own
+        # (not a part that only a switched-on reading gives it: water_policy_health_departments' 市卫健; nor 二(二)5's
+        # 指导督促基层 alone, which every department of the level holds: 市水利 in a project's management, which 二(五)5
+        # gives 扶贫、财政、民宗等部门 — it was named 未及时交办上报 with no clause; check51 #1)
+        if line_tie(policy, area, kind, level, line):
+            return line_department(policy, level, line)
     found = tied(None)
     if len(found) == 1:
         return found[0]
@@ -2437,6 +2478,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     chosen_by = receiving_body(policy, area, kind, level, sector, prank) if setting.receive_role \
                         else None
                     chose = chosen_by is not None
+                    if chose and UNTIED not in ctx.rests_on and untied_line(policy, area, kind, level, sector):
+                        ctx.rests_on.append(UNTIED)
                     me = chosen_by or sole_holder(policy, area, kind, level, prank) or ""
                 # (a step of its level the record shows that counts as none — irregular_step: 一(三) 按程序, not the
                 # county hotline's find "assigned" to a township that cannot approve it — is no step of its own: what it
@@ -2541,6 +2584,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             holder, by_receiver = body, 0
             if (not body or gives_way(policy, area, kind, level, body, prank)) and setting.receive_role is not None:
                 receiver = receiving_body(policy, area, kind, level, sector, prank)
+                if receiver is not None and setting.receive_role and UNTIED not in ctx.rests_on \
+                        and untied_line(policy, area, kind, level, sector):
+                    ctx.rests_on.append(UNTIED)
                 if receiver is not None:
                     by_receiver = 1
                     # (a city or the province, no ledger to sort it by, whose one holder only guides the grassroots,
@@ -2820,6 +2866,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 by_receiver = 0
                 if not late_holder and setting.receive_role is not None:
                     receiver = receiving_body(policy, area, kind, level, sector, prank)
+                    if receiver is not None and setting.receive_role and UNTIED not in ctx.rests_on \
+                            and untied_line(policy, area, kind, level, sector):
+                        ctx.rests_on.append(UNTIED)
                     if receiver is not None:
                         by_receiver = CHOSEN_BY_PARAMETER
                         if RECEIVER not in ctx.rests_on:
