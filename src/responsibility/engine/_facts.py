@@ -728,7 +728,7 @@ def line_gives_no_part(policy: PolicyView, area: str, kind: str | None, level: s
 
 def line_tie(policy: PolicyView, area: str, kind: str | None, level: str, line: str) -> tuple[str, ...]:
     """The duties of the area's own work (:func:`_area_work`; not 二(二)3's or 二(二)5's generic 涉及本部门问题 /
-    指导督促基层, scope area_holders or of another area, nor one a parameter switches on) that the text gives the
+    指导督促基层 held in another area, nor one a parameter switches on) that the text gives the
     department of ``line`` at ``level`` in ``kind``'s area; ``()`` where it has none, or the level has no department
     of the line. A record's line names that department as the body a level received a problem through only where the
     text ties it so (二(六)4(7) 督查指导农村危房改造涉及本部门的相关工作: 市民政 in a late renovation); 市水利 has no
@@ -745,8 +745,10 @@ def line_tie(policy: PolicyView, area: str, kind: str | None, level: str, line: 
     own = line_department(policy, level, line)
     if own is None or policy.bodies[own].role:
         return ()
+    # (二(二)3/二(二)5 in the discovery area's own kinds are that area's work: 市水利 stands for a city's own specific
+    # problem of its line, fid44c-5; held in another area they are no work of it, :func:`_area_work`)
     return tuple(d for d, duty in policy.duties.items() if own in duty.holders and _area_work(policy, area, d)
-                 and duty.scope != "area_holders" and policy.switch_of(d, own) is None
+                 and policy.switch_of(d, own) is None
                  and (kind is None or policy.has_part(area, kind, own, line)))
 
 
@@ -755,7 +757,9 @@ def untied_line(policy: PolicyView, area: str, kind: str | None, level: str, sec
     area (:func:`line_tie`): the level's receiver is then chosen as for a record naming no line, and the verdict says
     the line was not used there (:data:`UNTIED`; check51 #1, check50 #4)."""
     line = policy.sector_of(sector) if sector is not None else None
-    if line is None:
+    # (a city or the province: the county's lists sort what reaches it, 一(三), and its keeper holds what a line it
+    # cannot place leaves, as before)
+    if line is None or keeps_lists(policy, level):
         return False
     own = line_department(policy, level, line)
     return own is not None and not policy.bodies[own].role and not line_tie(policy, area, kind, level, line)
