@@ -256,3 +256,34 @@ def test_a_tied_line_is_named_and_cites_its_tie(policy: Policy, engine: str) -> 
 def test_the_batch_gives_what_who_answers_gives_for_an_untied_line(policy: Policy, value: str) -> None:
     got, want = batch_and_answers(policy.with_parameters(**{RECEIVER: value}), [_R1, _R4, _R5])
     assert got == want
+
+
+# A line's tie cites the duties the stages count (fid51b). 省水利's tie to drinking water is 二(六)5(6) read as the
+# water departments' (water_province_city_policy / _guide). Its water-line twins, which water_policy_health_departments
+# switches on in place of those readings, were cited beside them under false; the finding then looked to rest on that
+# parameter, though flipping it names the same body on the same clauses (fid45b-9: the province's audit hands an
+# emergency supply failure to 市水利, a step set aside, and the province answers through 省水利).
+
+_F45B9 = {"id": "fid51-f45b9", "area": "water", "kind": "water_emergency_failure", "place": "330127100219",
+          "severity": "minor", "deadline": "2021-04-30", "as_of": "2021-06-30",
+          "discovered": {"level": "province", "channel": "audit", "on": "2021-03-01", "body": "province_audit"},
+          "handled": [{"action": "assigned", "by_level": "province", "to_level": "city", "to_body": "city_water",
+                       "on": "2021-03-03"}]}
+_HEALTH = "water_policy_health_departments"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_tie_cites_no_reading_switched_off(policy: Policy, engine: str) -> None:
+    v = verdict(policy, _F45B9, engine)
+    f = next(f for f in v.findings if f.body == "province_water")
+    assert (f.basis, f.clauses) == ("not_handled", ("一(三)", "一(四)", "二(六)5(6)")), f
+    assert not any(d.endswith("_water_line") for d in f.duties), f.duties
+    assert _HEALTH not in f.rests_on and _HEALTH not in rested(v)
+    # the other value names the same body on the same clauses: nothing rests on it
+    assert _above(verdict(policy, _F45B9, engine, **{_HEALTH: True})) == _above(v)
+
+
+@pytest.mark.parametrize("value", [False, True])
+def test_the_batch_gives_what_who_answers_gives_for_a_switched_tie(policy: Policy, value: bool) -> None:
+    got, want = batch_and_answers(policy.with_parameters(**{_HEALTH: value}), [_F45B9])
+    assert got == want

@@ -747,9 +747,16 @@ def line_tie(policy: PolicyView, area: str, kind: str | None, level: str, line: 
         return ()
     # (二(二)3/二(二)5 in the discovery area's own kinds are that area's work: 市水利 stands for a city's own specific
     # problem of its line, fid44c-5; held in another area they are no work of it, :func:`_area_work`)
-    return tuple(d for d, duty in policy.duties.items() if own in duty.holders and _area_work(policy, area, d)
-                 and policy.switch_of(d, own) is None
-                 and (kind is None or policy.has_part(area, kind, own, line)))
+    if kind is not None and not policy.has_part(area, kind, own, line):
+        return ()
+    # (a duty counts as the stages count it, :meth:`PolicyView.stage_duties`: not one its applies_if switches off —
+    # 二(六)5(6)'s water-line twin, which switch_of does not name for 省水利 since it holds the default reading too,
+    # was cited beside that reading and made the finding look to rest on water_policy_health_departments, which
+    # changes nothing there (fid45b-9) — and not a reading an applying twin stands in place of)
+    tie = [d for d, duty in policy.duties.items() if own in duty.holders and _area_work(policy, area, d)
+           and policy.duty_applies(d) and policy.switch_of(d, own) is None]
+    replaced = {r for d in tie for r in policy.duties[d].replaces}
+    return tuple(d for d in tie if d not in replaced)
 
 
 def untied_line(policy: PolicyView, area: str, kind: str | None, level: str, sector: str | None) -> bool:
