@@ -23,14 +23,15 @@ from responsibility.engine._verdict import FindingForm, InterpretationForm, blan
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def synthetic_records(policy: Policy, j: Jurisdiction, n: int) -> list[dict[str, Any]]:
-    """benchmarks/bench_engine.py's records (the sample issue 12 item 4 is measured on)."""
+def synthetic_records(policy: Policy, j: Jurisdiction, n: int, seed: int = 28, prefix: str = "p28"
+                      ) -> list[dict[str, Any]]:
+    """benchmarks/bench_engine.py's records (the sample issue 12 item 4 is measured on), of ``seed``."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
         import bench_engine
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
-    return bench_engine.problems(policy, j, n, seed=28, prefix="p28")
+    return bench_engine.problems(policy, j, n, seed=seed, prefix=prefix)
 
 def c_dicts() -> Any:
     """The C module, or a skip where it was not built (a machine without a compiler)."""

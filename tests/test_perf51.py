@@ -9,7 +9,6 @@ shipped rules, the amended example policy and a what-if, both engines; a form of
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ import pytest
 from responsibility import Jurisdiction, Policy
 from responsibility.engine._verdict import FindingForm, InterpretationForm, blank, finding_spec, interpretation_specs
 
+from .test_perf28 import synthetic_records
 from .test_verdict_dict import RECORD  # (a housing record of one shape)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,12 +26,7 @@ _dicts = pytest.importorskip("responsibility.engine._dicts")
 
 def records(policy: Policy, j: Jurisdiction, n: int) -> list[dict[str, Any]]:
     """benchmarks/bench_engine.py's records (the sample issue 12 item 4 is measured on), of a seed of this file's."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import bench_engine
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    return bench_engine.problems(policy, j, n, seed=51, prefix="p51")
+    return synthetic_records(policy, j, n, seed=51, prefix="p51")
 
 
 def old_way(sheet: Any, en: bool) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
