@@ -293,7 +293,11 @@ def test_a_command_run_by_a_caller_never_ends_its_process(tmp_path: Path, policy
     assert (got.returncode, got.stdout) == (1, "exit handlers ran\n"), got.stderr
     import pyarrow.parquet as pq
 
-    assert set(pq.read_table(out).column("record").to_pylist()) == {0, 1, 2, 3, 4}
+    # every record with a finding has its rows (the generator's draw decides which do: a policy gap rectified in
+    # time has none)
+    j = responsibility.Jurisdiction.example()
+    answered = {i for i, r in enumerate(rows[:-1]) if policy.who_answers(r, jurisdiction=j, today=TODAY).findings}
+    assert len(answered) >= 3 and set(pq.read_table(out).column("record").to_pylist()) == answered
     assert (tmp_path / "r.csv").read_text(encoding="utf-8").count("\n") == 2
 
 

@@ -98,8 +98,9 @@ def test_generated_water_records_list_the_reading_wherever_it_changes_them(polic
     j = Jurisdiction.synthetic(cities=1, counties=2, townships=4, villages=12, seed=4)
     other = _other(policy)
     n = changed = 0
-    # (seed 54: the kinds rules50 added took some of seed 50's water records; the bound below keeps the check's power)
-    for record in generated(policy, j, 900, seed=54):
+    # (seed 54: the kinds rules50 added took some of seed 50's water records; seed 60 too since the kinds of session
+    # 51 took more: the bound below keeps the check's power)
+    for record in (r for seed in (54, 60) for r in generated(policy, j, 900, seed=seed)):
         if record["area"] != "water":
             continue
         try:

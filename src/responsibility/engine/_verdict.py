@@ -657,6 +657,7 @@ class Verdict:
     leadership_liability_from (0, 1, 2)
     main_responsibility_from ()
     outside_channel_finder_level ()
+    sectorless_alternatives ()
     unit_liability_from (0, 1, 2)
     >>> print(v.explain("en").splitlines()[1])              # the same, for a reader (v.explain() in Chinese)
     1. Villagers' committee — 富城村 330127100219
