@@ -196,8 +196,8 @@ def test_no_sign_of_the_countys_holding_leaves_it_to_the_parameter(policy: Polic
         assert all(f.body != "county_ethnic_religious" for f in v.findings)
     back = verdict_under(policy, BACK, "compiled")
     f = next(f for f in back.findings if f.body == "city_finance" and f.basis == "not_handled")
-    # (二(四)7 财政部门…加强扶贫资金使用监管: the city's finance department, tied to the funds' work there, cites its tie;
-    # check51 #1)
+    # (二(四)7 财政部门…加强扶贫资金使用监管: the city's finance department, tied to the funds' work there, cites
+    # its tie; check51 #1)
     assert f.clauses == ("一(三)", "一(四)", "二(四)7") and {UNRELATED, "irregular_step"} <= set(f.rests_on)
 
 
