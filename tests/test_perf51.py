@@ -17,7 +17,7 @@ import pytest
 from responsibility import Jurisdiction, Policy
 from responsibility.engine._verdict import FindingForm, InterpretationForm, blank, finding_spec, interpretation_specs
 
-from .test_perf28 import synthetic_records
+from .test_perf28 import reference, synthetic_records
 from .test_verdict_dict import RECORD  # (a housing record of one shape)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,15 +51,6 @@ def old_way(sheet: Any, en: bool) -> tuple[list[dict[str, Any]], list[dict[str, 
     return findings, interpretations
 
 
-def eager(v: Any, lang: str) -> dict[str, Any]:
-    """The verdict's dict as its built findings and interpretations say it."""
-    out: dict[str, Any] = {"problem": v.problem, "findings": [f.to_dict(lang) for f in v.findings],
-                           "interpretations": [i.to_dict() for i in v.interpretations], "engine": v.engine}
-    if v.what_if:
-        out["what_if"] = {k: {"rules": old, "used": new} for k, (old, new) in v.what_if.items()}
-    return out
-
-
 def compare(policy: Policy, j: Jurisdiction, recs: list[dict[str, Any]], engine: str) -> int:
     """Assert every record's ``to_dict`` in both languages equals, as JSON text (so key order counts), the old way's
     dicts and the eager reference; the number of findings compared."""
@@ -75,7 +66,7 @@ def compare(policy: Policy, j: Jurisdiction, recs: list[dict[str, Any]], engine:
             assert json.dumps(got["findings"], ensure_ascii=False) == json.dumps(findings, ensure_ascii=False)
             assert json.dumps(got["interpretations"], ensure_ascii=False) == json.dumps(interpretations,
                                                                                         ensure_ascii=False)
-            assert text == json.dumps(eager(v, lang), ensure_ascii=False)
+            assert text == json.dumps(reference(v, lang), ensure_ascii=False)
             seen += len(findings)
     return seen
 
