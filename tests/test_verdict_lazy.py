@@ -173,7 +173,9 @@ class EagerDecider(Decider):
                     rests[li.from_parameter] = None
             if ctx.owner:
                 rests[OWNER] = None
-            if SECTORLESS in ctx.rests_on and any(policy.duties[d].scope == "by_sector" for d in duties):
+            # (not a body the record names as its assignee: it answers for that 交办 either way; fid51c, Y13)
+            named = fired[0][1]["t"] == "unrectified" and fired[0][1].get("body") == body_id
+            if SECTORLESS in ctx.rests_on and any(policy.duties[d].scope == "by_sector" for d in duties) and not named:
                 rests[SECTORLESS] = None
             if failure.basis == "interpretation":
                 rests[basis] = None

@@ -1082,12 +1082,16 @@ class Decider:
             linked = links.get(key, ()) if links else ()
             # (a report up set aside among its steps: the reason says so, aside_report — the first fact's, as _form
             # reads it)
-            mk = (key, duties, rules, fpart, passed, own_day, aside, linked, aside and aside_report(fact))
+            # (a body the record itself names as its assignee answers for that 交办 whoever's part failed: its
+            # not_rectified finding does not rest on sectorless_alternatives, which names the same under either value —
+            # check51b #2, Y13: the county handed 县财政 and 县建设 a housing subsidy in turn)
+            named = sectorless and t == "unrectified" and body == key[0]
+            mk = (key, duties, rules, fpart, passed, own_day, aside, linked, aside and aside_report(fact), named)
             form = memo.get(mk)
             if form is None:
                 fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
-                static = self._static(key, duties, fired, rules, by_parameter, passed, sectorless, owner, aside,
-                                      fpart[5])
+                static = self._static(key, duties, fired, rules, by_parameter, passed, sectorless and not named, owner,
+                                      aside, fpart[5])
                 if linked:
                     static = self._linked(static, linked)
                 form = self._form(key, duties, static, severity, fact, own_day)
