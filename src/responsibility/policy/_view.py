@@ -371,9 +371,14 @@ class PolicyView:
                 # (at the handling stage a department that passes on what a unit it directs finds and fixes has
                 # that passing on as its 本部门问题: 二(二)3 分类办理 is the very duty, as water.yaml's handling note
                 # grounds 县水利's 管理监管 there — check40 C8: its not_handled and concealed had lost 二(二)3)
+                # (and at the handling stage only where the passing on is its line's by the division of duties: a
+                # line whose part in the kind is only to find it, where the kind's own handling names another body of
+                # its level, is not made a second holder of one failure to pass it on — 县民政局's 核对 (二(三)3) beside
+                # 县扶贫办, which answers for the truth of what it pushed (二(三)4); review51 144b35b2-1)
                 return tuple(h for h in of_line if self.line_in_kind(area, kind, sector, self.bodies[h].level,
                                                                      passing_on=stage == "handling")
-                             and not (stage == "rectification" and self.fixed_by_another(area, kind, sector, h)))
+                             and not (stage == "rectification" and self.fixed_by_another(area, kind, sector, h))
+                             and not (stage == "handling" and self.passed_by_another(area, kind, sector, h)))
             if own == area:  # a problem of the area itself: whose line it is, nothing else says
                 return self._of_sector(held, None)
             # 涉及本部门问题 at one stage: a department whose only part in this kind is to help
@@ -449,6 +454,48 @@ class PolicyView:
                                    and (top is None or self.level_rank[self.bodies[h].level] <= top)
                                    and (passing_on or not self._passes_on_for_unit(area, kind, did, h))
                                    for did in work for h in self.holders(did, area, kind, sector))
+        return got
+
+    def passed_by_another(self, area: str, kind: str, sector: str, body: str) -> bool:
+        """Whether 二(二)3's 分类办理 leaves department ``body``, of a record's line ``sector``, out of the handling
+        of a problem of ``kind`` in ``area``: its line holds none of the kind's own handling or rectification duties
+        at its level or below — its part is only to find it — and the kind's own handling names another body of its
+        level (a department or office; not a role, nor the level's Party committee or government). That body passes
+        it on, as :meth:`fixed_by_another` gives the fixing to the body the kind names: 县民政局's 核对 (二(三)3)
+        finds untrue pushed information, and 县扶贫办, answering for its truth (二(三)4), passes it on (review51
+        144b35b2-1).
+
+        >>> import responsibility
+        >>> p = responsibility.load()
+        >>> p.passed_by_another("identification", "identification_pushed_info_untrue", "civil_affairs",
+        ...                     "county_civil_affairs")
+        True
+        """
+        cache: dict[tuple[str, str, str, str], bool] = self.__dict__.setdefault("_passed_by_another", {})
+        key = (area, kind, sector, body)
+        got = cache.get(key)
+        if got is None:
+            level = self.bodies[body].level
+            top = self.level_rank[level]
+
+            def own(stage: Stage) -> set[str]:
+                return {h for d in self.stage_duties(area, kind, stage) if self.duty_area[d] == area
+                        and self.duties[d].scope != "area_holders" for h in self.holders(d, area, kind, sector)}
+
+            handling = own("handling")
+            # (not a line the kind gives a part for a record naming it only, ``line_named_only``: such a record is that
+            # line's own problem of the kind — 民政's 身份信息对比 and a false low-income status among a house's
+            # records, housing_records_false — and its department passes it on, as before)
+            named_only = {d for st in STAGES for d in self.kinds[(area, kind)].line_named_only.of(st)}
+            if any(self.bodies[h].sector == sector for d in named_only if d in self.duties
+                   for h in self.duties[d].holders if h in self.bodies):
+                cache[key] = False
+                return False
+            lined = any(self.bodies[h].sector == sector and self.level_rank[self.bodies[h].level] <= top
+                        for h in handling | own("rectification"))
+            others = any(h != body and self.bodies[h].level == level and not self.bodies[h].role
+                         and h not in self.main_holders for h in handling)
+            got = cache[key] = not lined and others
         return got
 
     def fixed_by_another(self, area: str, kind: str, sector: str, body: str) -> bool:
