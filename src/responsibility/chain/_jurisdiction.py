@@ -691,17 +691,28 @@ def _never() -> Place:
 
 
 def _gunzip(data: bytes, limit: int, name: str) -> bytes:
-    """The gzip-compressed ``data`` expanded, at most ``limit`` bytes of it."""
-    inflate = zlib.decompressobj(wbits=31)
-    try:
-        out = inflate.decompress(data, limit + 1)
-    except zlib.error:
-        raise JurisdictionError("jurisdiction file: not gzip data (compress it with gzip, or drop the .gz)",
-                                file=name) from None
-    if len(out) > limit or inflate.unconsumed_tail:
-        raise JurisdictionError(f"jurisdiction file: expands to more than {limit // 2**20} MiB (split it into "
-                                "smaller files)", file=name)
-    return out
+    """The gzip-compressed ``data`` expanded, every member of it (``cat a.gz b.gz`` is one file, as ``zcat``
+    reads it), at most ``limit`` bytes; a stream that stops before its end is refused, not read as far as it goes
+    (a truncated copy would drop places and cut the last name short, and then refuse records placed there)."""
+    out = bytearray()
+    rest = data
+    while True:
+        inflate = zlib.decompressobj(wbits=31)
+        try:
+            out += inflate.decompress(rest, limit + 1 - len(out))
+        except zlib.error:
+            raise JurisdictionError("jurisdiction file: not gzip data (compress it with gzip, or drop the .gz)"
+                                    if not out else "jurisdiction file: the data after a gzip member is not "
+                                    "gzip (a damaged copy?); copy or download it again", file=name) from None
+        if len(out) > limit or inflate.unconsumed_tail:
+            raise JurisdictionError(f"jurisdiction file: expands to more than {limit // 2**20} MiB (split it "
+                                    "into smaller files)", file=name)
+        if not inflate.eof:
+            raise JurisdictionError("jurisdiction file: the gzip data ends early (a truncated copy or download?); "
+                                    "copy it again", file=name)
+        rest = inflate.unused_data
+        if not rest.strip(b"\0"):  # gzip's own tools pad tapes with zeros and ignore them
+            return bytes(out)
 
 
 def _stem(source: str) -> str:

@@ -386,6 +386,7 @@ def list_cmd(target: str, which: str, as_of: Any, place: str | None, area: tuple
                                  f"Unicode whatever is asked: leave --encoding out, or write a .csv file",
                                  param_hint="--encoding")
     with _open(target, rules_dir, jurisdiction, shows=True) as ledger, _filter_options():
+        imported = ledger.imported_files()
         day = _day(as_of)
         if which in ("indices", "recognition"):
             frame = getattr(ledger, which)(day, place=place, lang=lang)
@@ -393,7 +394,7 @@ def list_cmd(target: str, which: str, as_of: Any, place: str | None, area: tuple
             frame = getattr(ledger, which)(day, place=place, area=list(area) or None, status=list(status) or None,
                                            lang=lang)
     write_frame(frame, output, which, encoding=encoding,
-                inputs=[rules_dir, jurisdiction, *database_files(target)])
+                inputs=[rules_dir, jurisdiction, *database_files(target), *imported])
 
 
 @ledger_group.command("export")
@@ -415,6 +416,8 @@ def export_cmd(target: str, output: str, as_of: Any, place: str | None, area: tu
 
     check_target(output, [rules_dir, jurisdiction], what="workbook")  # the ledger's own files: export_xlsx
     with _open(target, rules_dir, jurisdiction, shows=True) as ledger, _filter_options():
+        # (the workbook the ledger was imported from was replaced without a word: check52b #3)
+        check_target(output, ledger.imported_files(), what="workbook")
         ledger.export_xlsx(output, _day(as_of), place=place, area=list(area) or None, status=list(status) or None,
                            within=within)
     # (on stderr, as every other command that writes a file says it: stdout is the command's output, none here)

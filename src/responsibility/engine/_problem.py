@@ -360,7 +360,24 @@ def _text(value: Any, info: ValidationInfo | None) -> Any:
     text = value if info is not None and info.field_name == "id" else unicodedata.normalize("NFKC", value)
     if any(unicodedata.category(c) in _NOT_TEXT or _noncharacter(c) for c in text):
         raise _bad("bad_value", "contains a control character ({got})", {"got": ascii(text)[:40]})
+    if any(map(invisible, text)):
+        raise _bad("bad_value", "contains an invisible character ({got}); delete it (retyping the value removes it)",
+                   {"got": ascii(text)[:40]})
     return text
+
+
+#: Unicode's default-ignorable code points that are not format characters (Cf, refused above): a combining grapheme
+#: joiner, Hangul fillers, variation selectors, Mongolian free variation selectors, the unassigned tags block's rest.
+#: Nothing shows them, so 'CA-1' and 'CA-\u034f1' printed alike and were two problems (check52b #4).
+_IGNORABLE = ((0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F), (0x3164, 0x3164),
+              (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0xE0000, 0xE0FFF))
+
+
+def invisible(c: str) -> bool:
+    """Whether ``c`` is a default-ignorable character no format category already marks (``'\\u034f'``,
+    ``'\\u3164'``, ``'\\ufe0f'``): an id, code or name of a record holding one prints exactly as one without it."""
+    o = ord(c)
+    return o >= 0x034F and any(lo <= o <= hi for lo, hi in _IGNORABLE)
 
 
 #: Categories of characters no record text holds: controls, format characters, and the line and paragraph separators

@@ -42,6 +42,7 @@ from ..engine._problem import (  # one rule for a record's text and an event's
     _whole_number,
     excel_day_hint,
     from_cells,
+    invisible,
     other_day_hint,
     unseen_in_day,
 )
@@ -222,6 +223,9 @@ def _clean(text: str, field_name: str, problem: str | None) -> str:
     limit = MAX_FREE_TEXT if free else MAX_TEXT
     if len(text) > limit:
         raise ProblemError(field_name, f"longer than {limit:,} characters", record=problem, code="bad_value")
+    if not free and any(map(invisible, text)):  # (printable to isprintable, and shown as nothing: check52b #4)
+        raise ProblemError(field_name, f"contains an invisible character ({text!a}); delete it (retyping the value "
+                           "removes it)", record=problem, code="bad_value")
     if text.isprintable():  # the common case, in C (a Chinese full-width space is not printable: below)
         return text
     for c in text:

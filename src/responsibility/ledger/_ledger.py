@@ -1099,6 +1099,22 @@ class Ledger:
             raise
         return result
 
+    def imported_files(self) -> list[str]:
+        """The files this ledger imported that are on this machine now (by the path each import was given,
+        as it was given): an export or a list written over one would destroy the office's original
+        workbook, which the ledger's record of imports still names as the source of its events.
+
+        >>> Ledger.open("sqlite:///:memory:", create=True).imported_files()
+        []
+        """
+        import os
+
+        sa = _sa()
+        t = tables()
+        with self.engine.connect() as conn, conn.begin():
+            sources = conn.execute(sa.select(t.imports.c.source).distinct()).scalars().all()
+        return [s for s in sources if isinstance(s, str) and s and os.path.isfile(s)]
+
     def interrupted(self, *, acknowledge: bool = True) -> list[dict[str, Any]]:
         """Imports that started and never finished (killed): nothing of theirs is in the ledger.
         With ``acknowledge`` they are reported once."""

@@ -271,6 +271,9 @@ def _check_refs(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Is
             out.append(_ref(where, ("kind",), "body kind", b.kind, body_kinds))
         if b.parent is not None and b.parent not in all_bodies:
             out.append(_ref(where, ("parent",), "body", b.parent, all_bodies))
+        elif b.parent == b.id:  # (the graph drops a self-loop, so the chain's cycle check never saw it: check52b)
+            out.append(where.issue(("parent",), f"reporting lines form a cycle: {b.id} → {b.id} (a body is its own "
+                                   "parent)", "give the body above it as parent, or remove parent", "cycle"))
         cites(where, ("clauses",), b.clauses)
     for ai, a in enumerate(data.areas):
         aw = w[f"area:{a.id}"]

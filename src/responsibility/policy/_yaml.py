@@ -286,17 +286,26 @@ class _Builder:
         As YAML 1.1's merge key is defined: a key the mapping gives itself overrides the one a merge gives (``<<:
         *base`` then ``name: other`` is ``other``), and of the mappings merged (``<<: [*a, *b]``) an earlier one's
         key wins; a key the mapping itself gives twice is an error (``duplicate_key``), as YAML readers would
-        silently keep the last. Merged entries come first, then the mapping's own. Each mapping's entries are
-        resolved once (a merge of merges of merges is no bomb)."""
+        silently keep the last — ``<<`` included (two merges are one ``<<: [*a, *b]``). Merged entries come first,
+        then the mapping's own. Each mapping's entries are resolved once (a merge of merges of merges is no bomb)."""
         got = self.resolved.get(id(node))
         if got is not None:
             return got
         merged: list[Pair] = []
         own: list[Pair] = []
+        first_merge: yaml.Node | None = None
         for key_node, value_node in node.value:
             if key_node.tag != _MERGE_TAG:
                 own.append((self.key(key_node, path), key_node, value_node, False))
                 continue
+            if first_merge is not None:
+                # Two `<<:` in one mapping is a duplicate key like any other: readers keep one merge's values
+                # (which one differs between them) and drop the other's silently.
+                raise RulesError(
+                    [Issue(self.pos.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                           f"duplicate key '<<' (first at line {first_merge.start_mark.line + 1})",
+                           "remove one of them, or merge a list of mappings: <<: [*a, *b]", "duplicate_key")])
+            first_merge = key_node
             subs = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
             for sub in subs:
                 if not isinstance(sub, yaml.MappingNode):
