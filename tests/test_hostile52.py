@@ -206,3 +206,36 @@ def test_a_body_that_is_its_own_parent_is_a_cycle(tmp_path: Path, run_cli: Any) 
     code, out, err = run_cli("validate", str(rules))
     said = out + err
     assert code != 0 and "[cycle]" in said and "county_party_committee → county_party_committee" in said, said
+
+
+# ---------------------------------------------------------------- 6. messages that named the wrong thing
+
+
+@pytest.mark.parametrize(("event", "said"), [
+    ("{problem: CA-1, typo: verified, 'on': 2021-06-20}", "unknown field 'typo' (did you mean 'type'?)"),
+    ("{problem: CA-1, 'on': 2021-06-20}", "field 'type': is required: the event's type, one of registered")])
+def test_an_event_without_its_type_names_the_key(tmp_path: Path, run_cli: Any, one_problem_ledger: Any,
+                                                 event: str, said: str) -> None:
+    """Both were told "unknown event type null (nothing)", the misspelled key not named."""
+    db = one_problem_ledger("CA-1")
+    ev = tmp_path / "ev.yaml"
+    ev.write_text(f"- {event}\n", encoding="utf-8")
+    code, _, err = run_cli("ledger", "add", db, str(ev), "--by", "x")
+    assert code == 2 and said in err and "unknown event type" not in err, err
+
+
+@pytest.mark.parametrize(("name", "said"), [("in.csv", "assess a table with `responsibility assess"),
+                                            ("in.xlsx", "responsibility ledger import")])
+def test_a_table_given_to_test_is_told_it_is_no_scenario_file(tmp_path: Path, run_cli: Any, name: str,
+                                                              said: str) -> None:
+    """It was read as YAML: "in.csv:2:80: YAML syntax error: mapping values are not allowed in this context"."""
+    table = tmp_path / name
+    table.write_text("id,area,place\n1,housing,330127\n", encoding="utf-8")
+    code, _, err = run_cli("test", str(table))
+    assert code == 2 and "not a scenario file" in err and said in err and "YAML syntax" not in err, err
+
+
+def test_a_problem_record_given_as_tokens_is_told_so(run_cli: Any) -> None:
+    """It was told "not null under tokens", though the file has no tokens key at all."""
+    code, _, err = run_cli("serve", "--tokens", str(ROOT / "examples" / "problems" / "housing-not-discovered.yaml"))
+    assert code == 2 and "no tokens key" in err and "a problem record" in err, err

@@ -1149,6 +1149,11 @@ def _scenario_paths(paths: tuple[str, ...]) -> None:
         if not stat.S_ISDIR(mode) and not stat.S_ISREG(mode):
             raise ResponsibilityError(f"{raw}: not a regular file (a pipe or a device); give a scenario file "
                                       "(*.scenarios.yaml) or a directory of them")
+        table = _LEDGER_SUFFIXES.get(Path(raw).suffix.lower()) if stat.S_ISREG(mode) else None
+        if table is not None:  # (read as YAML it was "YAML syntax error: mapping values are not allowed": check52b)
+            todo = ("import a workbook into a ledger with `responsibility ledger import`" if "workbook" in table
+                    else f"assess a table with `responsibility assess {raw}`")
+            raise ResponsibilityError(f"{raw} is {table}, not a scenario file (*.scenarios.yaml); {todo}")
 
 
 @cli.command("test")

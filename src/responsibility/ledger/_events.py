@@ -290,6 +290,15 @@ class Event:
         if problem is None:
             raise ProblemError("problem", "is required: the id of the problem the event is about", code="missing_field")
         kind = raw.get("type")
+        if "type" not in raw:
+            # ("unknown event type null" named neither the missing key nor a misspelled one: check52b #6)
+            from difflib import get_close_matches
+
+            keys = [str(k) for k in raw if not any(str(k) in allowed for allowed in _ALLOWED.values())]
+            typo = next((k for k in keys if get_close_matches(k, ["type"], n=1, cutoff=0.6)), None)
+            said = f"unknown field {typo!r} (did you mean 'type'?); " if typo else ""
+            raise ProblemError("type", f"is required: {said}the event's type, one of {', '.join(TYPES)}",
+                               record=problem, code="missing_field")
         if isinstance(kind, str) and kind not in FIELDS:  # its Chinese name (交办), as docs/ledger.md gives it
             kind = type_named(kind) or kind
         if not isinstance(kind, str) or kind not in FIELDS:

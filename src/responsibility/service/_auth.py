@@ -151,7 +151,9 @@ class TokenStore:
         items = data.get("tokens") if isinstance(data, dict) else data
         if not isinstance(items, list):
             held = "nothing (it is empty)" if data is None else \
-                f"{kind_of(items)} under tokens" if isinstance(data, dict) else kind_of(data)
+                f"{kind_of(items)} under tokens" if isinstance(data, dict) and "tokens" in data else \
+                f"an object with no tokens key (keys: {', '.join(map(str, list(data)[:5]))}; a problem record, " \
+                "not a tokens file?)" if isinstance(data, dict) else kind_of(data)
             raise fail("tokens", f"expected a list of {{name, role, jurisdiction, sha256}} entries, not {held}; make "
                        "each entry with `responsibility token --name … --role … --jurisdiction … >> FILE`")
         entries: list[_Entry] = []
