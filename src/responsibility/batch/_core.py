@@ -331,6 +331,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     late_pass_ons(c, t, limit)
     astray_steps(c, t)
     reached_reports(c, t)
+    partless_steps(c, t)
     guiding_concealers(c, t)
     co_assignees(c, t)
     acting_pressers(c, t)
@@ -821,6 +822,25 @@ def reached_reports(c: Cols, t: Tables) -> None:
     aside = part & can[np.arange(len(w)), c.hby[rep]]
     if aside.any():
         c.slow[w[aside]] = True
+
+
+def partless_steps(c: Cols, t: Tables) -> None:
+    """Mark slow (``c.slow``: the reference path) a record with a step to a named body the text gives no part in the
+    problem's area (a township's report of a dangerous house to 县教育局): where irregular_step sets it aside, the
+    level's 未及时交办上报 reason says the step did not count (its fact's ``aside``: ``i:part``; check52 Z1), which the
+    fast path's facts do not carry. Few records send a problem to such a body."""
+    if not len(c.hp) or IRREGULAR not in t.policy.parameters:
+        return
+    tb = c.htb if c.hcleared is None else np.maximum(c.htb, c.hcleared)
+    at = np.flatnonzero(tb >= 0)
+    if not len(at):
+        return
+    w = c.hp[at]
+    keep = ~c.slow[w]
+    at, w = at[keep], w[keep]
+    if len(at):
+        lone = ~take(t.part, pick(c.area, w), pick(c.kind, w), tb[at])
+        c.slow[w[lone]] = True
 
 
 def guiding_concealers(c: Cols, t: Tables) -> None:

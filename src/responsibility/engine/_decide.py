@@ -293,11 +293,21 @@ class _Every:
 _EVERY = _Every()
 
 
-def aside_report(fact: Fact) -> bool:
-    """Whether ``fact`` is a level's failure to pass the problem on where a report upward it made within its limit was
-    set aside (its ``aside`` has an ``i:own`` mark; irregular_step): its reason says the report did not count rather
-    than that it did not report (check47b #3)."""
-    return fact.get("t") == "unhandled" and any(m.endswith(":own") for m in str(fact.get("aside") or "").split())
+def aside_report(fact: Fact) -> str:
+    """Which step of a level that fails to pass the problem on was set aside (irregular_step), as its reason says it:
+    ``"own"`` where a report upward it made within its limit was (an ``i:own`` mark: the problem within its authority;
+    check47b #3), else ``"part"`` where a step of its went to a body with no part in the problem (an ``i:part`` mark:
+    a township's report of a dangerous house to 县教育局, check52 Z1), else ``""``: the reason says the step did not
+    count rather than that the level did not report."""
+    if fact.get("t") != "unhandled":
+        return ""
+    marks = str(fact.get("aside") or "").split()
+    return "own" if any(m.endswith(":own") for m in marks) else "part" if any(m.endswith(":part") for m in marks) \
+        else ""
+
+
+#: The phrase of a level's reason by the step of its set aside (:func:`aside_report`).
+_ASIDE_PHRASES = {"own": "pass_on_aside_report", "part": "pass_on_aside_part"}
 
 
 def missing_step(fact: Fact) -> bool:
@@ -1165,7 +1175,7 @@ class Decider:
         # (and which of them had a report up set aside: their reasons say so, aside_report — a record whose same facts
         # had only other steps set aside must not be given those rows, nor that one these: the batch's reasons, which
         # equal who_answers', differed by which of the two a decider met first)
-        own_at = frozenset([i for i in aside_at if aside_report(hits[i][1])])
+        own_at = frozenset([(i, why) for i in aside_at if (why := aside_report(hits[i][1]))])
         asides = plan.asides
         if asides is None:
             asides = plan.asides = {}
@@ -2178,19 +2188,21 @@ class Decider:
         held, act = ("holds" if duties else "holds_found"), "pass_on"
         if "holds_own" in phrases and self.own_holding(body_id, duties, fact):
             held, act = "holds_own", "pass_on_own"
-            if "pass_on_aside_report" in phrases and aside_report(fact):
+            if _ASIDE_PHRASES.get(aside := aside_report(fact), "") in phrases:
                 # … that did report it up within its limit, the report set aside (irregular_step: the problem within
                 # its own authority): the reason names the report that did not count, not a sitting on its own work
                 # (check49 #4: 县建设部门 told 本身负责…未在10天内按程序办理 of a renovation it reported to the city on
-                # day 4)
-                act = "pass_on_aside_report"
+                # day 4); or that sent it to a body with no part in it
+                act = _ASIDE_PHRASES[aside]
         elif policy.level_rank[body.level] == max(policy.level_rank.values()):
             held, act = ("holds_top" if duties and "holds_top" in phrases else held), "pass_on_top"
-        elif "pass_on_aside_report" in phrases and aside_report(fact):
+        elif _ASIDE_PHRASES.get(aside := aside_report(fact), "") in phrases:
             # a level that reported the problem up within its limit, the report set aside (irregular_step: within its
             # authority, or not passed on in time by the level above): 未在10天内…上报 would misstate a report made on
-            # day 2 — the reason says the report did not count, as --explain names it (check47b #3)
-            act = "pass_on_aside_report"
+            # day 2 — the reason says the report did not count, as --explain names it (check47b #3); so too a report
+            # or an assignment to a body with no part in the problem (check52 Z1: a township's report of a dangerous
+            # house to 县教育局 on day 2 was told 应及时上报)
+            act = _ASIDE_PHRASES[aside]
         values["holds"], values["holds_en"] = phrases.get(held, ""), phrases.get(f"{held}_en", "")
         # why a body answers from the day it was itself handed it (reason_handed's {handed}): its level had run out of
         # time; or, handed a problem it has no duty to rectify (misassigned_body_passes_on: true, the fact's ``nod``),
