@@ -267,7 +267,8 @@ def misassigned_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> 
 #: the functions of batch/_core.py that send records to the reference path (setting their columns' ``slow`` flags)
 #: whose own marks the bounds below count
 WATCHED = ("gone_with_aside", "implied_assignees", "later_bodies", "own_level_receipts", "co_assignees",
-           "acting_pressers", "reached_reports", "missing_steps", "guiding_receivers", "handed_back")
+           "acting_pressers", "reached_reports", "missing_steps", "guiding_receivers", "handed_back",
+           "partless_asides")
 
 
 @contextlib.contextmanager
@@ -414,6 +415,13 @@ def reached_records(policy: Policy, j: Jurisdiction, records: list[Any],
     it went to passed the problem on in time (irregular_step: above_authority_report_counts), and whose reporter's
     reason otherwise says the report did not count (check47b #3)."""
     return _referred_by("reached_reports", policy, j, records, marked)
+
+
+def partless_records(policy: Policy, j: Jurisdiction, records: list[Any],
+                     marked: dict[str, set[str]] | None = None) -> int:
+    """How many records batch/_core.py partless_asides sends to the reference path: a late level whose step went to a
+    body with no part in the problem, which irregular_step sets aside and its reason says did not count (check52 Z1)."""
+    return _referred_by("partless_asides", policy, j, records, marked)
 
 
 def durable_share(records: list[Any]) -> list[int]:
@@ -683,7 +691,8 @@ def late_departments_equal_who_answers(policy: Policy, province: Jurisdiction, r
         policy, province, records) + kindless_place_records(policy, province, records) + receiver_records(
         policy, province, records) + lined_records(policy, province, records) + fid31e_records(
         policy, province, records, marked) + misassigned_records(policy, province, records) + own_receipt_records(
-        policy, province, records, marked) + co_assignee_records(policy, province, records, marked)
+        policy, province, records, marked) + co_assignee_records(policy, province, records, marked) + partless_records(
+        policy, province, records, marked)
 
 
 def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction) -> None:
@@ -708,7 +717,8 @@ def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction
         + co_assignee_records(policy, province, records, marked) \
         + missing_records(policy, province, records, marked) \
         + handed_back_records(policy, province, records, marked) \
-        + reached_records(policy, province, records, marked)  # (review23 #2; fid38c; fid39b; review43b R3; fid49)
+        + reached_records(policy, province, records, marked) \
+        + partless_records(policy, province, records, marked)  # (review23 #2; fid38c; fid39b; review43b R3; fid49)
     # (own: ~1% of this generator's records; 20 of 2,000 since the policy's kinds grew, fid29)
     assert own <= sum(r.referred for r in results) <= own + d4 + kindless and own < len(records) // 50
     assert d4 < len(records) // 80  # (this generator names a random body in a fifth of its steps)

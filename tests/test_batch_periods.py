@@ -27,6 +27,7 @@ from .test_batch import (
     ledger,
     lined_records,
     own_day_records,
+    partless_records,
     reached_records,
     receiver_records,
     watching,
@@ -206,7 +207,7 @@ def test_a_policy_with_three_periods_gives_who_answers_in_every_input_form(three
         + kindless_place_records(three, province, records) + receiver_records(three, province, records) \
         + lined_records(three, province, records) + fid31e_records(three, province, records, marked) \
         + co_assignee_records(three, province, records, marked) + acting_records(three, province, records, marked) \
-        + reached_records(three, province, records, marked)
+        + reached_records(three, province, records, marked) + partless_records(three, province, records, marked)
     assert got(a) == expected(three, province, records, "compiled")
     tidy = [{k: v for k, v in r.items() if v is not None} for r in records]
     table = pl.from_dicts(tidy, infer_schema_length=None).to_arrow()
@@ -227,7 +228,7 @@ def test_a_chunk_of_one_period_gives_who_answers(three: Policy, province: Jurisd
         + kindless_place_records(three, province, records) + receiver_records(three, province, records) \
         + lined_records(three, province, records) + fid31e_records(three, province, records, marked) \
         + co_assignee_records(three, province, records, marked) + acting_records(three, province, records, marked) \
-        + reached_records(three, province, records, marked)
+        + reached_records(three, province, records, marked) + partless_records(three, province, records, marked)
     assert got(a) == expected(three, province, records, "compiled")
 
 

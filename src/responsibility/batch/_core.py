@@ -331,7 +331,6 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     late_pass_ons(c, t, limit)
     astray_steps(c, t)
     reached_reports(c, t)
-    partless_steps(c, t)
     guiding_concealers(c, t)
     co_assignees(c, t)
     acting_pressers(c, t)
@@ -505,7 +504,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # reference path
     later, moved = later_bodies(c, t, ur, ul, received, holder_body, hp, hby, hto, htb, hon, part, up & reached, auth,
                                 asof, limit)
-    if len(moved):
+    partless = partless_asides(c, ur, ul, received, hp, hby, hon, ~part, nr)
+    if len(moved) or partless:
         keep_late = ~c.slow[ur]
         ur, ul, later = ur[keep_late], ul[keep_late], later[keep_late]
     # a county, city or province that had it through no body the record names stands for the body
@@ -751,7 +751,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             hit_r, hit_l = np.nonzero(at)
             knew[pick(d, pick(under, hit_r)), hit_l] = True
     # (their other facts too: the reference path gives all of their findings)
-    if len(moved) or len(slowed) or referred or aside_slow or implied_slow or missing_slow:
+    if len(moved) or len(slowed) or referred or aside_slow or implied_slow or missing_slow or partless:
         d, cpos = d[~c.slow[d]], cpos[~c.slow[c.cp[cpos]]]
         keep_u = ~c.slow[ur]
         ur, ul, later = ur[keep_u], ul[keep_u], later[keep_u]
@@ -822,25 +822,6 @@ def reached_reports(c: Cols, t: Tables) -> None:
     aside = part & can[np.arange(len(w)), c.hby[rep]]
     if aside.any():
         c.slow[w[aside]] = True
-
-
-def partless_steps(c: Cols, t: Tables) -> None:
-    """Mark slow (``c.slow``: the reference path) a record with a step to a named body the text gives no part in the
-    problem's area (a township's report of a dangerous house to 县教育局): where irregular_step sets it aside, the
-    level's 未及时交办上报 reason says the step did not count (its fact's ``aside``: ``i:part``; check52 Z1), which the
-    fast path's facts do not carry. Few records send a problem to such a body."""
-    if not len(c.hp) or IRREGULAR not in t.policy.parameters:
-        return
-    tb = c.htb if c.hcleared is None else np.maximum(c.htb, c.hcleared)
-    at = np.flatnonzero(tb >= 0)
-    if not len(at):
-        return
-    w = c.hp[at]
-    keep = ~c.slow[w]
-    at, w = at[keep], w[keep]
-    if len(at):
-        lone = ~take(t.part, pick(c.area, w), pick(c.kind, w), tb[at])
-        c.slow[w[lone]] = True
 
 
 def guiding_concealers(c: Cols, t: Tables) -> None:
@@ -1061,6 +1042,28 @@ def gone_with_aside(c: Cols, nr: int, ur: I64, ul: I64, gone: Bool, received: I3
     if not late.any():
         return False
     c.slow[lr[late]] = True
+    return True
+
+
+def partless_asides(c: Cols, ur: I64, ul: I64, received: I32, hp: I32, hby: I32, hon: I32, lone: Bool,
+                    nr: int) -> bool:
+    """Mark slow (``c.slow``: the reference path) a record where a late level (``ur``, ``ul``: it answers 未及时交办
+    上报) made a step after it received the problem to a body the text gives no part in it (``lone``: a township's
+    report of a dangerous house to 县教育局): irregular_step sets the step aside, and the level's reason says it did
+    not count (engine/_facts.py ``aside``: ``i:part``; check52 Z1), which the fast path's facts do not carry. Read
+    loosely (any such step after the day it received it); few records are such. Returns whether there was one."""
+    s = np.flatnonzero(lone)
+    if not len(s) or not len(ur):
+        return False
+    sr, sl = pick(hp, s).astype(np.int64), pick(hby, s).astype(np.int64)
+    got = take(received, sr, sl).astype(np.int64)
+    after = (got != NONE) & (pick(hon, s).astype(np.int64) >= got)
+    if not after.any():
+        return False
+    hit = np.isin(ur.astype(np.int64) * nr + ul, sr[after] * nr + sl[after])
+    if not hit.any():
+        return False
+    c.slow[ur[hit]] = True
     return True
 
 

@@ -207,7 +207,7 @@ class Plan:
         self.rows: Rows | None = None
         #: The rows of a record of the plan with steps set aside (irregular_step), by the positions of the facts that
         #: have them and of those among them whose report up was set aside (:meth:`Decider._aside_rows`).
-        self.asides: dict[tuple[frozenset[int], frozenset[int]], Rows] | None = None
+        self.asides: dict[tuple[frozenset[int], frozenset[tuple[int, str]]], Rows] | None = None
 
 
 class Rows(NamedTuple):
