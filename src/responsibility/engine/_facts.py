@@ -726,7 +726,8 @@ def line_gives_no_part(policy: PolicyView, area: str, kind: str | None, level: s
         and any(policy.duty_area[d] == area for ds in held.values() for d in ds)
 
 
-def line_tie(policy: PolicyView, area: str, kind: str | None, level: str, line: str) -> tuple[str, ...]:
+def line_tie(policy: PolicyView, area: str, kind: str | None, level: str, line: str, *,
+             switched: bool = False) -> tuple[str, ...]:
     """The duties of the area's own work (:func:`_area_work`; not 二(二)3's or 二(二)5's generic 涉及本部门问题 /
     指导督促基层 held in another area, nor one a parameter switches on) that the text gives the
     department of ``line`` at ``level`` in ``kind``'s area; ``()`` where it has none, or the level has no department
@@ -753,8 +754,10 @@ def line_tie(policy: PolicyView, area: str, kind: str | None, level: str, line: 
     # 二(六)5(6)'s water-line twin, which switch_of does not name for 省水利 since it holds the default reading too,
     # was cited beside that reading and made the finding look to rest on water_policy_health_departments, which
     # changes nothing there (fid45b-9) — and not a reading an applying twin stands in place of)
+    # (``switched``: one a parameter switches on counts too — whether the line is tied at all, untied_line: under
+    # water_policy_health_departments=true 市卫健 is tied to a water policy gap of its line, 二(六)5(6), fid38b)
     tie = [d for d, duty in policy.duties.items() if own in duty.holders and _area_work(policy, area, d)
-           and policy.duty_applies(d) and policy.switch_of(d, own) is None]
+           and policy.duty_applies(d) and (switched or policy.switch_of(d, own) is None)]
     replaced = {r for d in tie for r in policy.duties[d].replaces}
     return tuple(d for d in tie if d not in replaced)
 
@@ -764,15 +767,18 @@ def untied_line(policy: PolicyView, area: str, kind: str | None, level: str, sec
     area (:func:`line_tie`): the level's receiver is then chosen as for a record naming no line, and the verdict says
     the line was not used there (:data:`UNTIED`; check51 #1, check50 #4)."""
     line = policy.sector_of(sector) if sector is not None else None
-    if line is None:
+    # (a record of no kind at the county: its keeper of the lists takes what a line it cannot place leaves, f31d-1 —
+    # a kindless health problem of 卫健's line the county handed 县卫健 is 县扶贫办's not passed on, 一(三))
+    if line is None or (kind is None and keeps_lists(policy, level)):
         return False
     # (the county too: a record putting a funds allocation in 审计's line, or false health materials in 卫健's, says no
     # more of the county's part than one naming no line — the county's department of that line has none, 二(四)3–5,
     # 二(六)3(3) — and the county answers as for such a record, not by dropping the 问题所属部门 or a duty clause of
     # the kind's one department; fid51's left item, check50 #4 at the county. A line the county has no department of
-    # is still stood for by its role, and its keeper of the lists still takes what such a line leaves: f31d-1)
+    # is still stood for by its role)
     own = line_department(policy, level, line)
-    return own is not None and not policy.bodies[own].role and not line_tie(policy, area, kind, level, line)
+    return own is not None and not policy.bodies[own].role \
+        and not line_tie(policy, area, kind, level, line, switched=True)
 
 
 def note_untied(policy: PolicyView, ctx: Context, area: str, kind: str | None, level: str, sector: str | None
