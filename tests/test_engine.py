@@ -270,7 +270,8 @@ def test_departments_handed_it_after_the_limit_do_not_answer_for_the_delay(
         policy: Policy, small_province: Jurisdiction, handed: list[str]) -> None:
     # fidelity12 G3c: 一(四) 对发现问题没有按程序及时交办和上报的 names a body for a time it held the problem; the
     # county (limit 10 days from 03-02) handed it to its departments from 03-25 on: by receiving_level_body's default
-    # the role answers for it once (review23 #1), by handling_holders its ledger keeper
+    # its unnamed holder of the passing on answers for it once (review23 #1; not the role, which stood for the very
+    # department that did not have it: check51b #3, fid52), by handling_holders its ledger keeper
     # (县财政 and 县民政 rectify a renovation only for a record of their line: handed one naming none, the level
     # holds it by default, check49 #3; these tests read each body's own day, under assignee, where each answers)
     policy = policy.with_parameters(assignment_without_rectification_duty="assignee")
@@ -285,7 +286,7 @@ def test_departments_handed_it_after_the_limit_do_not_answer_for_the_delay(
     facts, _ = derive(parse_problem(p, policy, small_province), policy)
     assert [f["later"] for f in facts if f["t"] == "unhandled"] == [" ".join(sorted(handed))]
     v = agreed(policy, p, small_province)[0]
-    assert {f.body for f in v.findings if f.basis == "not_handled"} == {"county_sector_department"}
+    assert {f.body for f in v.findings if f.basis == "not_handled"} == {"county_holders_unnamed"}
     assert {f.body for f in v.findings if f.basis == "not_rectified"} >= set(handed)
     v = agreed(policy.with_parameters(receiving_level_body="handling_holders"), p, small_province)[0]
     assert {f.body for f in v.findings if f.basis == "not_handled"} == {"county_poverty_office"}

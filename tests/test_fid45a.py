@@ -131,7 +131,7 @@ def test_the_countys_late_step_is_the_countys_delay(policy: Policy, value: str) 
     """一(四) 对发现问题没有按程序及时交办和上报的: the county held it from 03-03 and passed it on only on 03-25,
     past its 10 days. The delay is the county's, as for the record naming no body: not rectified, its 整改不到位
     (县财政局, 二(四)3) takes the delay in and 市财政局 answers nothing; rectified by the deadline,
-    late_pass_on_answers decides — under not_handled the county's holder (receiving_level_body's 县相关部门,
+    late_pass_on_answers decides — under not_handled the county's holder (receiving_level_body's unnamed holder,
     unresolved) answers 未及时交办, never 县民宗局, whom the text gives no part (before, under level_receives, 县民宗局
     was named)."""
     v = verdict_under(policy, LATE, "compiled", **{UNRELATED: value})
@@ -142,8 +142,8 @@ def test_the_countys_late_step_is_the_countys_delay(policy: Policy, value: str) 
     fixed = verdict_under(policy, LATE_FIXED, "compiled", **values)
     assert _findings(fixed) == _findings(verdict_under(policy, _nobody(LATE_FIXED), "compiled", **values))
     late = [f for f in fixed.findings if f.basis == "not_handled"]
-    assert [(f.body, f.liability, f.clauses) for f in late] == [
-        ("county_sector_department", "staff", ("一(三)", "一(四)"))]
+    assert [(f.body, f.liability, f.clauses) for f in late] == [  # (fid52: the county's unnamed holder, check51b #3)
+        ("county_holders_unnamed", "staff", ("一(三)", "一(四)"))]
     assert {"late_pass_on_answers", "receiving_level_body"} <= set(late[0].rests_on)
     assert UNRELATED not in late[0].rests_on and UNRELATED not in _rests(fixed)
     quiet = verdict_under(policy, LATE_FIXED, "compiled", **{UNRELATED: value})

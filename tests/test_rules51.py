@@ -272,7 +272,9 @@ def test_finance_handed_a_missing_evaluation_is_not_pressed_by_the_department_wh
     for found_by, channel in (("city", "audit"), ("county", "hotline")):
         rec = _at(f"r51-ev-{found_by}", *_EVALUATION, _C, _found(found_by, channel=channel),
                   [_a(found_by, "county", "county_finance")])
-        v = verdict(policy, rec, engine)
+        # (under assignee: by default 县财政, whose part is 二(四)3's oversight, holds no duty to rectify it and the
+        # 问题所属部门 does — fid52, test_fid52's every-line assignee)
+        v = verdict(policy, rec, engine, assignment_without_rectification_duty="assignee")
         assert (ROLE, "supervision") not in found(v)
         assert ("county_finance", "not_rectified") in found(v)
     # the office's own line: it rectifies, finance presses (二(四)3 组织本级相关部门做好…绩效管理工作)

@@ -97,8 +97,8 @@ class EagerDecider(Decider):
             for d in duties:
                 if policy.duties[d].basis == "interpretation":
                     rests[d] = None
-                if policy.duties[d].applies_if is not None:
-                    rests[str(policy.duties[d].applies_if)] = None
+                if (switch := policy.switch_of(d, body_id)) is not None:  # (not a body the replaced reading names too)
+                    rests[switch] = None
                 # a duty a parameter's other reading replaces, for a body it does not name (fid43a, review42 R5)
                 rests.update(dict.fromkeys(self._replacing_switches(d, body_id)))
             # the office pressing on 二(二)5 alone rests on offices_press_every_area (fid43d, review43b R1)

@@ -1284,6 +1284,12 @@ class Decider:
         """The findings (body, basis, liability) one hit gives, each with its duties."""
         policy = self.policy
         holders: Sequence[tuple[str, tuple[str, ...]]]
+        at = rule.holders[0].body if rule.holders else fact.get("body") if rule.holders is None else None
+        if sector is not None and at and self._untied(rule, policy.bodies[str(at)].level, sector):
+            # a level a record's line names no body of (_facts.untied_line: 市政府 or 市水利 as the line of a project;
+            # 县审计局 of a funds allocation) stands as for a record naming no line, with the duties its bodies hold
+            # there (check51 #1; at the county too)
+            sector = None
         if rule.holders is not None:
             holders = self.resolved(rule, sector, prank)
             if sector is None and rule.basis == MISSED and kind is not None:
@@ -1309,11 +1315,6 @@ class Decider:
                 if line is not None and line_gives_no_part(policy, area, kind, level, line, plain, {
                         b: ds for b, ds in stage.items() if policy.bodies[b].level == level}):
                     own = plain.get(body)
-            if own is None and sector is not None and rule.basis in _HELD_ONLY and kind is not None \
-                    and untied_line(policy, area, kind, policy.bodies[body].level, sector):
-                # a level a record's line names no body of (_facts.untied_line: 市政府 or 市水利 as the line of a
-                # project) stands as for a record naming no line, with the duties that body holds there (check51 #1)
-                own = policy.stage_reaching(area, kind, rule.stage, None, prank).get(body)
             if rule.basis == "concealed" and own and kind is not None and policy.has_part(area, kind, body, sector):
                 # a concealer with a part at handling hid its part in the kind's work too: the duty the text
                 # gives it by name for this work, at discovery or rectification, in the kind's own area (二(四)4
@@ -1465,6 +1466,11 @@ class Decider:
             got = self._resolved[key] = tuple([(h.body, h.duties) for h in rule.holders or ()
                                                if not (sector is None and self._line_only(rule, h.body, h.duties,
                                                                                            prank))])
+        if got is None and rule.holders and self._untied(rule, self.policy.bodies[rule.holders[0].body].level, sector):
+            # a line whose department at the rule's level the text gives no part in the kind's area says nothing of
+            # who of that level holds it: the rule's holders as for a record naming no line (_facts.untied_line:
+            # 县审计局's line for a funds allocation keeps 县财政 and the 问题所属部门, 二(四)3–5)
+            got = self._resolved[key] = self.resolved(rule, None, prank)
         if got is None:
             assert sector is not None and rule.holders is not None
             policy = self.policy
@@ -1552,6 +1558,15 @@ class Decider:
                 got = policy.idle_filled(rule.area, kind, level, sector, self.resolved(rule, None, prank))
             self._resolved[key] = got
         return got
+
+    def _untied(self, rule: Rule, level: str, sector: str | None) -> bool:
+        """Whether ``rule``'s bodies at ``level`` are read as for a record naming no line, the record's line ``sector``
+        naming a department there the text gives no part in the kind's area (:func:`~._facts.untied_line`). Not a city's
+        or the province's pressing: 二(二)5 省市有关部门…负责指导督促基层 names a line's department over its own line
+        below, whatever its part at its own level (the county's pressing is 二(二)4's and 三(三)'s, as for any
+        record)."""
+        return (rule.basis != "supervision" or keeps_lists(self.policy, level)) \
+            and untied_line(self.policy, rule.area, rule.kind or None, level, sector)
 
     def _line_only(self, rule: Rule, body: str, duties: tuple[str, ...], prank: int | None = None) -> bool:
         """Whether ``body`` is the role that a rule of a problem kind names only through 涉及本部门问题 of the

@@ -726,7 +726,8 @@ def line_gives_no_part(policy: PolicyView, area: str, kind: str | None, level: s
         and any(policy.duty_area[d] == area for ds in held.values() for d in ds)
 
 
-def line_tie(policy: PolicyView, area: str, kind: str | None, level: str, line: str) -> tuple[str, ...]:
+def line_tie(policy: PolicyView, area: str, kind: str | None, level: str, line: str, *,
+             switched: bool = False) -> tuple[str, ...]:
     """The duties of the area's own work (:func:`_area_work`; not 二(二)3's or 二(二)5's generic 涉及本部门问题 /
     指导督促基层 held in another area, nor one a parameter switches on) that the text gives the
     department of ``line`` at ``level`` in ``kind``'s area; ``()`` where it has none, or the level has no department
@@ -753,8 +754,10 @@ def line_tie(policy: PolicyView, area: str, kind: str | None, level: str, line: 
     # 二(六)5(6)'s water-line twin, which switch_of does not name for 省水利 since it holds the default reading too,
     # was cited beside that reading and made the finding look to rest on water_policy_health_departments, which
     # changes nothing there (fid45b-9) — and not a reading an applying twin stands in place of)
+    # (``switched``: one a parameter switches on counts too — whether the line is tied at all, untied_line: under
+    # water_policy_health_departments=true 市卫健 is tied to a water policy gap of its line, 二(六)5(6), fid38b)
     tie = [d for d, duty in policy.duties.items() if own in duty.holders and _area_work(policy, area, d)
-           and policy.duty_applies(d) and policy.switch_of(d, own) is None]
+           and policy.duty_applies(d) and (switched or policy.switch_of(d, own) is None)]
     replaced = {r for d in tie for r in policy.duties[d].replaces}
     return tuple(d for d in tie if d not in replaced)
 
@@ -764,12 +767,38 @@ def untied_line(policy: PolicyView, area: str, kind: str | None, level: str, sec
     area (:func:`line_tie`): the level's receiver is then chosen as for a record naming no line, and the verdict says
     the line was not used there (:data:`UNTIED`; check51 #1, check50 #4)."""
     line = policy.sector_of(sector) if sector is not None else None
-    # (a city or the province: the county's lists sort what reaches it, 一(三), and its keeper holds what a line it
-    # cannot place leaves, as before)
-    if line is None or keeps_lists(policy, level):
+    # (a record of no kind at the county: its keeper of the lists takes what a line it cannot place leaves, f31d-1 —
+    # a kindless health problem of 卫健's line the county handed 县卫健 is 县扶贫办's not passed on, 一(三))
+    if line is None or (kind is None and keeps_lists(policy, level)):
         return False
+    # (the county too: a record putting a funds allocation in 审计's line, or false health materials in 卫健's, says no
+    # more of the county's part than one naming no line — the county's department of that line has none, 二(四)3–5,
+    # 二(六)3(3) — and the county answers as for such a record, not by dropping the 问题所属部门 or a duty clause of
+    # the kind's one department; fid51's left item, check50 #4 at the county. A line the county has no department of
+    # is still stood for by its role)
     own = line_department(policy, level, line)
-    return own is not None and not policy.bodies[own].role and not line_tie(policy, area, kind, level, line)
+    return own is not None and not policy.bodies[own].role \
+        and not line_tie(policy, area, kind, level, line, switched=True)
+
+
+def note_untied(policy: PolicyView, ctx: Context, area: str, kind: str | None, level: str, sector: str | None
+                ) -> None:
+    """Lists :data:`UNTIED` among what the verdict rests on (once) where the record's ``sector`` names a line whose
+    department at ``level`` the text gives no part in the kind's area (:func:`untied_line`): the level answered as for
+    a record naming no line."""
+    if UNTIED not in ctx.rests_on and untied_line(policy, area, kind, level, sector):
+        ctx.rests_on.append(UNTIED)
+
+
+def late_stand_in(policy: PolicyView, level: str) -> str:
+    """The body a ``level`` with departments stands for when the department receiving_level_body would name is one
+    the record shows the level handed the problem to only after its limit (fidelity12 G3c): that department did not
+    have it before, and which body did the record does not say. At the county, which keeps 一(三)'s lists, the body of
+    it with the duty to pass the problem on that the record does not name (:func:`level_holders_unnamed`:
+    县（市、区）负有该问题交办上报职责的机构（记录未写明）) — not the 问题所属部门, which stands for the very department
+    the record shows did not have it (check51b #3, X06); elsewhere the level's role, unresolved, once."""
+    unnamed = level_holders_unnamed(policy, level) if keeps_lists(policy, level) else None
+    return unnamed or policy.roles[level]
 
 
 def line_department(policy: PolicyView, level: str, line: str) -> str | None:
@@ -826,7 +855,10 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
         held = {b: ds for b, ds in policy.stage_reaching(area, kind, stage, None, prank).items()
                 if policy.bodies[b].level == level}
         if len(held) > 1:
-            line = policy.sector_of(sector)
+            # (a line whose department here the text gives no part in the kind's area at all says nothing of which
+            # of the level's holders had it: as a record naming none — not the one holder left among the line's, 县财政
+            # for a funds allocation a record puts in 审计's line; :func:`untied_line`)
+            line = None if untied_line(policy, area, kind, level, sector) else policy.sector_of(sector)
             if line is not None:
                 # the line's department where the text gives it a part in passing the problem on: it holds the
                 # kind's handling there for a problem of its line (二(二)3 涉及本部门问题的…分类办理)
@@ -844,10 +876,7 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
                     # them)
                     # (a part of the area's own work, not 二(二)5's 指导督促基层 alone: check51 #1)
                     got = line_department(policy, level, line) if line_tie(policy, area, kind, level, line) else None
-                if got is None and (len(ours) > 1 or untied_line(policy, area, kind, level, sector)):
-                    # (or a line whose department there the text gives no part in the area at all — the level's
-                    # government or Party committee a record names as the line, 市水利 in a project: the level as for
-                    # a record naming no line; check51 #1)
+                if got is None and len(ours) > 1:
                     # a line whose department has no part in the problem at all, where several of the level hold its
                     # handling for that line: the line says nothing of which of them had it, and the level answers as
                     # for a record naming no line — not each of them (check38: the province's 扶贫、财政、民宗 each
@@ -2489,8 +2518,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     chosen_by = receiving_body(policy, area, kind, level, sector, prank) if setting.receive_role \
                         else None
                     chose = chosen_by is not None
-                    if chose and UNTIED not in ctx.rests_on and untied_line(policy, area, kind, level, sector):
-                        ctx.rests_on.append(UNTIED)
+                    if chose:
+                        note_untied(policy, ctx, area, kind, level, sector)
                     me = chosen_by or sole_holder(policy, area, kind, level, prank) or ""
                 # (a step of its level the record shows that counts as none — irregular_step: 一(三) 按程序, not the
                 # county hotline's find "assigned" to a township that cannot approve it — is no step of its own: what it
@@ -2595,9 +2624,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             holder, by_receiver = body, 0
             if (not body or gives_way(policy, area, kind, level, body, prank)) and setting.receive_role is not None:
                 receiver = receiving_body(policy, area, kind, level, sector, prank)
-                if receiver is not None and setting.receive_role and UNTIED not in ctx.rests_on \
-                        and untied_line(policy, area, kind, level, sector):
-                    ctx.rests_on.append(UNTIED)
+                if receiver is not None and setting.receive_role:
+                    note_untied(policy, ctx, area, kind, level, sector)
                 if receiver is not None:
                     by_receiver = 1
                     # (a city or the province, no ledger to sort it by, whose one holder only guides the grassroots,
@@ -2616,8 +2644,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                         if receiver in late_bodies.split() or (rank[level], receiver) in ctx.handed:
                             # the department of the kind (or of the record's line), which the record shows the level
                             # handed it to only after its limit (fidelity12 G3c): it did not hold it before, and which
-                            # body did the record does not say — the role, unresolved, once
-                            holder = policy.roles[level]
+                            # body did the record does not say — the role, unresolved, once; at the county, whose
+                            # lists sort what reaches it (一(三)), the body of it with that duty the record does not
+                            # name, as where its own hand-over is set aside (``dispatched``): the role would stand for
+                            # the very department the record shows did not have it (check51b #3, X06)
+                            holder = late_stand_in(policy, level)
                         elif dispatched:
                             # (its own hand-over within the level, set aside: the body that passed it on, unnamed)
                             holder = unnamed or holder
@@ -2877,9 +2908,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 by_receiver = 0
                 if not late_holder and setting.receive_role is not None:
                     receiver = receiving_body(policy, area, kind, level, sector, prank)
-                    if receiver is not None and setting.receive_role and UNTIED not in ctx.rests_on \
-                            and untied_line(policy, area, kind, level, sector):
-                        ctx.rests_on.append(UNTIED)
+                    if receiver is not None and setting.receive_role:
+                        note_untied(policy, ctx, area, kind, level, sector)
                     if receiver is not None:
                         by_receiver = CHOSEN_BY_PARAMETER
                         if RECEIVER not in ctx.rests_on:
@@ -2888,7 +2918,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                             late_holder = receiver
                             if any(x["to_level"] == level and _named(x) == receiver
                                    and x["on"] > due for x in steps):
-                                late_holder = policy.roles[level]
+                                late_holder = late_stand_in(policy, level)
                 ctx.received.setdefault(rank[level], got_on)
                 for one in (standing_for(policy, area, kind, level, late_holder, "not_handled", prank)
                             if by_receiver and late_holder else (late_holder,)):
@@ -2932,6 +2962,15 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 add("concealed", {"lvl": lvl, "body": who, "chosen": CHOSEN_SAME_LEVEL})
                 continue
             add("concealed", {"lvl": lvl, "body": who})
+    if sector is not None:
+        # a county the record's line names no body of (untied_line) answers as for a record naming none, whoever of it
+        # had the problem — found it, missed it, was handed it or hid it (engine/_decide: Decider._untied): the verdict
+        # says the line was not used there wherever the county is in the record's chain (fid51's left item)
+        for level, r in rank.items():
+            if keeps_lists(policy, level) and any(
+                    f.get("lvl") == r or (f["t"] == "found" and f.get("prank", r + 1) <= r < f.get("frank", 0))
+                    for f in facts):
+                note_untied(policy, ctx, area, kind, level, sector)
     return facts, ctx
 
 

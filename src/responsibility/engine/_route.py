@@ -40,6 +40,7 @@ from ._facts import (
     standing_for,
     stands_unresolved,
     tied_elsewhere,
+    untied_line,
 )
 from ._facts import gives_way as named_gives_way
 from ._problem import RESIDENTS_PLACE, Problem, ValueNames, parse_problem, residents_place
@@ -52,6 +53,22 @@ def standing_holders(policy: Policy, area: str, kind: str | None, stage: Stage,
     (:meth:`PolicyView.role_stands_aside`: a 扶贫领域具体问题 concerns no department by itself, 二(二)1–2; 二(六)4(4)'s
     parts of a renovation, which 二(六)4(3) gives 县建设部门; the ethnic line's own part of a city's funds, 二(四)7) —
     a route offered the role where no verdict on the record would name it (fid30's left #3)."""
+    # (a level whose department of the record's line the text gives no part in the kind's area holds it as for a record
+    # naming no line, as the verdict reads it: _facts.untied_line, Decider._untied — 县财政 and the 问题所属部门 for a
+    # funds allocation a record puts in 审计's line)
+    untied = {lv for lv in policy.roles if (stage != "supervision" or keeps_lists(policy, lv))
+              and untied_line(policy, area, kind, lv, sector)} if sector is not None else set()
+    if untied:
+        plain = _holders_of_line(policy, area, kind, stage, None, prank)
+        lined = _holders_of_line(policy, area, kind, stage, sector, prank)
+        return {**{b: ds for b, ds in lined.items() if policy.bodies[b].level not in untied},
+                **{b: ds for b, ds in plain.items() if policy.bodies[b].level in untied}}
+    return _holders_of_line(policy, area, kind, stage, sector, prank)
+
+
+def _holders_of_line(policy: Policy, area: str, kind: str | None, stage: Stage,
+                     sector: str | None, prank: int | None = None) -> dict[str, tuple[str, ...]]:
+    """:func:`standing_holders` at every level as the record's line ``sector`` reads it."""
     held = policy.stage_holders(area, kind, stage, sector)
     if sector is not None:
         # a record naming its line: as a verdict resolves the rules compiled for a record naming none (Decider.resolved)

@@ -236,6 +236,12 @@ class PolicyView:
                 # kind-less water problem is not taken to be the health bureau's water-quality monitoring)
                 ids = [d for d in self.duties if self.duty_area[d] == area
                        and not (kind is None and self.duties[d].sub_part)]
+            # as the stages count them (:meth:`stage_duties`): not one its ``applies_if`` switches off — a reading the
+            # verdict does not take does not make its holder one the problem concerns through 二(二)3 涉及本部门问题
+            # either (rules51's left item) — nor one an applying reading stands in place of
+            ids = [d for d in ids if d in self.duties and self.duty_applies(d)]
+            replaced = {r for d in ids for r in self.duties[d].replaces}
+            ids = [d for d in ids if d not in replaced]
             cache[key] = _dedupe(ids)
         return cache[key]
 
@@ -1184,11 +1190,22 @@ class PolicyView:
         if got is None and sector is not None:
             got = cache[key] = self._rectifies_through(area, kind, body, place_rank, sector)
         if got is None:
+            # (a department whose every duty in the area reaches every line's work — 二(四)3 县财政部门…对当地扶贫资产负
+            # 全面监管责任 — has no line of its own there: naming it shows no 本部门问题 that 二(二)3 即时整改 would
+            # make it fix. Its part in a kind that gives the fixing to others — a missing performance evaluation,
+            # 二(四)4–5 组织实施绩效评价 — is to oversee it, and handed such a problem it holds no duty to rectify it:
+            # assignment_without_rectification_duty decides; rules51's left item)
+            lines = (None,) if self._every_line_only(area, body) else (None, self.bodies[body].sector)
             got = cache[key] = (self.rectifies(area, kind, body, place_rank) or any(
                 self._rectifies_through(area, kind, body, place_rank, sector)
-                for sector in dict.fromkeys((None, self.bodies[body].sector)))) \
+                for sector in dict.fromkeys(lines))) \
                 and not self.rectifies_for_named_line_only(area, kind, body, place_rank)
         return got
+
+    def _every_line_only(self, area: str, body: str) -> bool:
+        """Whether ``body`` holds duties in ``area`` and each reaches every line's work there (``every_line``)."""
+        held = [d for did, d in self.duties.items() if self.duty_area[did] == area and body in d.holders]
+        return bool(held) and all(d.every_line for d in held)
 
     def rectifies_for_named_line_only(self, area: str, kind: str | None, body: str, place_rank: int) -> bool:
         """Whether ``body``'s every duty to rectify a problem of ``kind`` in ``area`` placed at level rank
