@@ -177,7 +177,8 @@ def test_json_lines_give_the_same_output_with_and_without_the_c_scan(run_cli: An
 
     from .test_batch import ledger
 
-    records = [r for r in ledger(policy, province, 400, seed=5) if isinstance(r, dict)][:300]
+    # (seed 12 since rules52: with two new education kinds in the draw, seed 5's rows fell 2,044 → 1,996)
+    records = [r for r in ledger(policy, province, 400, seed=12) if isinstance(r, dict)][:300]
     src = tmp_path / "awkward.jsonl"
     src.write_bytes(_awkward_ledger(records))
     monkeypatch.setattr(_io, "MAX_LINE", 4096)

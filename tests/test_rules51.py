@@ -70,9 +70,12 @@ _NAMED_BEFORE = {"funds": {"county_finance", "county_poverty_office"},
 @pytest.mark.parametrize("area", sorted(_NAMED_BEFORE))
 def test_a_kindless_lineless_record_names_the_role_once(policy: Policy, engine: str, area: str, place: str) -> None:
     v = verdict(policy, _audit(f"r51-k-{area}-{place}", area, None, place), engine)
-    # 应发现未发现 and 整改不到位 at the county: the 问题所属部门 once, on 二(二)3, and no department by name
+    # 应发现未发现 and 整改不到位 at the county: the 问题所属部门 once, on 二(二)3, and no department by name — but
+    # 县财政局 in funds, whose 二(四)3 reaches every line's money and answers beside the role (rules52, review51
+    # 62b159c4-1: tests/test_rules52.py)
+    beside = {("county_finance", "not_discovered"), ("county_finance", "not_rectified")} if area == "funds" else set()
     assert {(b, s) for b, s in _county_departments(v) if s != "supervision"} == {(ROLE, "not_discovered"),
-                                                                                  (ROLE, "not_rectified")}
+                                                                                  (ROLE, "not_rectified")} | beside
     assert _clauses(v, ROLE, "not_discovered") == ["一(四)", "二(二)3"]
     assert SECTORLESS in rested(v)
     # every_holder names each of them instead, as before
@@ -82,9 +85,10 @@ def test_a_kindless_lineless_record_names_the_role_once(policy: Policy, engine: 
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_the_departments_whose_part_reaches_every_line_press_the_role(policy: Policy, engine: str) -> None:
-    """县财政 (二(四) 谁审批谁监管…; 二(四)3) and 县建设 (二(六)4(3) 负责对本行政区域内危房改造监督管理工作, 三(三)) no
-    longer rectify beside the role: they press it, as in the kinds where the line's department rectifies."""
-    for area, body in (("funds", "county_finance"), ("housing", "county_construction")):
+    """县建设 (二(六)4(3) 负责对本行政区域内危房改造监督管理工作, 三(三)) no longer rectifies beside the role: it
+    presses it, as in the kinds where the line's department rectifies. (县财政 answers beside the role again since
+    rules52: its 二(四)3 reaches every line's funds; tests/test_rules52.py.)"""
+    for area, body in (("housing", "county_construction"),):
         v = verdict(policy, _audit(f"r51-press-{area}", area, None), engine)
         assert (body, "supervision") in found(v)
         assert (body, "not_rectified") not in found(v) and (body, "not_discovered") not in found(v)
@@ -112,7 +116,8 @@ def test_a_kindless_funds_record_handed_to_finance_still_gives_no_line(policy: P
     v = verdict(policy, _audit("r51-fin", "funds", None, body="county_finance"), engine)
     assert ("county_finance", "not_rectified") in found(v)
     assert (ROLE, "not_discovered") in found(v)
-    assert ("county_finance", "not_discovered") not in found(v)
+    # (县财政局 answers 应发现未发现 on 二(四)3 since rules52, as funds_diverted handed to it does)
+    assert ("county_finance", "not_discovered") in found(v)
     assert ("county_poverty_office", "not_discovered") not in found(v)
     # a kind's record handed to it keeps its reading (the role of the line whose funds were diverted)
     w = verdict(policy, _audit("r51-fin-div", "funds", "funds_diverted", body="county_finance"), engine)
