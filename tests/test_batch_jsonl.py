@@ -141,6 +141,7 @@ def _record(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lines=st.lists(_line(), min_size=1, max_size=12))
 def test_the_c_parser_gives_what_pyarrow_and_python_give(lines: list[tuple[bytes, bool]]) -> None:

@@ -29,6 +29,7 @@ SCENARIOS = ROOT / "examples" / "problems"
 _BASE = functools.cache(lambda: responsibility.load(ROOT / "rules"))  # one base policy for the mirror test's examples
 
 
+@pytest.mark.slow
 def test_a_policy_against_itself_has_no_changes(policy: Policy) -> None:
     d = diff(policy, policy, scenarios=[SCENARIOS])
     assert (d.data, d.answers, d.scenarios) == ((), (), ())

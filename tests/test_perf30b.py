@@ -55,6 +55,7 @@ def _plain(asked: dict[str, Any]) -> dict[str, Any]:
     return {k: v.tolist() if hasattr(v, "tolist") else v for k, v in asked.items()}
 
 
+@pytest.mark.slow
 def test_a_run_with_workers_saves_what_their_derive_asked(run_cli: Any, tmp_path: Path, policy: Policy,
                                                           small: Jurisdiction,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
