@@ -731,6 +731,7 @@ def test_reasons_in_english_and_small_chunks(policy: Policy, province: Jurisdict
     assert got(a) == expected(policy, province, records, "compiled", lang="en")
 
 
+@pytest.mark.slow
 def test_data_frames_and_arrow_tables_give_the_same_findings(policy: Policy, province: Jurisdiction) -> None:
     import pandas as pd
     import polars as pl

@@ -62,6 +62,7 @@ def test_other_facts_keep_their_level_body_and_flag(policy: Policy, province: Ju
     assert [x.tolist() for x in got] == [fl.tolist(), fb.tolist(), fe.tolist()]
 
 
+@pytest.mark.slow
 @settings(deadline=None)
 @given(st.lists(st.lists(st.integers(-(2**40), 2**40), max_size=40), max_size=6), st.booleans())
 def test_interned_values_get_one_id_each_made_once(chunks: list[list[int]], plain: bool) -> None:

@@ -286,6 +286,7 @@ _CELL_JUNK = st.sampled_from(['[], "other": 1', '[], "id": "x"', '[], "handled":
                               "[]\r", '["a"], "concealed_by": ["b"]'])
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cells=st.lists(st.tuples(st.sampled_from(["handled", "concealed_by", "discovered"]), st.booleans(),
                                 st.data()), min_size=1, max_size=10))

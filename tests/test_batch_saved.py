@@ -215,6 +215,7 @@ def test_a_read_only_or_unsafe_cache_is_no_error(policy: Policy, province: Juris
         os.chmod(cache, 0o700)
 
 
+@pytest.mark.slow
 def test_an_amended_policy_saves_each_period(amended: Policy, province: Jurisdiction,  # noqa: F811
                                              cache: Path) -> None:
     records = ledger(amended, province, 400, seed=6)

@@ -199,6 +199,7 @@ def test_workers_each_listen_and_log_every_verdict_by_shutdown(tmp_path: Path) -
     assert not [pid for pid in pids if Path(f"/proc/{pid}").exists()]  # no worker outlives the server
 
 
+@pytest.mark.slow
 def test_serve_refuses_unusable_settings(tmp_path: Path) -> None:
     run = [sys.executable, "-m", "responsibility", "serve", "--port", str(free_port()), "--decision-log",
            str(tmp_path / "d.jsonl")]
