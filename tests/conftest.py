@@ -152,7 +152,9 @@ def pytest_collection(session: pytest.Session) -> None:
     examples = (ROOT / "examples").resolve()
     args = [Path(arg.split("::")[0]).resolve() for arg in session.config.args or ["."]]
     if any(p == examples or p in examples.parents or examples in p.parents for p in args):
-        responsibility.load(RULES)
+        # (only a view read back from the cache is kept: a first load from the YAML, in a fresh cache, is read again)
+        if responsibility.load(RULES)._loaded is not None:
+            responsibility.load(RULES)
 
 
 # ---------------------------------------------------------------- durable-rules
