@@ -151,10 +151,11 @@ def pytest_collection(session: pytest.Session) -> None:
         return  # (xdist's controller: its workers collect)
     examples = (ROOT / "examples").resolve()
     args = [Path(arg.split("::")[0]).resolve() for arg in session.config.args or ["."]]
-    if any(p == examples or p in examples.parents or examples in p.parents for p in args):
-        # (only a view read back from the cache is kept: a first load from the YAML, in a fresh cache, is read again)
-        if responsibility.load(RULES)._loaded is not None:
-            responsibility.load(RULES)
+    if not any(p == examples or p in examples.parents or examples in p.parents for p in args):
+        return
+    # (only a view read back from the cache is kept: a first load from the YAML, in a fresh cache, is read again)
+    if responsibility.load(RULES)._loaded is not None:
+        responsibility.load(RULES)
 
 
 # ---------------------------------------------------------------- durable-rules
