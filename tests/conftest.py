@@ -139,6 +139,25 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         _write_pyc(state, code, source_hash, pyc)
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection(session: pytest.Session) -> None:
+    """Load the shipped policy (the ``policy`` fixture's) before the scenario files are collected, where they will be.
+
+    The scenario files' plugin (checks/_plugin) loads a ``PolicyView`` of the shipped rules as it collects them, and
+    the CLI run in-process, the service and the ledger load one later; a ``Policy`` kept first answers those loads
+    (policy/_cache.kept_view: a ``Policy`` is a ``PolicyView``), so a worker pays the first decisions of the shipped
+    rules once rather than in two views. A worker that collects no scenario file loads it when a test asks."""
+    if "PYTEST_XDIST_WORKER" not in os.environ and getattr(session.config.option, "numprocesses", None):
+        return  # (xdist's controller: its workers collect)
+    examples = (ROOT / "examples").resolve()
+    args = [Path(arg.split("::")[0]).resolve() for arg in session.config.args or ["."]]
+    if not any(p == examples or p in examples.parents or examples in p.parents for p in args):
+        return
+    # (only a view read back from the cache is kept: a first load from the YAML, in a fresh cache, is read again)
+    if responsibility.load(RULES)._loaded is not None:
+        responsibility.load(RULES)
+
+
 # ---------------------------------------------------------------- durable-rules
 
 def _durable_missing() -> str | None:

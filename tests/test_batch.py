@@ -462,6 +462,7 @@ def got(a: Assessment) -> tuple[list[tuple[Any, ...]], list[tuple[int, str, str]
     return rows, rejects
 
 
+@pytest.mark.slow
 @pytest.mark.durable
 def test_findings_and_rejects_equal_who_answers_with_both_engines(policy: Policy, province: Jurisdiction) -> None:
     records = ledger(policy, province, 3000, seed=1, broken=0.1)
@@ -515,6 +516,7 @@ def relays(policy: Policy, j: Jurisdiction, n: int, *, seed: int) -> list[dict[s
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("reassigned", ["supervision", "rectification"])
 @pytest.mark.durable
 def test_reports_pass_downs_and_concealers_equal_who_answers(policy: Policy, province: Jurisdiction,
@@ -585,6 +587,7 @@ def handovers(policy: Policy, j: Jurisdiction, n: int, *, seed: int, own: bool =
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.durable
 def test_departments_handed_it_late_equal_who_answers(policy: Policy, province: Jurisdiction) -> None:
     # a department its level handed the problem to only after the level's limit does not answer for that delay
@@ -645,6 +648,7 @@ def wholes(policy: Policy, j: Jurisdiction, n: int, *, seed: int) -> list[dict[s
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("no_duty", ["level_holds", "assignee"])
 @pytest.mark.durable
 def test_departments_named_after_the_levels_deadline_equal_who_answers(policy: Policy, province: Jurisdiction,
@@ -695,6 +699,7 @@ def late_departments_equal_who_answers(policy: Policy, province: Jurisdiction, r
         policy, province, records, marked)
 
 
+@pytest.mark.slow
 def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction) -> None:
     import responsibility.batch._assessor as batch
 
@@ -736,6 +741,7 @@ def test_reasons_in_english_and_small_chunks(policy: Policy, province: Jurisdict
     assert got(a) == expected(policy, province, records, "compiled", lang="en")
 
 
+@pytest.mark.slow
 def test_data_frames_and_arrow_tables_give_the_same_findings(policy: Policy, province: Jurisdiction) -> None:
     import pandas as pd
     import polars as pl
@@ -838,6 +844,7 @@ def test_assessment_is_exported() -> None:
     assert responsibility.Assessment is Assessment and "Assessment" in responsibility.__all__
 
 
+@pytest.mark.slow
 def test_a_policy_amended_in_time_judges_each_problem_by_its_day(amended: Policy, province: Jurisdiction) -> None:
     assert amended.epochs
     records = ledger(amended, province, 200, seed=7, broken=0.1)
@@ -862,6 +869,7 @@ def amended(amended_policy: Policy) -> Policy:
     return amended_policy
 
 
+@pytest.mark.slow
 def test_an_amended_policy_takes_the_fast_path_period_by_period(amended: Policy, province: Jurisdiction) -> None:
     import polars as pl
 
@@ -939,6 +947,7 @@ def test_every_table_path_reads_flat_columns_integer_codes_and_parsed_dates(poli
         assert got(policy.assess(table, jurisdiction=province, today=TODAY)) == reference, type(table)
 
 
+@pytest.mark.slow
 @pytest.mark.durable
 def test_level_receives_equals_who_answers(policy: Policy, province: Jurisdiction) -> None:
     # assignment_to_body_without_part (level_receives) reads another level's assignment to a body with no part in the

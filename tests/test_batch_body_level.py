@@ -59,6 +59,7 @@ def bulk(findings: Any, rejects: Any, n: int) -> dict[int, Any]:
     return {i: sorted(v) if isinstance(v, list) else v for i, v in got.items()}
 
 
+@pytest.mark.slow
 def test_every_body_at_every_level_is_answered_or_refused_as_who_answers_does(policy: Policy) -> None:
     recs = records(policy, sorted(policy.problem_areas))
     want = who(policy, recs)

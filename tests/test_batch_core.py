@@ -62,6 +62,7 @@ def test_other_facts_keep_their_level_body_and_flag(policy: Policy, province: Ju
     assert [x.tolist() for x in got] == [fl.tolist(), fb.tolist(), fe.tolist()]
 
 
+@pytest.mark.slow
 @settings(deadline=None)
 @given(st.lists(st.lists(st.integers(-(2**40), 2**40), max_size=40), max_size=6), st.booleans())
 def test_interned_values_get_one_id_each_made_once(chunks: list[list[int]], plain: bool) -> None:
@@ -83,6 +84,7 @@ def test_interned_values_get_one_id_each_made_once(chunks: list[list[int]], plai
     assert sorted(made) == sorted({v for chunk in chunks for v in chunk} - {5 if plain else -5})
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("must_report", [True, False])
 def test_levels_that_fixed_it_themselves_answer_as_the_parameter_says(policy: Policy, province: Jurisdiction,
                                                                      must_report: bool) -> None:
@@ -633,6 +635,7 @@ def _assessor(policy: Policy, province: Jurisdiction, make: type) -> object:
     return got
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("what", ["relays", "ledger"])
 def test_without_the_decision_kernels_the_findings_are_the_same(policy: Policy, province: Jurisdiction, what: str,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:

@@ -112,6 +112,7 @@ AWKWARD = [
 ]
 
 
+@pytest.mark.slow
 def test_awkward_cells_read_in_c_give_what_python_gives(run_cli: Run, tmp_path: Path, policy: Policy,
                                                         province: Jurisdiction, jcsv: str,
                                                         monkeypatch: pytest.MonkeyPatch, small_blocks: None) -> None:
@@ -270,6 +271,7 @@ def _outcome(assessor: Any, src: Path, encoding: str = "utf-8") -> Any:
     return found, rejects
 
 
+@pytest.mark.slow
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(data=flat_files())
@@ -296,6 +298,7 @@ def _good_rows(policy: Policy, province: Jurisdiction) -> None:
     _GOOD[:] = _rows(ledger(policy, province, 130, seed=45))
 
 
+@pytest.mark.slow
 def test_csv_jsonl_and_parquet_of_the_same_records_agree(run_cli: Run, tmp_path: Path, policy: Policy,
                                                          province: Jurisdiction, jcsv: str,
                                                          small_blocks: None) -> None:
@@ -327,6 +330,7 @@ def test_csv_jsonl_and_parquet_of_the_same_records_agree(run_cli: Run, tmp_path:
     assert len(got["csv"][0]) > 400 and len(got["csv"][1]) > 20
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["csv", "jsonl"])
 def test_text_files_give_the_same_bytes_with_workers(run_cli: Run, tmp_path: Path, policy: Policy,
                                                      province: Jurisdiction, jcsv: str, fmt: str,

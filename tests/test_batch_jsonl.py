@@ -141,6 +141,7 @@ def _record(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lines=st.lists(_line(), min_size=1, max_size=12))
 def test_the_c_parser_gives_what_pyarrow_and_python_give(lines: list[tuple[bytes, bool]]) -> None:
@@ -285,6 +286,7 @@ _CELL_JUNK = st.sampled_from(['[], "other": 1', '[], "id": "x"', '[], "handled":
                               "[]\r", '["a"], "concealed_by": ["b"]'])
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cells=st.lists(st.tuples(st.sampled_from(["handled", "concealed_by", "discovered"]), st.booleans(),
                                 st.data()), min_size=1, max_size=10))

@@ -134,6 +134,7 @@ def test_every_line_named_everywhere_equals_who_answers_on_the_fast_path(policy:
     assert sent - acting < len(mine) * 3 // 5
 
 
+@pytest.mark.slow
 def test_lined_records_with_a_sector_equal_who_answers(policy: Policy) -> None:
     j = Jurisdiction.example()  # (the shipped one, as who_answers reads it)
     recs = records(policy, ["health", "education", "housing"], kinds=1, sector=True, seed=1)
@@ -151,6 +152,7 @@ def test_lined_records_equal_who_answers_with_the_durable_engine(policy: Policy)
     assert got(a) == expected(policy, j, recs, "durable")
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_any_departments_named_anywhere_equal_who_answers(policy: Policy, data: st.DataObject) -> None:

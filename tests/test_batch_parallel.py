@@ -64,6 +64,7 @@ def test_drain_waits_for_every_job_and_raises_the_first_error() -> None:
         behind.close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
 def test_findings_are_the_same_written_behind_or_at_once(run_cli: Any, tmp_path: Any, policy: Any, province: Any,
                                                          jcsv: str, fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:

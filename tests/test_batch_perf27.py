@@ -28,6 +28,7 @@ def province() -> Jurisdiction:
     return Jurisdiction.synthetic(cities=2, counties=3, townships=8, villages=30, seed=27)
 
 
+@pytest.mark.slow
 def test_a_loaded_assessor_asks_the_policy_nothing_its_entry_kept(policy: Policy, province: Jurisdiction,
                                                                  cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # fails before: giving_line (~3,400 gives_line questions), receiving_bodies and community_township were made

@@ -169,6 +169,7 @@ def _assessor(policy: Policy, j: Jurisdiction, records: list[Any],
     return assessor, results
 
 
+@pytest.mark.slow
 def test_records_naming_renamed_bodies_and_on_the_day_of_a_change_get_who_answers(amended: Policy,
                                                                                   province: Jurisdiction) -> None:
     records = around(ledger(amended, province, 1500, seed=21, broken=0.05), seed=1)
@@ -256,6 +257,7 @@ def test_tables_of_one_jurisdiction_share_its_place_tables(policy: Policy, provi
     assert apart.ancestor is not first.ancestor and len(apart.places) == len(list(other))
 
 
+@pytest.mark.slow
 def test_periods_sharing_segments_that_start_afresh_between_chunks_give_who_answers(
         three: Policy, province: Jurisdiction, monkeypatch: pytest.MonkeyPatch) -> None:
     # small chunks of every period, some with reference-path records, and a segment buffer that
@@ -277,6 +279,7 @@ def test_periods_sharing_segments_that_start_afresh_between_chunks_give_who_answ
     assert got(a) == expected(three, province, records, "compiled")
 
 
+@pytest.mark.slow
 def test_json_lines_writing_area_are_judged_by_their_own_period(three: Policy, province: Jurisdiction, tmp_path: Path,
                                                                  run_cli: Any) -> None:
     """review19 D5: JSON lines that write ``area`` (not the C parser's ``domain``) reach the assessor as Python

@@ -84,6 +84,7 @@ def test_a_file_with_nothing_to_read_as_dictionaries_is_read_plainly(tmp_path: P
     assert _rows(_read.parquet_batches(str(path), pq.ParquetFile(path), 16)) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_assess_writes_the_same_findings_as_from_plain_reading(run_cli: Run, tmp_path: Path, policy: Policy,
                                                                province: Jurisdiction, jcsv: str,

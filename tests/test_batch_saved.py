@@ -61,6 +61,7 @@ def same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+@pytest.mark.slow
 def test_a_loaded_assessor_holds_what_the_built_one_held_and_assesses_alike(policy: Policy, province: Jurisdiction,
                                                                           cache: Path) -> None:
     records = ledger(policy, province, 800, seed=7, broken=0.05)
@@ -96,6 +97,7 @@ def test_a_loaded_assessor_holds_what_the_built_one_held_and_assesses_alike(poli
     assert again.findings.equals(first.findings) and again.rejects.equals(first.rejects)
 
 
+@pytest.mark.slow
 def test_segment_tables_start_as_large_as_the_run_that_saved_them(policy: Policy, province: Jurisdiction, cache: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """The emitter's state saved with the templates holds how large each slot pattern's table of segment keys
@@ -213,6 +215,7 @@ def test_a_read_only_or_unsafe_cache_is_no_error(policy: Policy, province: Juris
         os.chmod(cache, 0o700)
 
 
+@pytest.mark.slow
 def test_an_amended_policy_saves_each_period(amended: Policy, province: Jurisdiction,  # noqa: F811
                                              cache: Path) -> None:
     records = ledger(amended, province, 400, seed=6)
@@ -224,6 +227,7 @@ def test_an_amended_policy_saves_each_period(amended: Policy, province: Jurisdic
     assert got(again) == got(first) == expected(amended, province, records, "compiled")
 
 
+@pytest.mark.slow
 def test_the_command_saves_what_its_workers_made(policy: Policy, province: Jurisdiction, cache: Path,
                                                 tmp_path: Path) -> None:
     """Two workers make the templates; the parent takes them and saves them; the next run, in one
@@ -278,6 +282,7 @@ def test_a_damaged_entry_that_still_unpickles_is_not_used(policy: Policy, provin
     assert got(policy.assess(records, jurisdiction=province, today=TODAY)) == want
 
 
+@pytest.mark.slow
 def test_without_a_home_or_with_a_relative_xdg_dir_the_cache_is_off_or_at_home(
         policy: Policy, province: Jurisdiction, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """review10 R10B-01: no HOME (and no passwd entry) is no cache, never an internal error; a relative

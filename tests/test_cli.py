@@ -92,6 +92,7 @@ def test_who_reads_stdin_in_a_real_process() -> None:
     assert json.loads(proc.stdout)["problem"] == "example-housing-1"
 
 
+@pytest.mark.slow
 def test_scenario_runner_passes_on_the_examples(run_cli) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run_cli("test", str(ROOT / "examples" / "problems"), "--coverage")
     # Every scenario of every file runs: the count follows the files, so adding one cannot hide another.

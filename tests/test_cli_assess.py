@@ -41,6 +41,7 @@ BROKEN: list[tuple[str, str, Callable[[dict[str, Any], int], str]]] = [
 ]
 
 
+@pytest.mark.slow
 def test_a_ledger_with_every_kind_of_breakage_loses_nothing(run_cli: Run, tmp_path: Path, policy: Policy,
                                                             province: Jurisdiction, jcsv: str) -> None:
     good = good_records(policy, province, 1000, seed=11)
@@ -207,6 +208,7 @@ def test_the_benchmark_runs_and_prints_its_figures() -> None:
         assert figure in out, (figure, out)
 
 
+@pytest.mark.slow
 def test_json_lines_parsed_in_c_give_what_python_records_give(run_cli: Run, tmp_path: Path, policy: Policy,
                                                                province: Jurisdiction, jcsv: str) -> None:
     # explicit nulls, wrong types, unknown fields, non-objects: the lines the C parser cannot carry exactly
@@ -235,6 +237,7 @@ def test_json_lines_parsed_in_c_give_what_python_records_give(run_cli: Run, tmp_
     assert list(zip(got["record"], got["field"], got["reason"], strict=True)) == sorted([*expected, twice])
 
 
+@pytest.mark.slow
 def test_an_amended_policy_gives_the_same_output_with_workers(run_cli: Run, tmp_path: Path, policy: Policy,
                                                              province: Jurisdiction, jcsv: str,
                                                              amended_policy: Policy) -> None:
@@ -430,6 +433,7 @@ def test_json_lines_read_in_blocks_keep_every_record_and_line(monkeypatch: pytes
     assert [(a, b, tidy(c)) for a, b, c in sorted(got, key=lambda x: x[0])] == expected
 
 
+@pytest.mark.slow
 def test_assess_takes_what_if_parameters_as_who_does(run_cli: Run, tmp_path: Path, policy: Policy,
                                                       province: Jurisdiction, jcsv: str) -> None:
     """review18 J: `assess` had no --set, so a county could not run its ledger under its own local choice. The

@@ -29,6 +29,7 @@ SCENARIOS = ROOT / "examples" / "problems"
 _BASE = functools.cache(lambda: responsibility.load(ROOT / "rules"))  # one base policy for the mirror test's examples
 
 
+@pytest.mark.slow
 def test_a_policy_against_itself_has_no_changes(policy: Policy) -> None:
     d = diff(policy, policy, scenarios=[SCENARIOS])
     assert (d.data, d.answers, d.scenarios) == ((), (), ())
@@ -186,6 +187,7 @@ def test_cli_diff_against_a_git_revision(run_cli) -> None:  # type: ignore[no-un
     assert code == 0 and '"shapes_compared"' in out
 
 
+@pytest.mark.slow
 def test_an_amendments_answers_are_compared_once_per_rules_and_progress_is_told(
         policy: Policy, amended_policy: Policy) -> None:
     """review21b B21-9: `diff rules AMENDED` took 12 CPU s and showed nothing. The unamended side, the same object on

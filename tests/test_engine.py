@@ -480,6 +480,7 @@ def test_durable_and_compiled_engines_agree(policy: Policy, province: Jurisdicti
     check()
 
 
+@pytest.mark.slow
 @pytest.mark.durable
 def test_concurrent_calls_answer_as_serial_calls(policy: Policy, province: Jurisdiction) -> None:
     import random

@@ -207,6 +207,7 @@ def _county_records(policy: Policy) -> list[dict[str, Any]]:
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.durable
 @pytest.mark.parametrize("value", ["unresolved", "handling_holders"])
 def test_the_bulk_path_names_the_county_s_body_as_who_answers_does(policy: Policy, value: str) -> None:

@@ -175,6 +175,7 @@ def _named_records(policy: Policy) -> list[dict[str, Any]]:
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.durable
 def test_the_bulk_path_reads_the_named_department_s_line_as_who_answers_does(policy: Policy) -> None:
     # (fid32a: which city body presses by its line, not whether the city presses: under the default,

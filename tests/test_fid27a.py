@@ -151,6 +151,7 @@ def _pressing_records(policy: Policy, rnd: random.Random, n: int) -> list[dict[s
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", ["pass_down", "assignee"])
 def test_pressing_assignments_in_bulk_equal_who_answers(policy: Policy, value: str) -> None:
     # fails before under pass_down (the bulk path read every such step as an assignment)
@@ -164,6 +165,7 @@ def test_pressing_assignments_in_bulk_equal_who_answers(policy: Policy, value: s
     assert got(a) == expected(p, j, recs, "compiled")
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10_000))
 def test_any_pressing_assignments_equal_who_answers(policy: Policy, seed: int) -> None:

@@ -184,6 +184,7 @@ def test_a_body_that_only_passes_it_on_is_not_in_the_class(policy: Policy, value
     assert {"rectifier_holding", "irregular_step"} <= rests(p, r)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", ["not_handled", "not_rectified"])
 def test_rectifiers_holding_in_bulk_equal_who_answers(policy: Policy, value: str) -> None:
     # fails before under not_rectified without batch/_core's referral (the bulk path named not_handled)
@@ -238,6 +239,7 @@ def test_only_a_report_to_a_levels_organ(policy: Policy, r: dict[str, Any]) -> N
     assert "report_to_oversight" not in rests(policy, diverted("county_discipline", **r))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", ["level_receives", "set_aside"])
 def test_reports_to_organs_in_bulk_equal_who_answers(policy: Policy, value: str) -> None:
     # fails before under level_receives without batch/_core.oversight_reports (the bulk path set such reports aside)
@@ -333,6 +335,7 @@ def test_a_step_after_the_holders_limit_shows_nothing_in_time(policy: Policy) ->
                for b, basis in found(policy, hotline(city, TOWNSHIP_STEP)))
 
 
+@pytest.mark.slow
 def test_shown_pass_downs_in_bulk_equal_who_answers(policy: Policy) -> None:
     # fails without batch/_core.shown_pass_down (the bulk path named the county)
     recs = [{**hotline(TOWNSHIP_STEP, area=a, kind=k), "id": f"{a}-{k}-{i}"}
@@ -434,6 +437,7 @@ def test_any_receiver_reads_a_report_to_a_bureau_with_no_part_as_reaching_the_co
     assert "report_to_oversight" in rests(p, r)
 
 
+@pytest.mark.slow
 def test_any_receiver_in_bulk_equals_who_answers(policy: Policy) -> None:
     p = policy.with_parameters(report_to_oversight="any_receiver")
     generated_in_bulk(p, seed=6)

@@ -131,6 +131,7 @@ def province() -> Jurisdiction:
     return Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("choice", [SHOWN_SCOPE, "own_and_level_above"])
 def test_bulk_equals_who_answers_under_either_reading(policy: Policy, province: Jurisdiction, choice: str) -> None:
     """The shown levels ride on an unrectified fact's flag in the bulk path's template key (batch/_core.shown_bits)."""

@@ -131,6 +131,7 @@ def swept(policy: Policy) -> list[tuple[dict[str, Any], Any]]:
     return _sweep(policy)
 
 
+@pytest.mark.slow
 def test_no_presser_without_a_rectifier(swept: list[tuple[dict[str, Any], Any]]) -> None:
     """No verdict names a body 指导督促不到位 of an assignee's rectification while nobody answers for that
     rectification, unless it says why (a step set aside, an assignment where nobody can rectify it). 177 shapes

@@ -144,6 +144,7 @@ def test_r32_147_rests_on_rectifier_holding(policy: Policy, engine: str) -> None
 # ------------------------------------------------------------------------------------------------ bulk
 
 
+@pytest.mark.slow
 @pytest.mark.durable
 def test_both_engines_and_bulk_agree(policy: Policy, example: Jurisdiction) -> None:
     from .test_batch import TODAY, expected, got

@@ -108,6 +108,7 @@ def province() -> Jurisdiction:
     return Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
 
 
+@pytest.mark.slow
 def test_bulk_equals_who_answers_for_assignments_to_bodies_with_no_part_in_the_kind(
         policy: Policy, province: Jurisdiction) -> None:
     """The bulk path reads an assignment's part by the kind (batch/_core.misassigned_steps sends a record whose

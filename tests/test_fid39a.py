@@ -109,6 +109,7 @@ def province() -> Jurisdiction:
     return Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
 
 
+@pytest.mark.slow
 def test_bulk_equals_who_answers_for_assignments_to_by_line_departments(policy: Policy,
                                                                         province: Jurisdiction) -> None:
     """The bulk path reads these assignments as who_answers does (batch/_core.misassigned_steps: the assignee's part

@@ -110,6 +110,7 @@ def test_bulk_equals_who_answers_on_same_level_hand_overs(policy: Policy) -> Non
     assert got(a) == expected(policy, j, records, "compiled")
 
 
+@pytest.mark.slow
 def test_bulk_equals_who_answers_on_seeded_same_level_steps(policy: Policy) -> None:
     province = Jurisdiction.synthetic(cities=2, counties=4, townships=10, villages=40, seed=3)
     records = _same_level_records(policy, province)

@@ -195,6 +195,7 @@ def test_bulk_agrees_with_who_answers_under_each_value(policy: Policy, name: str
         assert (("city_civil_affairs", "not_handled") in named) is (value == "holds")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("values", [{LATE: "not_handled"}, {ASIDE: "nobody"}])
 def test_bulk_agrees_on_relayed_records(policy: Policy, values: dict[str, str]) -> None:
     """Records whose levels report up (in time or late) and pass their assignments down (in time or late): the bulk

@@ -159,6 +159,7 @@ def test_a_hand_back_by_name_after_the_deadline_or_the_provinces_own_step_leaves
         assert ("city_water", "supervision") not in found(verdict(policy, record, engine, **{ACTING: False}))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("values", [{}, {PRESSING: "assignee"}, {UNRELATED: "level_receives"}, {ACTING: False}],
                          ids=["default", "assignee", "level_receives", "acting-false"])
 def test_the_batch_gives_what_who_answers_gives(policy: Policy, values: dict[str, Any]) -> None:

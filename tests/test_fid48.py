@@ -254,6 +254,7 @@ _ALL = [F1, F1_EDU, F1X, F1Y, F1_LATE, COUNTY_UP, FA1, FA2, FA3, *(_lined(FA1, s
     "poverty_office", "ethnic_religious", "hrss")), PRI1, PRI2, PRI_W, HID, RECEIVED, KINDLESS_UP, PUSHED]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("values", [{IRREGULAR: VALUES[0]}, {IRREGULAR: VALUES[1]}, {JOINED: True},
                                     {CONCEALER: "handling_holders"}], ids=[*VALUES, "joined", "handling_holders"])
 def test_the_batch_gives_what_who_answers_gives(policy: Policy, values: dict[str, Any]) -> None:

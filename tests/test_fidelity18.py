@@ -113,6 +113,7 @@ def routed(policy: Policy) -> Any:
                     break
 
 
+@pytest.mark.slow
 def test_a_route_rests_on_what_verdicts_on_its_bodies_rest_on(policy: Policy) -> None:
     """review17c F5: a route listed only the two time limits, though the bodies it names rest on readings (a city's
     own problem handled by its poverty office: discovery_province_city_offices_own_level; a role body standing for

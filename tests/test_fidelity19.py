@@ -152,6 +152,7 @@ def test_a_liability_withheld_by_a_threshold_is_said(policy: Policy, engine: str
         {**late, "severity": "minor"}, engine=engine).findings)
 
 
+@pytest.mark.slow
 def test_every_parameter_that_changes_an_answer_is_listed(policy: Policy) -> None:
     """review18's restson check, in small: for generated records, a parameter whose other value changes the findings
     is among the default verdict's interpretations."""

@@ -110,6 +110,7 @@ def test_a_level_stands_for_its_role_body_only_where_a_department_passes_the_kin
     assert unresolved == 5
 
 
+@pytest.mark.slow
 @pytest.mark.durable
 @pytest.mark.parametrize("value", ["unresolved", "handling_holders"])
 def test_bulk_names_the_same_concealers(policy: Policy, example: Jurisdiction, value: str) -> None:
@@ -157,6 +158,7 @@ def _unit_only(rules: Path) -> Policy:
     return responsibility.load(rules)
 
 
+@pytest.mark.slow
 @pytest.mark.durable
 def test_where_the_unit_alone_passes_it_on_the_county_stands_for_its_holders(rules_copy: Path,
                                                                              example: Jurisdiction) -> None:

@@ -156,6 +156,7 @@ def _assignments(policy: Policy, j: Jurisdiction) -> list[dict[str, Any]]:
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", ["level_holds", "assignee"])
 @pytest.mark.durable
 def test_assignments_to_each_body_equal_who_answers_in_bulk(policy: Policy, example: Jurisdiction,
@@ -169,6 +170,7 @@ def test_assignments_to_each_body_equal_who_answers_in_bulk(policy: Policy, exam
     assert got(a) == expected(view, example, records, "durable")
 
 
+@pytest.mark.slow
 def test_a_verdict_whose_answer_the_new_parameters_change_lists_them(policy: Policy, example: Jurisdiction) -> None:
     """review18's check for D4 and R20-2: where the other value changes the findings, the default verdict lists the
     parameter (among its interpretations)."""

@@ -314,6 +314,7 @@ def _departments(policy: Policy) -> list[str]:
                   and x.sector in policy.member_lines and x.kind in ("department", "office", "unit", "school"))
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_another_lines_department_handed_a_sectored_problem_answers_as_its_level_would(

@@ -104,6 +104,7 @@ def test_their_own_work_is_still_their_main_responsibility(policy: Policy, engin
                 (f"{level}_government", "main_responsibility")} <= got_
 
 
+@pytest.mark.slow
 @pytest.mark.durable
 @pytest.mark.parametrize("every", [False, True])
 def test_the_bulk_path_reads_it_as_who_answers(policy: Policy, every: bool) -> None:

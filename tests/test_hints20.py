@@ -42,6 +42,7 @@ def refused(policy: Policy, record: dict[str, Any], field: str, code: str) -> st
     return texts.pop()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["县扶贫办", "县（市、区）扶贫办", "县(市、区)扶贫办", "county_poverty_office",
                                   "County poverty-alleviation office", "县扶贫开发办公室"])
 def test_every_name_of_a_replaced_body_says_which_body_stands_for_it(amended: Policy, name: str) -> None:

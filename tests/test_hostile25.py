@@ -193,6 +193,7 @@ def test_an_empty_forbidden_entry_is_refused_at_its_line(tmp_path: Path, run_cli
         "forbid every finding: give what no finding may be" in err, err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", ["jsonl", "csv", "parquet"])
 def test_a_smaller_chunk_gives_the_same_answers(policy: Policy, tmp_path: Path, run_cli,  # type: ignore[no-untyped-def]
                                                 suffix: str) -> None:

@@ -218,6 +218,7 @@ def _records(n: int) -> list[dict[str, Any]]:
     return [{**base, "id": f"P-{i:04d}"} for i in range(n)]
 
 
+@pytest.mark.slow
 def test_who_lets_each_verdict_go_once_it_is_written(run_cli: Run, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """A 32 MB list took 1.6 GB and more: every verdict, its dict and the whole JSON text were held until the end

@@ -59,6 +59,7 @@ def _bench_ledger(n: int) -> list[dict[str, Any]]:
     return got
 
 
+@pytest.mark.slow
 def test_list_peak_memory_is_near_json_lines(tmp_path: Path) -> None:
     """A JSON list costs little more memory than the same records as JSON lines: before, its records were
     all held as dicts and assessed by the dict path (150,000 records, 58 MiB: 318 MB more at the peak, ~5.5x

@@ -128,6 +128,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str, 
     return {k: (v[0], v[1], v[2], folders[k]) for k, v in json.loads(proc.stdout).items()}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(CASES))
 def test_cli(name: str, runs: dict[str, tuple[int, str, str, Path]]) -> None:
     _, code, needles = CASES[name]

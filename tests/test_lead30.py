@@ -116,6 +116,7 @@ def _switches(policy: Policy) -> dict[str, Policy]:
     return got[1]
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(data=st.data())

@@ -624,6 +624,7 @@ def test_a_correction_may_redirect_a_merge_to_another_stored_problem(ledger: Led
     assert ledger.state("W").status == "assigned" and not ledger.state("G").merged_from
 
 
+@pytest.mark.slow
 def test_an_amended_policy_alerts_and_lists_the_bodies_of_the_problems_own_day(ledger_url: str, tmp_path: Any) -> None:
     """review19 D1: under the 2021 example amendment a problem found on 05-20 was alerted, on 05-29, to the
     乡村振兴局 (which exists from 06-01) and not to the 扶贫办 that had to pass it on; the 责任清单's duty rows

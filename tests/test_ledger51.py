@@ -187,6 +187,7 @@ SWEEP_BODIES = ("county_hrss", "county_education", "county_party_committee", "co
                 "county_construction", "county_civil_affairs", "county_finance", "county_water", "county_health")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("finder", "channel", "settings"), [
     ("county", "hotline", {}),
     ("city", "survey_verification", {}),
@@ -287,6 +288,7 @@ def irregular_stories(draw: Any, policy: Any) -> list[dict[str, Any]]:
     return problem("H", area, kind, steps, finder, "hotline" if finder == "county" else "survey_verification")
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                    HealthCheck.too_slow])
 @given(data=st.data())

@@ -108,6 +108,7 @@ def _filters(ledger: Ledger) -> list[dict[str, Any]]:
             {"place": "330127101000", "status": "assigned"}]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("day", DAYS)
 def test_columnar_lists_equal_the_previous_implementation(generated: Ledger, day: str) -> None:
     as_of = dt.date.fromisoformat(day)

@@ -25,6 +25,7 @@ def _rows(frame: Any) -> list[tuple[str, ...]]:
                   for _, r in frame.iterrows())
 
 
+@pytest.mark.slow
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(data=st.data())

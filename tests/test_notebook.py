@@ -17,6 +17,7 @@ def test_the_notebook_is_committed_without_outputs() -> None:
     assert code and all(c["outputs"] == [] and c["execution_count"] is None for c in code)
 
 
+@pytest.mark.slow
 def test_the_tour_notebook_runs(tmp_path: Path) -> None:
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")

@@ -64,6 +64,7 @@ def engines() -> tuple[str, ...]:
     return ("compiled", "durable") if _engine_durable.available() else ("compiled",)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("what_if", [False, True])
 def test_to_dict_of_a_large_sample_is_byte_identical_to_the_reference(policy: Policy, jurisdiction: Jurisdiction,
                                                                       what_if: bool,

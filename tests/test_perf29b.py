@@ -146,6 +146,7 @@ def test_pass_down_leaves_to_numpy_what_does_not_come_by_record() -> None:
                            np.zeros(1, i32), 2, 1, 5, 1)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("what", ["relays", "ledger"])
 def test_without_this_sessions_kernels_the_findings_are_the_same(policy: Policy, province: Jurisdiction, what: str,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
@@ -188,6 +189,7 @@ def small() -> Jurisdiction:
     return Jurisdiction.synthetic(cities=2, counties=3, townships=8, villages=30, seed=29)
 
 
+@pytest.mark.slow
 def test_a_loaded_assessor_asks_derive_s_questions_no_more(policy: Policy, small: Jurisdiction, cache: object,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     # fails before: derive asked the policy in Python, by codes, which body a level with a line stands for
@@ -230,6 +232,7 @@ def test_a_loaded_assessor_asks_derive_s_questions_no_more(policy: Policy, small
     assert again.findings.equals(first.findings)
 
 
+@pytest.mark.slow
 def test_a_run_that_asks_more_saves_its_entry_again(policy: Policy, small: Jurisdiction, cache: object) -> None:
     """A loaded run whose records ask what the entry did not hold (no new template needed) writes the entry again,
     with the new answers; one that asks nothing new leaves it."""

@@ -149,6 +149,7 @@ def test_errors_and_verdicts_are_those_of_the_python_path(policy: Policy, jurisd
     assert outcomes() + outcomes() == with_c
 
 
+@pytest.mark.slow
 def test_to_json_of_a_large_sample_matches_the_durable_engine(policy: Policy, jurisdiction: Jurisdiction) -> None:
     c_record()
     from responsibility.engine import _engine_durable

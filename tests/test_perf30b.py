@@ -55,6 +55,7 @@ def _plain(asked: dict[str, Any]) -> dict[str, Any]:
     return {k: v.tolist() if hasattr(v, "tolist") else v for k, v in asked.items()}
 
 
+@pytest.mark.slow
 def test_a_run_with_workers_saves_what_their_derive_asked(run_cli: Any, tmp_path: Path, policy: Policy,
                                                           small: Jurisdiction,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
@@ -115,6 +116,7 @@ def test_asked_since_gives_each_answer_once(policy: Policy, small: Jurisdiction)
     assert mine == {(1, 2, 3, 4, 5): False, (1, 2, 3, 4, 6): False, (9, 9, 9, 9, 9): True}
 
 
+@pytest.mark.slow
 def test_an_assess_from_a_warm_cache_imports_no_pydantic(tmp_path: Path, policy: Policy, small: Jurisdiction) -> None:
     # fails on main from 8a592ad (engine/_decide imported policy/_whatif, which imported pydantic and every policy
     # model at module level) to the lazy import: a fixed ~0.1 CPU s of every run (cachegrind, 200k bench records:
@@ -219,6 +221,7 @@ def handed_back(j: Jurisdiction, policy: Policy, n: int, *, seed: int) -> list[d
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.durable
 def test_reports_back_up_of_what_a_level_was_handed_equal_who_answers(policy: Policy, province: Jurisdiction) -> None:
     """The bulk path (holders, in C and in numpy) reads such reports as the engine does."""

@@ -61,6 +61,7 @@ def test_untrack_leaves_tracked_what_is_not_named_or_holds_what_may_refer_back()
     assert _dicts.untrack(bound, ()) == 0 and gc.is_tracked(bound)
 
 
+@pytest.mark.slow
 def test_untrack_never_untracks_a_cycle_and_the_collector_still_frees_it() -> None:
     box = Kept(None)
     gone = weakref.ref(box)
@@ -121,6 +122,7 @@ def _warm(policy: Policy, j: Jurisdiction, n: int) -> list[Any]:
     return out
 
 
+@pytest.mark.slow
 def test_a_warm_decider_keeps_its_rules_plans_and_rows_untracked(jurisdiction: Jurisdiction) -> None:
     def kinds() -> int:
         return sum(isinstance(o, (Rule, Cond, Holder, Plan, Rows, FindingForm, InterpretationForm))
@@ -149,6 +151,7 @@ def test_a_warm_decider_keeps_its_rules_plans_and_rows_untracked(jurisdiction: J
     assert kept < len(forms) / 4
 
 
+@pytest.mark.slow
 def test_a_dropped_policy_is_freed_with_what_its_decider_kept(jurisdiction: Jurisdiction) -> None:
     policy = fresh_load()
     _warm(policy, jurisdiction, 60)

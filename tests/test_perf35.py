@@ -166,6 +166,7 @@ def _who(tmp_path: Path, cache: Path, *args: str, env: dict[str, str] | None = N
     return out, set(imported.split())
 
 
+@pytest.mark.slow
 def test_a_warm_who_reads_no_policy_models_and_answers_as_a_cold_one(tmp_path: Path, cache: Path) -> None:
     cold, _ = _who(tmp_path, cache, env={"RESPONSIBILITY_CACHE": "off"})
     first, _ = _who(tmp_path, cache)  # reads the YAML, fills the caches

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from responsibility import Jurisdiction, Policy
 from responsibility.engine._decide import Decider, Plan
 from responsibility.engine._problem import parse_problem, placed_for
@@ -51,6 +53,7 @@ def test_a_plans_clauses_are_made_once(policy: Policy, jurisdiction: Jurisdictio
         assert d._plan_clauses(copy) is got
 
 
+@pytest.mark.slow
 def test_answers_from_placements_equal_answers_from_shapes(policy: Policy, jurisdiction: Jurisdiction) -> None:
     """What a switched reading's decider answers from its placements alone equals what a decider of the same view
     answers through its shapes' plans (``_planned``, as before), record by record."""

@@ -32,6 +32,7 @@ def _shared(d: Decider) -> int:
     return sum(f.shared for f in (d._flips or {}).values())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("what_if", [False, True])
 def test_readings_decided_on_the_records_facts_answer_as_derived_again(policy: Policy, jurisdiction: Jurisdiction,
                                                                       what_if: bool) -> None:
@@ -48,6 +49,7 @@ def test_readings_decided_on_the_records_facts_answer_as_derived_again(policy: P
     assert _shared(again) == 0
 
 
+@pytest.mark.slow
 def test_the_view_notes_what_facts_read_not_what_they_name(policy: Policy, jurisdiction: Jurisdiction) -> None:
     """After deciding, the deriving view has noted a parameter that changes facts (self_rectified_report_required:
     whether a level that rectified its own find had to report it), so that reading is derived again; it has not

@@ -33,6 +33,7 @@ def _verdicts(d: Decider, j: Jurisdiction, recs: list[dict[str, Any]]) -> list[A
     return [(v.to_dict(), v.to_dict("en")) for v in (d.decide(r, j, engine="compiled") for r in recs)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("what_if", [False, True])
 def test_a_warm_decider_answers_each_record_as_a_cold_one(policy: Policy, jurisdiction: Jurisdiction,
                                                           what_if: bool) -> None:
@@ -50,6 +51,7 @@ def test_a_warm_decider_answers_each_record_as_a_cold_one(policy: Policy, jurisd
         assert _verdicts(Decider(policy), jurisdiction, [late[i]])[0] == got[i], late[i]["id"]
 
 
+@pytest.mark.slow
 def test_a_findings_clauses_are_those_of_its_rules(policy: Policy, jurisdiction: Jurisdiction) -> None:
     """Every finding of every plan a warm decider holds has the clauses of its body, basis, duties and the rules behind
     it, as ``Decider.clauses`` makes them afresh (kept by the rules' ids, they are given to findings whose rules sit on
@@ -69,6 +71,7 @@ def test_a_findings_clauses_are_those_of_its_rules(policy: Policy, jurisdiction:
     assert any(len(c) > 1 for c in by_key.values()), "some finding's clauses depend on its rules"
 
 
+@pytest.mark.slow
 def test_placings_read_inline_place_as_each_hit_placed(policy: Policy, jurisdiction: Jurisdiction,
                                                        example: Jurisdiction) -> None:
     """A decider reading each hit's placing inline (kept) answers as one that places every hit afresh through

@@ -77,12 +77,14 @@ def engines() -> tuple[str, ...]:
     return ("compiled", "durable") if _engine_durable.available() else ("compiled",)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("engine", engines())
 def test_to_dict_on_the_shipped_rules_is_the_old_ways(policy: Policy, jurisdiction: Jurisdiction, engine: str) -> None:
     recs = records(policy, jurisdiction, 300 if engine == "compiled" else 80)
     assert compare(policy, jurisdiction, recs, engine) > len(recs)  # (the sample has findings to compare)
 
 
+@pytest.mark.slow
 def test_to_dict_under_the_amended_policy_and_a_what_if_is_the_old_ways(
         policy: Policy, amended_policy: Policy, jurisdiction: Jurisdiction) -> None:
     recs = records(policy, jurisdiction, 150)

@@ -115,6 +115,7 @@ def test_the_record_fields_are_the_models(cache: Path) -> None:
     assert _problem.Problem is _records.Problem
 
 
+@pytest.mark.slow
 def test_a_cached_start_that_validates_no_record_imports_no_pydantic(tmp_path: Path) -> None:
     # the command's start from the caches reads the policy as plain objects and the records in bulk: pydantic is
     # imported only where a record is validated one by one

@@ -21,6 +21,7 @@ def tool(name: str) -> str:
     return found
 
 
+@pytest.mark.slow
 def test_mypy_strict_passes_on_src() -> None:
     proc = subprocess.run([tool("mypy")], cwd=ROOT, capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -41,6 +42,7 @@ def test_docstring_examples_run(module: str) -> None:
     assert result.attempted > 0 and result.failed == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("script", "args", "expect"), [
     # (8 problems: 40 took 16 CPU s, 8 take 12; most of it is each engine's first decisions and the cold starts)
     pytest.param("bench_engine.py", ["8", "--runs", "1"], "durable  who_answers + to_dict", marks=pytest.mark.durable),

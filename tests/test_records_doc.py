@@ -156,6 +156,7 @@ def _rejects(path: Path) -> dict[int, tuple[str, str]]:
     return {r["record"]: (r["code"], r["field"]) for r in rows}
 
 
+@pytest.mark.slow
 def test_the_rule_examples_through_assess(run_cli: Any, tmp_path: Path, policy: Policy) -> None:
     """Every example of the rules, as a line of a JSON-lines ledger (`responsibility assess`) and
     as a one-row pandas DataFrame (`policy.assess`): accepted, or refused with its code and field."""

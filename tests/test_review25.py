@@ -43,6 +43,7 @@ def test_the_levels_rectifier_does_not_press_itself(policy: Policy, engine: str,
     assert ("county_government", "supervision") in got_  # the level's leaders still press it (二(二)4)
 
 
+@pytest.mark.slow
 def test_no_body_is_rectifier_and_supervisor_of_one_assignment(policy: Policy, province: Jurisdiction) -> None:
     """Over every county kind and every line with a part in its area, assigned to the county as a whole: no body is
     both; the bulk path (policy.assess) gives the same rows as who_answers, record by record."""

@@ -124,6 +124,7 @@ def test_a_kindless_funds_record_handed_to_finance_still_gives_no_line(policy: P
     assert ("county_finance", "not_rectified") in found(w)
 
 
+@pytest.mark.slow
 def test_the_batch_gives_what_who_answers_gives_for_kindless_records(policy: Policy) -> None:
     records = [_audit(f"r51-bk-{a}-{p}", a, None, p) for a in sorted(_NAMED_BEFORE) for p in ("330127100219", _C)]
     records += [_audit("r51-bk-fin", "funds", None, body="county_finance"),

@@ -128,6 +128,7 @@ def posts(client: TestClient, requests: list[tuple[str, Any]], headers: dict[str
     return client.portal.call(send_all)
 
 
+@pytest.mark.slow
 @pytest.mark.durable
 def test_the_shipped_scenarios_get_the_library_s_answers(client: TestClient, policy: Policy,
                                                           example: Jurisdiction) -> None:

@@ -60,6 +60,7 @@ def client(ledger_path: str, log_path: Path) -> Iterator[TestClient]:
 # ------------------------------------------------------------------ routing
 
 
+@pytest.mark.slow
 def test_routes_are_the_library_s(client: TestClient, policy: Policy, example: Jurisdiction) -> None:
     for record in scenario_problems():
         r = client.post("/v1/route", json=record, headers=bearer("zhejiang"))

@@ -169,6 +169,7 @@ def listening(port: int) -> int:
     return len(listening_inodes(port))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SO_REUSEPORT workers are Linux's")
 def test_workers_each_listen_and_log_every_verdict_by_shutdown(tmp_path: Path) -> None:
     tokens = tmp_path / "tokens.yaml"
@@ -198,6 +199,7 @@ def test_workers_each_listen_and_log_every_verdict_by_shutdown(tmp_path: Path) -
     assert not [pid for pid in pids if Path(f"/proc/{pid}").exists()]  # no worker outlives the server
 
 
+@pytest.mark.slow
 def test_serve_refuses_unusable_settings(tmp_path: Path) -> None:
     run = [sys.executable, "-m", "responsibility", "serve", "--port", str(free_port()), "--decision-log",
            str(tmp_path / "d.jsonl")]
@@ -215,6 +217,7 @@ def test_serve_refuses_unusable_settings(tmp_path: Path) -> None:
             assert message in proc.stderr and "Traceback" not in proc.stderr
 
 
+@pytest.mark.slow
 def test_the_benchmark_runs_and_prints_its_figures() -> None:
     # A tiny size, so the script cannot rot; the full-size figures go in the closing note.
     args = ["--requests", "60", "--concurrency", "4", "--batch", "300", "--runs", "1", "--province", "small"]
@@ -225,6 +228,7 @@ def test_the_benchmark_runs_and_prints_its_figures() -> None:
     assert "ratio batch / assess" in proc.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_FSIZE and SO_REUSEPORT workers")
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_serve_exits_2_when_decision_log_lines_were_lost_with_any_number_of_workers(tmp_path: Path,

@@ -91,6 +91,7 @@ def test_the_diffs_discovered_column_names_the_period_not_a_bare_day() -> None:
     assert Diff((), (), (), 1).period(None) == "any day"
 
 
+@pytest.mark.slow
 def test_the_diff_table_heads_its_first_column_discovered(rules_copy: Path, run_cli: Run) -> None:
     """The table form (the default) of a real amendment: its rows say `from 2021-06-01`."""
     import shutil

@@ -299,6 +299,7 @@ def test_an_amended_policy_gets_the_eager_verdict(amended_policy: Policy) -> Non
     assert compare_all(amended, scenario_problems()[:80]) > 40
 
 
+@pytest.mark.slow
 def test_the_other_values_of_the_fidelity_parameters_get_the_eager_verdict(policy: Policy) -> None:
     # What a finding rests on depends on the record too (a level that passed its assignment down rests
     # on reassigned_level_answers; 二(四)8's audit on lower_audit_answers_higher_find): the cached parts
@@ -536,6 +537,7 @@ KEY_PARTS = {"severity": 1, "sector": 2, "levels that knew": 4, "deadline from t
              "rests on": 8, "rules fired": 9, "named body": ("hit", 1)}
 
 
+@pytest.mark.slow
 def test_a_plan_key_that_drops_a_part_of_the_record_gives_another_verdict(policy: Policy) -> None:
     # Every part of the key matters: a decider that leaves one out reuses a plan for a record it does
     # not fit, and some verdict then differs from the eager reference (which the tests above would see).

@@ -42,7 +42,8 @@ class Policy(PolicyView):
     """
 
     def with_parameters(self, *given: Any, **values: Any) -> Self:
-        """A new view of this policy with some parameters (``rules/parameters.yaml``) set: a what-if.
+        """A view of this policy with some parameters (``rules/parameters.yaml``) set: a what-if (the one made before
+        for the same values while this policy keeps it, its memos warm: policy/_whatif.READINGS_KEPT).
 
         Each is a keyword, by its id or its Chinese name (a dict of them: ``with_parameters(**values)``), checked like
         the file's (unknown names and values that do not fit raise :class:`~responsibility.RulesError`); every

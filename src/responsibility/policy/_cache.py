@@ -275,8 +275,9 @@ def _entries_now(folder: Path, key: str) -> tuple[object, ...]:
 
 def kept_view(key: str, root: Path, as_of: object, cls: type[_V], *, plain: bool = False) -> _V | None:
     """The view of the policy at ``root`` read from the cache under ``key`` earlier in this process (kept by
-    :func:`keep_view`), as of the same day, of exactly ``cls`` and in the same form (plain twins or models), or
-    ``None``.
+    :func:`keep_view`), as of the same day, of ``cls`` (exactly that class where one is kept, else a subclass: the
+    ``Policy`` of ``responsibility.load()`` answers a load of a ``PolicyView``) and in the same form (plain twins or
+    models), or ``None``.
 
     Loading the same files again in one process (``responsibility.load()`` in a notebook cell run twice, the CLI run
     in-process, a test that loads the shipped rules) answers with the view already made, so the memos its engines
@@ -297,14 +298,19 @@ def kept_view(key: str, root: Path, as_of: object, cls: type[_V], *, plain: bool
             return None
         if _entries_now(folder, key) != got[0]:
             return None  # (dropped: changed on disk)
-        for view, is_plain in got[1]:
-            if type(view) is cls and is_plain == plain:
-                # (marked in use, as a read marks it, so that _trim keeps it while this process uses it)
-                with contextlib.suppress(OSError):
-                    os.utime(folder / f"{PLAIN_KIND if plain else 'policy'}-{key}.pickle")
-                _views[vk] = got  # (the newest now)
-                return view  # (of exactly that class)
-        _views[vk] = got
+        # a view of exactly ``cls`` first, else one of a subclass (a ``Policy`` is a ``PolicyView`` with the answers
+        # on top: the CLI's, the service's and the scenario files' loads share the memos of ``responsibility.load()``'s)
+        same = [view for view, is_plain in got[1] if is_plain == plain and type(view) is cls]
+        if not same:
+            same = [view for view, is_plain in got[1] if is_plain == plain and isinstance(view, cls)]
+        _views[vk] = got  # (the newest now)
+        if not same:
+            return None
+        # (marked in use, as a read marks it, so that _trim keeps it while this process uses it)
+        with contextlib.suppress(OSError):
+            os.utime(folder / f"{PLAIN_KIND if plain else 'policy'}-{key}.pickle")
+        view: _V = same[0]
+        return view
     return None
 
 
