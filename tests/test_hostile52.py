@@ -239,3 +239,22 @@ def test_a_problem_record_given_as_tokens_is_told_so(run_cli: Any) -> None:
     """It was told "not null under tokens", though the file has no tokens key at all."""
     code, _, err = run_cli("serve", "--tokens", str(ROOT / "examples" / "problems" / "housing-not-discovered.yaml"))
     assert code == 2 and "no tokens key" in err and "a problem record" in err, err
+
+
+def test_a_home_that_does_not_exist_is_no_cache_and_is_not_made(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """HOME=/nonexistent made the cache's makedirs create /nonexistent/.cache/responsibility (check52b #13)."""
+    from responsibility.policy import _cache
+
+    home = tmp_path / "nonexistent"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("RESPONSIBILITY_CACHE_DIR", raising=False)
+    monkeypatch.delenv("RESPONSIBILITY_CACHE", raising=False)
+    with pytest.raises(RuntimeError, match="does not exist"):
+        _cache.cache_dir()
+    _cache.write_entry("test52", "k", 1, {"a": 1}, keep=2)
+    assert _cache.read_entry("test52", "k", 1) is None and not home.exists()
+    home.mkdir()
+    _cache.write_entry("test52", "k", 1, {"a": 1}, keep=2)
+    assert _cache.read_entry("test52", "k", 1) == {"a": 1}

@@ -76,7 +76,12 @@ def cache_dir() -> Path:
         return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):  # unset, or relative (which the XDG specification says to ignore)
-        base = str(Path.home() / ".cache")  # (RuntimeError without a home: the callers treat it as no cache)
+        home = Path.home()
+        if not home.is_dir():
+            # (a home that does not exist — HOME=/nonexistent for a service account — was created by the cache's
+            # makedirs: check52b #13; RuntimeError is what the callers treat as no cache, as without a home at all)
+            raise RuntimeError(f"home directory {home} does not exist: no cache")
+        base = str(home / ".cache")  # (RuntimeError without a home: the callers treat it as no cache)
     return Path(base) / "responsibility"
 
 
