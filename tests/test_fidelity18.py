@@ -209,8 +209,10 @@ def test_a_step_set_aside_is_a_named_reading_and_explain_names_the_step(policy: 
     # (since session 31 the reason says what self_rectified_report_required=false lets stand beside the report, as
     # the verdict reads it: a township that renovated the house in time is cleared — fid31d, review31 #5)
     # moved (fid33b, review32 F4: 应及时上报, the words of 一(四) and 二(二)4, not 一(三)'s, said of 县级)
-    assert township.reason.endswith("未在10天内按程序交办或上报（问题超出本级办理权限，应及时上报，"
-                                    "或在时限内自行整改到位）。")
+    # moved (check52 Z1): the reason says the report did not count, as irregular_step's text promises, rather than
+    # only that the township should have reported
+    assert township.reason.endswith("未在10天内按程序交办或上报（其交办或报送的对象对该问题无职责，未计为交办上报）"
+                                    "（问题超出本级办理权限，应及时上报，或在时限内自行整改到位）。")
     assert "irregular_step" in {i.id for i in v.interpretations}
     zh = v.explain()
     assert "   未计入的步骤：2021-03-02 上报县教育局 — 受理机构对此问题无职责，不视为按程序上报（irregular_step）" in zh

@@ -1561,12 +1561,13 @@ class Decider:
 
     def _untied(self, rule: Rule, level: str, sector: str | None) -> bool:
         """Whether ``rule``'s bodies at ``level`` are read as for a record naming no line, the record's line ``sector``
-        naming a department there the text gives no part in the kind's area (:func:`~._facts.untied_line`). Not a city's
-        or the province's pressing: 二(二)5 省市有关部门…负责指导督促基层 names a line's department over its own line
-        below, whatever its part at its own level (the county's pressing is 二(二)4's and 三(三)'s, as for any
-        record)."""
-        return (rule.basis != "supervision" or keeps_lists(self.policy, level)) \
-            and untied_line(self.policy, rule.area, rule.kind or None, level, sector)
+        naming a department there the text gives no part in the kind's area (:func:`~._facts.untied_line`). Only at a
+        level that keeps lists (the county): a city's or the province's pressing is 二(二)5's (省市有关部门…负责指导督促
+        基层 names a line's department over its own line below, whatever its part at its own level), and their rules'
+        holders of another line's problem stay the kind's own (review41 F1: an education line's city allocation is
+        市财政's to rectify, 市扶贫办 presses; read as sectorless it named the role standing for 扶贫办 or 民宗
+        too). Their handling stage reads an untied line in derive (check51 #1)."""
+        return keeps_lists(self.policy, level) and untied_line(self.policy, rule.area, rule.kind or None, level, sector)
 
     def _line_only(self, rule: Rule, body: str, duties: tuple[str, ...], prank: int | None = None) -> bool:
         """Whether ``body`` is the role that a rule of a problem kind names only through 涉及本部门问题 of the

@@ -1104,7 +1104,9 @@ class Ledger:
         as it was given): an export or a list written over one would destroy the office's original
         workbook, which the ledger's record of imports still names as the source of its events.
 
-        >>> Ledger.open("sqlite:///:memory:", create=True).imported_files()
+        >>> import tempfile, os
+        >>> with Ledger.create(os.path.join(tempfile.mkdtemp(), "county.db")) as ledger:
+        ...     ledger.imported_files()
         []
         """
         import os
