@@ -292,6 +292,7 @@ def test_without_a_home_or_with_a_relative_xdg_dir_the_cache_is_off_or_at_home(
     for name in ("RESPONSIBILITY_CACHE_DIR", "XDG_CACHE_HOME", "RESPONSIBILITY_CACHE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()  # (a home that does not exist is no cache: test_hostile52)
     monkeypatch.setenv("XDG_CACHE_HOME", "relative")
     assert _cache.cache_dir() == tmp_path / "home" / ".cache" / "responsibility"
 
