@@ -194,16 +194,23 @@ def _main(v: Any) -> set[str]:
 def test_main_responsibility_withheld_by_the_severity_is_what_the_verdict_rests_on(policy: Policy, engine: str,
                                                                                    severity: str) -> None:
     """main_responsibility_from (grave by default) withholds main responsibility from a minor or serious problem whose
-    failures would give it at grave: the verdict lists the parameter (no finding rests on it: 据此未另认定主体), with
-    the leadership threshold the main-responsibility finding's only liability needs; lowered, both give it."""
+    failures would give it at grave. While leadership_liability_from (the main-responsibility finding's only
+    liability's threshold) withholds it too, no value of main_responsibility_from alone gives it, and the verdict does
+    not list it (check52 #5, #6b; fid52b): the failures' own findings rest on leadership_liability_from. With
+    leadership_liability_from lowered, main_responsibility_from alone withholds it: the verdict lists it (no finding
+    rests on it: 据此未另认定主体); lowered, both give it."""
     record = {**LATE_HOUSE, "severity": severity}
     grave = policy.who_answers({**record, "severity": "grave"}, engine=engine)
-    assert _main(grave) and "main_responsibility_from" in {i.id for i in grave.interpretations}
+    assert _main(grave)
     v = policy.who_answers(record, engine=engine)
     assert not _main(v)
     got = {i.id: i.findings for i in v.interpretations}
+    assert "main_responsibility_from" not in got and "leadership_liability_from" in got
+    led = policy.with_parameters(leadership_liability_from=severity)
+    v = led.who_answers(record, engine=engine)
+    assert not _main(v)
+    got = {i.id: i.findings for i in v.interpretations}
     assert got["main_responsibility_from"] == ()
-    assert "leadership_liability_from" in got
     assert "main_responsibility_from（参数「追究主体责任的严重程度」） = 严重（grave）：据此未另认定主体" in v.explain()
     lowered = policy.with_parameters(main_responsibility_from=severity, leadership_liability_from=severity)
     assert _main(lowered.who_answers(record, engine=engine)) == _main(grave)
@@ -220,27 +227,32 @@ def test_a_verdict_without_failures_or_at_grave_does_not_list_the_threshold_unus
     assert not policy.who_answers({**found, "severity": "grave"}, engine=engine).findings
     v = policy.who_answers(found, engine=engine)
     assert "main_responsibility_from" not in {i.id for i in v.interpretations}
+    # at grave no value of a threshold withholds anything: the 主体责任 found rests on none (check52 #6a, fid52b)
     grave = policy.who_answers({**LATE_HOUSE, "severity": "grave"}, engine=engine)
-    main = {i.id: i.findings for i in grave.interpretations}["main_responsibility_from"]
-    assert main and all(grave.findings[i].basis == "main_responsibility" for i in main)
+    assert _main(grave) and "main_responsibility_from" not in {i.id for i in grave.interpretations}
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_main_spared_agrees_with_a_flip_of_the_thresholds(policy: Policy, example: Jurisdiction, engine: str) -> None:
-    """Over random problems (bench_engine's): a minor or serious verdict lists main_responsibility_from without a
-    finding exactly when the same record at grave has a main-responsibility finding."""
+    """Over random problems (bench_engine's), leadership_liability_from lowered to minor (so that
+    main_responsibility_from alone withholds main responsibility: fid52b): a minor or serious verdict lists
+    main_responsibility_from without a finding exactly when the same record at grave has a main-responsibility
+    finding. At the shipped values (leadership_liability_from=grave withholds it too) none lists it."""
     import sys
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
     from bench_engine import problems
 
+    led = policy.with_parameters(leadership_liability_from="minor")
     listed = 0
     for r in problems(policy, example, 150, seed=11):
         if r["severity"] == "grave":
             continue
-        v = policy.who_answers(r, jurisdiction=example, engine=engine)
-        grave = policy.who_answers({**r, "severity": "grave"}, jurisdiction=example, engine=engine)
+        assert "main_responsibility_from" not in {
+            i.id for i in policy.who_answers(r, jurisdiction=example, engine=engine).interpretations}, r
+        v = led.who_answers(r, jurisdiction=example, engine=engine)
+        grave = led.who_answers({**r, "severity": "grave"}, jurisdiction=example, engine=engine)
         spared = {i.id: i.findings for i in v.interpretations}.get("main_responsibility_from")
         assert (spared == ()) is bool(_main(grave)), r
         listed += spared == ()

@@ -171,6 +171,9 @@ class EagerDecider(Decider):
                         not failure.liabilities or lid in failure.liabilities) \
                         and sev <= SEVERITIES.index(policy.parameter(li.from_parameter)):
                     rests[li.from_parameter] = None
+            if sev == len(SEVERITIES):  # a grave problem rests on no threshold: none withholds anything (check52 #6a)
+                for x in (*policy.liabilities.values(), *policy.failures.values()):
+                    rests.pop(x.from_parameter or "", None)
             if ctx.owner:
                 rests[OWNER] = None
             # (not a body the record names as its assignee: it answers for that 交办 either way; fid51c, Y13)

@@ -980,8 +980,12 @@ class Decider:
             withheld = [failure.from_parameter] if sev < severity_rank(policy.parameter(failure.from_parameter)) \
                 else []
             withheld += self.withheld(failure.id, sev)
-            if withheld and any(placing and self._rule_of[rule_id].basis == failure.id for rule_id, _, placing in
-                                self._main_placings(problem, [{**facts[0], "sev": top}], failed, prank, sector, eng)):
+            # Withheld by two thresholds (main_responsibility_from and leadership_liability_from, both above the
+            # record's severity), it is found under no other value of either alone: the verdict rests on neither for
+            # it (check52 #5, #6b; a failure's own findings say what leadership_liability_from withholds of them).
+            if len(set(withheld)) == 1 and any(
+                    placing and self._rule_of[rule_id].basis == failure.id for rule_id, _, placing in
+                    self._main_placings(problem, [{**facts[0], "sev": top}], failed, prank, sector, eng)):
                 out.update(dict.fromkeys(withheld))
         return tuple(out)
 
@@ -1734,9 +1738,30 @@ class Decider:
         withheld = self.withheld(key[1], sev) if sev is not None else ()
         # (in the order a dict made in one pass gives: the parameters before the thresholds, the thresholds, the rest;
         # each where it first comes)
-        got = self._static_memo[memo_key] = (clauses, tuple(dict.fromkeys((*head, *withheld, *tail)))
-                                             if withheld or tail else head)
+        rests = tuple(dict.fromkeys((*head, *withheld, *tail))) if withheld or tail else head
+        if sev is not None and sev >= self._top:
+            # A threshold is read only as ``severity >= threshold``: at the gravest severity no value of it withholds
+            # anything, so no finding of a grave problem rests on it (check52 #6a: unit_liability_from,
+            # leadership_liability_from and main_responsibility_from were listed on every grave verdict).
+            thresholds = self.thresholds
+            if any(r in thresholds for r in rests):
+                rests = tuple([r for r in rests if r not in thresholds])
+        got = self._static_memo[memo_key] = (clauses, rests)
         return got
+
+    @functools.cached_property
+    def _top(self) -> int:
+        """The rank of the gravest severity."""
+        return severity_rank(SEVERITIES[-1])
+
+    @functools.cached_property
+    def thresholds(self) -> frozenset[str]:
+        """The severity thresholds of the policy: the parameters from whose severity a liability is given, or a
+        failure found (each liability's and failure's ``from_parameter``: unit_liability_from,
+        leadership_liability_from, main_responsibility_from). Each is read only as ``severity >= threshold``."""
+        policy = self.policy
+        return frozenset({li.from_parameter for li in policy.liabilities.values() if li.from_parameter is not None}
+                         | {f.from_parameter for f in policy.failures.values() if f.from_parameter is not None})
 
     def _static_base(self, key: tuple[str, str, str], duties: tuple[str, ...], fired: list[Hit],
                      deadline_from_parameter: bool, passed: bool, sectorless: bool, owner: bool, aside: bool,
