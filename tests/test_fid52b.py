@@ -12,6 +12,12 @@ leadership_liability_from, main_responsibility_from) are read only as ``severity
   verdict), while leadership_liability_from stays listed through the failures' own findings, whose leadership it
   withholds.
 
+The same for the readings a record's context rests on (bool and choice parameters), where no finding rests on them:
+``Decider.switched_rests`` decides the record again under each other value of each, and a reading under no other value
+of which any finding changes or is added is not listed for want of a finding (check52 #6c: sectorless_alternatives on
+K3c and K6, whose every_holder names nobody more; main_responsibility_every_level where no level it reads failed). A
+record with no finding at all is not decided again for its readings alone and still lists them (check52's D1).
+
 The pin: for every record here, under several values of the thresholds, each threshold is listed exactly where some
 other value of it alone changes the findings (body, basis, liability, clauses); and no parameter at all changes the
 findings unlisted (nothing undisclosed), on both engines.
@@ -143,11 +149,50 @@ def test_main_responsibility_withheld_twice_rests_on_neither_alone(policy: Polic
     assert mains and all({"leadership_liability_from", "main_responsibility_from"} <= set(f.rests_on) for f in mains)
 
 
+#: check52 K3c: false medical materials found by the city; K6: an omitted household found by the city (both at the
+#: village, judged on 03-05): sectorless_alternatives' every_holder names nobody more
+K3C = {"id": "fid52b-k3c", "area": "health", "kind": "health_false_materials", "place": "330127100219",
+       "discovered": {"level": "city", "channel": "research_supervision", "on": "2021-03-01"}, "as_of": "2021-03-05"}
+K6 = {**K3C, "id": "fid52b-k6", "area": "identification", "kind": "identification_eligible_omitted"}
+#: check52 H1: education lists not provided, no sector, assigned by the city to the county, not rectified:
+#: every_holder names 县民政局 and 县残联 (the reading decides, and is listed)
+H1 = {"id": "fid52b-h1", "area": "education", "kind": "education_lists_not_provided", "place": "330127",
+      "discovered": {"level": "city", "channel": "research_supervision", "on": "2021-03-01"},
+      "handled": [{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-03"}],
+      "deadline": "2021-04-01", "as_of": "2021-04-30"}
+#: check52 R34: a grave education problem the city assigned to the county, not rectified: no level
+#: main_responsibility_every_level reads failed; G1: a grave dangerous house the province's audit sat on for 30 days:
+#: its true names the province's Party committee and government (listed)
+R34 = {"id": "fid52b-r34", "area": "education", "kind": "education_aid_procedure_irregular", "place": "330127",
+       "severity": "grave", "discovered": {"level": "city", "channel": "research_supervision", "on": "2021-03-01"},
+       "handled": [{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-03"}],
+       "deadline": "2021-04-15", "as_of": "2021-05-30"}
+G1 = {**DANGER, "id": "fid52b-g1", "severity": "grave", "as_of": "2021-04-01",
+      "discovered": {"level": "province", "channel": "audit", "on": "2021-03-01", "body": "province_audit"}}
+SECTORLESS, MAIN_EVERY = "sectorless_alternatives", "main_responsibility_every_level"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_reading_no_value_of_which_changes_a_finding_is_not_listed_for_want_of_one(policy: Policy,
+                                                                                    engine: str) -> None:
+    for record, pid in ((K3C, SECTORLESS), (K6, SECTORLESS), (R34, MAIN_EVERY)):
+        v = verdict(policy, record, engine)
+        assert v.findings and pid not in rested(v), record["id"]
+        assert not _changes(policy, record, engine, {}, pid), record["id"]
+    # where its other value changes the findings, it stays listed (with no finding resting on it, under false)
+    for record, pid in ((H1, SECTORLESS), (G1, MAIN_EVERY)):
+        v = verdict(policy, record, engine)
+        assert pid in rested(v) and _changes(policy, record, engine, {}, pid), record["id"]
+    # and under its other value, where that value's findings rest on it
+    v = verdict(policy, H1, engine, **{SECTORLESS: "every_holder"})
+    assert SECTORLESS in rested(v)
+    v = verdict(policy, G1, engine, **{MAIN_EVERY: True})
+    assert MAIN_EVERY in rested(v)
+
+
 #: a few more records of other areas and levels, swept over every parameter: nothing changes the findings unlisted
-_SWEPT = (
-    {"id": "fid52b-k6", "area": "identification", "kind": "identification_eligible_omitted", "place": "330127100219",
-     "severity": "grave", "discovered": {"level": "city", "channel": "research_supervision", "on": "2021-03-01"},
-     "as_of": "2021-04-30"},
+_SWEPT = (K3C, K6, H1, R34, G1,
+    {**K6, "id": "fid52b-k6-grave", "severity": "grave", "as_of": "2021-04-30"},
     {**SAT, "id": "fid52b-sat-serious", "severity": "serious"},
     {**FUNDS, "id": "fid52b-funds-grave", "severity": "grave"},
 )
@@ -156,11 +201,14 @@ _SWEPT = (
 @pytest.mark.slow
 @pytest.mark.parametrize("record", _SWEPT, ids=lambda r: r["id"])
 def test_no_parameter_changes_the_findings_unlisted(policy: Policy, record: dict[str, Any]) -> None:
-    listed = rested(policy.who_answers(record))
+    v = policy.who_answers(record)
+    listed = {i.id: i.findings for i in v.interpretations}
     for pid in policy.parameters:
         if pid not in listed:
             assert not _changes(policy, record, "compiled", {}, pid), pid
-        elif pid in THRESHOLDS:
+        # a threshold, or a bool or choice reading with no finding resting on it, is listed only where it changes them
+        # (days are left: a limit not reached under half or double may be reached under another)
+        elif pid in THRESHOLDS or (listed[pid] == () and policy.parameters[pid].type in ("bool", "choice")):
             assert _changes(policy, record, "compiled", {}, pid), pid
 
 

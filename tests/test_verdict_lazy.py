@@ -66,9 +66,9 @@ class EagerDecider(Decider):
         # under the current value links them (review29 #7); so does a finding made, or cited so, only under the value
         # of a reading the context rests on, and a what-if's rules' value says what it would find (fid34a)
         clauses = {k: self.clauses(k[0], k[1], ds, [r for r, _ in fs]) for k, (fs, ds) in placed.items()}
-        rest, self._links, self._removed = self.switched_rests(problem, jurisdiction, tuple(placed), ctx.as_of,
-                                                               bool(self.failure_levels(placed)),
-                                                               tuple(ctx.rests_on), clauses)
+        rest, self._links, self._removed, self._inert = self.switched_rests(
+            problem, jurisdiction, tuple(placed), ctx.as_of, bool(self.failure_levels(placed)), tuple(ctx.rests_on),
+            clauses)
         ctx.rests_on.extend(p for p in rest if p not in ctx.rests_on)
         return self._verdict(problem, jurisdiction, placed, hits, ctx, eng.name)
 
@@ -215,7 +215,9 @@ class EagerDecider(Decider):
                 steps.setdefault(rule.id, (fact, []))[1].append(i)
         return Verdict(
             problem=problem.id, findings=tuple(findings),
-            interpretations=self._interpretations(findings, ctx.rests_on, self._removed), engine=engine,
+            # (a reading no other value of which changes a finding is listed only where a finding rests on it: fid52b)
+            interpretations=self._interpretations(findings, [r for r in ctx.rests_on if r not in self._inert],
+                                                  self._removed), engine=engine,
             as_of=ctx.as_of,
             policy=f"{policy.data.meta.id}@{policy.data.meta.version}",
             steps=tuple(Step(r, f, tuple(sorted(set(ix)))) for r, (f, ix) in steps.items()),

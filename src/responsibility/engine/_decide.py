@@ -184,13 +184,18 @@ class Plan:
     but for its forms, so that a decider's many plans add little to the garbage collector's work.
     """
 
-    __slots__ = ("asides", "clauses", "duties", "fired", "keys", "links", "mains", "removed", "rows", "spared")
+    __slots__ = ("asides", "clauses", "duties", "fired", "inert", "keys", "links", "mains", "removed", "rows",
+                 "spared")
 
     def __init__(self, mains: tuple[int, ...], keys: tuple[tuple[str, str, str], ...],
                  fired: tuple[tuple[tuple[str, int], ...], ...], duties: tuple[tuple[str, ...], ...],
                  spared: tuple[str, ...] = (), links: dict[tuple[str, str, str], tuple[str, ...]] | None = None,
-                 removed: Removed = (), clauses: dict[tuple[str, str, str], tuple[str, ...]] | None = None) -> None:
+                 removed: Removed = (), clauses: dict[tuple[str, str, str], tuple[str, ...]] | None = None,
+                 inert: tuple[str, ...] = ()) -> None:
         self.mains, self.keys, self.fired, self.duties = mains, keys, fired, duties
+        #: The readings the record's context rests on under no other value of which any finding changes or is added
+        #: (:meth:`Decider.switched_rests`): the verdict does not list them for want of a finding (check52 #6c).
+        self.inert = inert
         #: The findings' clauses (:meth:`Decider._plan_clauses`), when first read: they follow from ``keys``, ``duties``
         #: and ``fired`` alone, so a plan made from another with the same findings is given them.
         self.clauses = clauses
@@ -544,14 +549,15 @@ class Decider:
         key = (plan, at, others)
         got = self._switched_plans.get(key)
         if got is None:
-            rest, links, removed = self.switched_rests(
+            rest, links, removed, inert = self.switched_rests(
                 problem, jurisdiction, plan.keys, today, bool(plan.mains), ctx.rests_on, self._plan_clauses(plan),
                 answered={(param, value): d._plan_clauses(p)
                           for (param, value, _), d, p in zip(found, deciders, others, strict=True)})
             got = plan
-            if rest or links or removed:
+            if rest or links or removed or inert:
                 got = untracked(Plan(plan.mains, plan.keys, plan.fired, plan.duties,
-                                     tuple(dict.fromkeys((*plan.spared, *rest))), links or None, removed), Plan)
+                                     tuple(dict.fromkeys((*plan.spared, *rest))), links or None, removed,
+                                     inert=inert), Plan)
             if len(self._switched_plans) >= PLANS_KEPT:
                 self._switched_plans.clear()
             self._switched_plans[key] = got
@@ -810,7 +816,8 @@ class Decider:
                        today: dt.date | None, failed: bool = False, rests: Sequence[str] = (),
                        clauses: Mapping[tuple[str, str, str], tuple[str, ...]] | None = None,
                        answered: Mapping[tuple[str, Any], Mapping[tuple[str, str, str], tuple[str, ...]]] | None = None
-                       ) -> tuple[tuple[str, ...], dict[tuple[str, str, str], tuple[str, ...]], Removed]:
+                       ) -> tuple[tuple[str, ...], dict[tuple[str, str, str], tuple[str, ...]], Removed,
+                                  tuple[str, ...]]:
         """What the readings the text leaves open decide of ``keys``, the findings (with their ``clauses``), read by
         deciding the record again under each other value of each: what a reading changes is what the data's duties
         and rules make of it, not a guess at it. Returns:
@@ -826,7 +833,12 @@ class Decider:
           only under the current value links it (the project guide: answers that rest on a choice say so; review33
           R1-R3), one rule for every reading, not a flag per parameter;
         - the what-if parameters of the second kind, each with the rules' value and the findings that value makes
-          and the what-if's does not (:data:`Removed`).
+          and the what-if's does not (:data:`Removed`);
+        - the readings of ``rests`` (a what-if's aside) under no other value of which a finding changes or is added:
+          the verdict need not list them where no finding rests on them (check52 #6c: sectorless_alternatives on a
+          record whose every_holder names nobody more; main_responsibility_every_level where no level it reads
+          failed). Only where there are findings: a record with none is not decided again for its readings alone
+          (:meth:`_switched`), and lists them all.
 
         ``failed``: the findings include a failure, so that duties of a failure's own duty kind (主体责任, 二(一)1: the
         area's and the general areas') count too. Days and severities are not read again: their findings say what
@@ -834,8 +846,9 @@ class Decider:
         the findings already decided under some of those values (:meth:`_switched`), by (parameter, value)."""
         todo = self._todo(problem, failed, rests)
         if not todo:
-            return (), {}, ()
+            return (), {}, (), ()
         now = set(keys)
+        readings: dict[str, bool] = {}  # each reading, and whether a value of it changed or added a finding
         out: list[str] = []
         links: dict[tuple[str, str, str], tuple[str, ...]] = {}
         removed: list[tuple[str, Any, tuple[tuple[str, str, str], ...]]] = []
@@ -852,7 +865,11 @@ class Decider:
             elif why == "what_if" and (gone := tuple(k for k in other if k not in now)):
                 out.append(param)
                 removed.append((param, value, gone))
-        return tuple(dict.fromkeys(out)), links, tuple(removed)
+            # (a what-if's parameter is never inert: the verdict lists what the caller set as review33 R4 says)
+            readings[param] = readings.get(param, False) or why == "what_if" or bool(changed) \
+                or len(other) != len(now)
+        inert = tuple([p for p, moved in readings.items() if not moved and p in rests]) if keys else ()
+        return tuple(dict.fromkeys(out)), links, tuple(removed), inert
 
     def _todo(self, problem: Problem, failed: bool, rests: Sequence[str]) -> tuple[tuple[str, Any, str], ...]:
         """Each (parameter, value) :meth:`switched_rests` decides the record under, and why: a switch, a reading, a
@@ -1118,8 +1135,11 @@ class Decider:
                                                  key[0] if own_day else None), len(slots)))
         if plan.mains:  # (a main_responsibility finding carries what its level's failures rest on: review30 #7)
             self._main_rests(plan, forms, everything, severity)
+        absent: Sequence[str] = ctx.rests_on
+        if plan.inert:  # (readings no value of which changes a finding: listed only where a finding rests on them)
+            absent = [r for r in absent if r not in plan.inert]
         interpretations = self._interpretation_forms([f.rests_on for f in forms],
-                                                     (*ctx.rests_on, *plan.spared) if plan.spared else ctx.rests_on,
+                                                     (*absent, *plan.spared) if plan.spared else absent,
                                                      plan.removed)
         calls = self._interpretations_maker(interpretations)
         if base is not None:  # (the same findings in the same slots)
