@@ -188,12 +188,17 @@ def test_without_the_countys_step_the_parameter_still_decides(policy: Policy, en
 def test_no_sign_of_the_countys_holding_leaves_it_to_the_parameter(policy: Policy, record: dict[str, Any]) -> None:
     """一(三) 对超出本级权限的及时向上级单位报送问题 — a step by another level (the city handing it on again), the
     county's report back up (the body named may be returning what is not its own), or a proper step to the county
-    before its own (the county had it that way) shows nothing of whether the city's first step reached it: the
-    verdict still rests on the parameter, and the body handed it is named under neither value."""
+    before its own (the county had it that way) shows nothing of whether the city's first step reached it: the body
+    handed it is named under neither value. Where the two values find the same (the city handing it on again, a
+    proper step between), the verdict does not list the parameter for want of a finding (fid52b: a parameter is
+    listed only where another value of it could change the findings); where they differ (BACK), it does."""
+    found = []
     for value in VALUES:
         v = verdict_under(policy, record, "compiled", **{UNRELATED: value})
-        assert UNRELATED in _rests(v), value
+        found.append(_findings(v))
+        assert (UNRELATED in _rests(v)) is (record is BACK), value
         assert all(f.body != "county_ethnic_religious" for f in v.findings)
+    assert (found[0] == found[1]) is (record is not BACK)
     back = verdict_under(policy, BACK, "compiled")
     f = next(f for f in back.findings if f.body == "city_finance" and f.basis == "not_handled")
     # (二(四)7 财政部门…加强扶贫资金使用监管: the city's finance department, tied to the funds' work there, cites

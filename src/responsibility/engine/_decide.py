@@ -834,7 +834,7 @@ class Decider:
           R1-R3), one rule for every reading, not a flag per parameter;
         - the what-if parameters of the second kind, each with the rules' value and the findings that value makes
           and the what-if's does not (:data:`Removed`);
-        - the readings of ``rests`` (a what-if's aside) under no other value of which a finding changes or is added:
+        - the readings of ``rests`` under no other value of which a finding changes or is added (a what-if's too):
           the verdict need not list them where no finding rests on them (check52 #6c: sectorless_alternatives on a
           record whose every_holder names nobody more; main_responsibility_every_level where no level it reads
           failed). Only where there are findings: a record with none is not decided again for its readings alone
@@ -865,9 +865,7 @@ class Decider:
             elif why == "what_if" and (gone := tuple(k for k in other if k not in now)):
                 out.append(param)
                 removed.append((param, value, gone))
-            # (a what-if's parameter is never inert: the verdict lists what the caller set as review33 R4 says)
-            readings[param] = readings.get(param, False) or why == "what_if" or bool(changed) \
-                or len(other) != len(now)
+            readings[param] = readings.get(param, False) or bool(changed) or len(other) != len(now)
         inert = tuple([p for p, moved in readings.items() if not moved and p in rests]) if keys else ()
         return tuple(dict.fromkeys(out)), links, tuple(removed), inert
 
