@@ -1295,7 +1295,8 @@ class Decider:
         # body its fact names where the rule reads it, the place's level and the record's sector.
         mk = (rule.id, fact.get("body") if rule.holders is None or rule.basis == "supervision" else None,
               prank, sector, fact.get("later"), fact.get("nod") if rule.basis == "not_handled" else None,
-              fact.get("escalate") if rule.basis == "not_handled" else None)
+              fact.get("escalate") if rule.basis == "not_handled" else None,
+              fact.get(_FINDER) if spares_finder(rule) else None)
         got = memo.get(mk)
         if got is None:
             got = memo[mk] = self._placing_of(area, kind, prank, rule, fact, sector)
@@ -1316,6 +1317,12 @@ class Decider:
             holders = self.resolved(rule, sector, prank)
             if sector is None and rule.basis == MISSED and kind is not None:
                 holders = self._whole_over_parts(area, kind, holders)
+            if spares_finder(rule) and (finder := fact.get(_FINDER)):
+                # a rule that spares the body the record names as the finder (it did find it, through that channel;
+                # probe8 P8-17) spares it too where a role the record's line resolves stands for it: the rule's
+                # condition compares the role's id, which is never the finder's (check53 #1: 县医保 taking a hotline
+                # call was named 应发现未发现 of what it found, under outside_channel_finder_level=true)
+                holders = [(b, ds) for b, ds in holders if b != finder]
         else:
             body = str(fact["body"])
             stage = policy.stage_reaching(area, kind, rule.stage, sector, prank)
@@ -2326,6 +2333,23 @@ CONTEXT_FIELDS: tuple[str, ...] = ("place", "finder", "finder_en", "channel", "c
                                    "assigned", "deadline", "assignee", "assignee_en", "since", "since_en")
 #: Every context field without a value (formats as ``""``): what a verdict's reason values start from.
 UNFILLED: dict[str, str] = dict.fromkeys(CONTEXT_FIELDS, "")
+
+#: The fact field naming the body a record says found the problem.
+_FINDER = "fbody"
+
+
+def spares_finder(rule: Rule) -> bool:
+    """Whether ``rule`` fires only where the body the record names as the finder is not its holder (a ``fbody !=``
+    condition): the body its holders resolve to must then not be the finder either."""
+    got = _SPARES.get(rule.id)
+    if got is None:
+        got = _SPARES[rule.id] = any(c.field == _FINDER and c.op == "!=" for c in rule.conds)
+    return got
+
+
+#: (by rule id: the compiler gives such a condition to the rules of a tag whatever the policy, so an id says it)
+_SPARES: dict[str, bool] = {}
+
 
 @functools.lru_cache(maxsize=8)
 def since_values(in_force: dt.date) -> dict[str, str]:
