@@ -352,3 +352,36 @@ def test_a_line_that_is_a_list_among_records_is_still_one_rejected_line(tmp_path
     src.write_text("[1, 2]\n" + json.dumps(_record()) + "\n", encoding="utf-8")
     code, _, err = run_cli("assess", str(src), "-o", str(tmp_path / "f.jsonl"))
     assert code == 1 and "records in: 2   assessed: 1   rejected: 1" in err, err
+
+
+# ---------------------------------------------------------------- new: a ledger's list given back, a day with a T
+
+
+def test_a_ledger_list_given_to_ledger_add_is_told_what_it_is(tmp_path: Path, run_cli: Any) -> None:
+    """`ledger list DB problems -o p.json` then `ledger add DB p.json`: every row was "field 'problem': is required",
+    with no word that the file is the ledger's own list, as `assess p.json` says."""
+    db, listed = str(tmp_path / "l.db"), tmp_path / "p.json"
+    assert run_cli("ledger", "init", db)[0] == 0
+    assert run_cli("ledger", "import", db, str(BOOK), "--by", "me")[0] == 1  # (one row of the example is refused)
+    assert run_cli("ledger", "list", db, "problems", "-o", str(listed))[0] == 0
+    code, _, err = run_cli("ledger", "add", db, str(listed), "--by", "me")
+    assert code == 2 and "its rows are no events" in err and "问题清单 (problems)" in err, err
+    assert "is required" not in err, err
+
+
+def test_a_workbook_day_written_with_a_t_and_a_time_is_read_as_its_day(tmp_path: Path, run_cli: Any) -> None:
+    """docs/ledger.md: a date and time is read as its day. ``2021-03-01 13:45`` was; ``2021-03-01T13:45:00`` (ISO
+    8601, as a database export writes it) was "not a date"."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(BOOK)
+    sheet = book.active
+    assert sheet is not None
+    head = [c.value for c in sheet[1]]
+    sheet.cell(row=2, column=head.index("发现时间") + 1, value="2021-03-01T13:45:00")
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    db = str(tmp_path / "l.db")
+    assert run_cli("ledger", "init", db)[0] == 0
+    code, out, err = run_cli("ledger", "import", db, str(path), "--by", "me")
+    assert "发现时间" not in err and "已导入 6 + 拒收 1" in out + err, (out, err)

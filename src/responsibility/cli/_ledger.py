@@ -169,7 +169,16 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
     from .._errors import ProblemError
 
     events, pos, many = _read_records(file, "an event object")
+    from ..batch._columns import ledger_list
     from ..ledger._events import record_not_events
+
+    first = events[0] if events else None
+    if isinstance(first, dict) and (said := ledger_list([str(k) for k in first])):
+        # a list the ledger wrote (`ledger list DB problems -o p.json`), given back as events: each of its rows was
+        # refused "field 'problem': is required", with no word of what the file is (hostile53)
+        said = said.replace("so it cannot be assessed", "not events, so it cannot be added")
+        raise ProblemError("", f"{file}: its rows are no events{said}; an event is {{problem, type, on, …}} "
+                           "(docs/ledger.md)", code="not_an_event")
 
     if (at := next((i for i, e in enumerate(events) if record_not_events(e)), None)) is not None:
         # located as any bad event is (file:line:column of the record), and naming the field an event lacks

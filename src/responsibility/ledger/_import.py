@@ -760,7 +760,10 @@ class RowReader:
         if isinstance(v, dt.date):
             return v
         s = str(v).replace("/", "-").replace(".", "-")
-        for fmt in ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y%m%d"):
+        # (a day and a time is read as its day, docs/ledger.md: ISO 8601's 2021-03-01T13:45, as a database or a JSON
+        # export writes it, was "not a date" where 2021-03-01 13:45 was taken)
+        for fmt in ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
+                    "%Y%m%d"):
             try:
                 return dt.datetime.strptime(s, fmt).date()
             except ValueError:
