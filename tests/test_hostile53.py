@@ -384,4 +384,4 @@ def test_a_workbook_day_written_with_a_t_and_a_time_is_read_as_its_day(tmp_path:
     db = str(tmp_path / "l.db")
     assert run_cli("ledger", "init", db)[0] == 0
     code, out, err = run_cli("ledger", "import", db, str(path), "--by", "me")
-    assert "发现时间" not in err and "已导入 6 + 拒收 1" in out + err, (out, err)
+    assert code == 1 and "发现时间" not in err and "已导入 6 + 拒收 1" in out + err, (out, err)
