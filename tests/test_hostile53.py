@@ -385,3 +385,16 @@ def test_a_workbook_day_written_with_a_t_and_a_time_is_read_as_its_day(tmp_path:
     assert run_cli("ledger", "init", db)[0] == 0
     code, out, err = run_cli("ledger", "import", db, str(path), "--by", "me")
     assert code == 1 and "发现时间" not in err and "已导入 6 + 拒收 1" in out + err, (out, err)
+
+
+def test_a_ledger_event_and_a_list_s_place_with_a_typo_are_told_so(tmp_path: Path, run_cli: Any,
+                                                                   one_problem_ledger: Any) -> None:
+    """A registered event's place, and `ledger list --place`, said only "not in jurisdiction", as a record's did."""
+    db = one_problem_ledger("CA-1")
+    ev = tmp_path / "ev.yaml"
+    ev.write_text('- {problem: E1, type: registered, on: 2021-03-01, area: housing, place: "330127999999"}\n',
+                  encoding="utf-8")
+    code, _, err = run_cli("ledger", "add", db, str(ev), "--by", "x")
+    assert code == 2 and "淳安县 (330127) has no place 330127999999; check the code" in err, err
+    code, _, err = run_cli("ledger", "list", db, "problems", "--place", "330127205253")
+    assert code == 2 and "屏门乡 (330127205) has no place 330127205253" in err and "330127205235 (童家坪村)" in err, err
