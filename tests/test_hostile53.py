@@ -398,3 +398,18 @@ def test_a_ledger_event_and_a_list_s_place_with_a_typo_are_told_so(tmp_path: Pat
     assert code == 2 and "淳安县 (330127) has no place 330127999999; check the code" in err, err
     code, _, err = run_cli("ledger", "list", db, "problems", "--place", "330127205253")
     assert code == 2 and "屏门乡 (330127205) has no place 330127205253" in err and "330127205235 (童家坪村)" in err, err
+
+
+def test_a_record_with_several_faults_gets_the_first_fault_s_suggestion_over_http(client: Any) -> None:
+    """The suggestion was the message's last "; " part: the last fault's cure (grid for the channel, under field
+    'discovered.on'), or "also field 'place': is required", no cure at all."""
+    from tests.test_service import bearer
+
+    for body, field, cure in (
+            ({"id": "x"}, "area", "correct field 'area'"),
+            ({**_record(), "discovered": {"level": "county", "channel": "gridd", "on": "2021-13-01"}},
+             "discovered.on", "as YYYY-MM-DD")):
+        r = client.post("/v1/verdict", json=body, headers=bearer("zhejiang"))
+        error = r.json()["error"]
+        assert r.status_code == 422 and error["field"] == field and cure in error["suggestion"], error
+        assert "also" not in error["suggestion"] and "grid" not in error["suggestion"], error
