@@ -413,3 +413,19 @@ def test_a_record_with_several_faults_gets_the_first_fault_s_suggestion_over_htt
         error = r.json()["error"]
         assert r.status_code == 422 and error["field"] == field and cure in error["suggestion"], error
         assert "also" not in error["suggestion"] and "grid" not in error["suggestion"], error
+
+
+def test_diff_against_a_revision_whose_rules_do_not_load_names_the_revision(tmp_path: Path, run_cli: Any,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """It named the temporary checkout (/tmp/responsibility-rev-…/rules), gone when the command ended, and offered
+    `responsibility validate` of it."""
+    from responsibility.cli import _cli
+
+    broken = tmp_path / "responsibility-rev-x" / "rules"
+    shutil.copytree(ROOT / "rules", broken)
+    with (broken / "accountability.yaml").open("a", encoding="utf-8") as f:
+        f.write("failures: [\n")
+    monkeypatch.setattr(_cli, "_policy_at_revision", lambda directory, rev: broken)
+    code, _, err = run_cli("diff", str(ROOT / "rules"), "--against", "v0")
+    assert code == 2 and "the rules at revision 'v0' do not load: v0:" in err and "accountability.yaml" in err, err
+    assert str(tmp_path) not in err, err

@@ -1292,7 +1292,20 @@ def diff_cmd(old: str, new: str | None, rev: str | None, scenario_paths: tuple[s
         new_policy = what_if(new_policy, settings)
     from ._assess import _Progress
 
-    old_policy = load_policy(old_dir)
+    try:
+        old_policy = load_policy(old_dir)
+    except RulesError as exc:
+        if rev is None:
+            raise
+        # the revision's rules live in a temporary checkout, gone when the command ends: its path was named, and
+        # `responsibility validate /tmp/responsibility-rev-…/rules` offered, a directory that no longer exists
+        root = str(old_dir.resolve())
+        first = str(exc.issues[0]).replace(root, f"{rev}:{Path(old).as_posix().rstrip('/')}")
+        more = len(exc.issues) - 1
+        raise ResponsibilityError(
+            f"the rules at revision {rev!r} do not load: {first}" + (f" (and {more} more)" if more else "")
+            + f"; compare with a revision whose rules load, or check that one out (git worktree add /tmp/old {rev}) "
+            "and `responsibility validate` its rules") from None
     # a bar on a terminal: an amendment's whole fact space takes seconds (review21b B21-9: 12 CPU s, nothing shown)
     with _Progress(sys.stderr.isatty(), None, "comparing answers") as bar:
         result = diff(old_policy, new_policy, scenarios=scenario_paths, as_of=as_of, progress=bar.update)
