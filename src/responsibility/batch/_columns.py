@@ -28,6 +28,7 @@ from typing import Any
 
 from .._errors import ResponsibilityError
 from .._json import duplicate_in, loads_marked, twice_message
+from ..engine._problem import map_as_object
 from ._tables import DISCOVERED_FIELDS, FIELDS, SLOW_FIELDS
 
 #: Columns pandas adds for a data frame's index (not fields of the records).
@@ -36,8 +37,9 @@ PANDAS_INDEX = re.compile(r"__index_level_\d+__\Z")
 REQUIRED = ("id", "area", "place")
 #: Fields whose value is a structure (JSON text in a flat file).
 NESTED = ("discovered", "handled", "concealed_by")
-#: Fields whose values are codes or ids (text; integers are read as their digits).
-CODES = ("id", "area", "domain", "kind", "place", "severity")
+#: Fields a spreadsheet or a database may hold as numbers: an integer is read as its digits. Any other text field
+#: given a number refuses it as the number it is (wrong_type, as a record in JSON does: check52b #8).
+CODES = ("id", "place")
 DATES = ("deadline", "rectified_on", "as_of")
 DOTTED = tuple(f"discovered.{f}" for f in sorted(DISCOVERED_FIELDS))
 
@@ -229,6 +231,8 @@ def row_values(row: Any) -> dict[str, Any]:
                 value = value.tolist()     # .item() took a one-step list for its step (review24b R24b-6)
             elif hasattr(value, "item"):
                 value = value.item()
+        if key == "discovered":
+            value = map_as_object(value)  # (a Parquet map read by pandas: a list of (key, value) tuples)
         if type(value).__name__ == "Timestamp" and value.tzinfo is None and value == value.normalize():
             value = value.date()
         # (an int of no code's length stays an int, which the record's check refuses as a value: str() of one of
@@ -319,9 +323,27 @@ def normalise(table: Any) -> Any:
             typ, n, [pa.py_buffer(np.packbits(valid, bitorder="little"))], null_count=int(n - valid.sum()),
             children=children)])
     disc = cols.get("discovered")
+    if disc is not None and pa.types.is_map(disc.type):
+        disc = cols["discovered"] = _map_as_struct(disc)
     if disc is not None and pa.types.is_struct(disc.type) and disc.type.num_fields:
         cols["discovered"] = _no_empty_discovery(disc)
     return pa.table(cols)
+
+
+def _map_as_struct(col: Any) -> Any:
+    """A ``discovered`` column of Arrow maps (``map<string, string>``: Spark's ``create_map``, a Parquet MAP) as the
+    struct of the keys its rows use, a key a row lacks null there: each row the object it holds, as a record's
+    ``discovered`` is (check52b #13: it was refused as "a list of 3 items"). A row giving one key twice, or keys that
+    are not text, leaves the column as it is, each row refused as the map it is (:func:`map_as_object`)."""
+    import pyarrow as pa
+
+    rows = [None if r is None else map_as_object(r) for r in col.to_pylist()]
+    if any(r is not None and not isinstance(r, dict) for r in rows):
+        return col
+    keys = list(dict.fromkeys(k for r in rows if r is not None for k in r))
+    value = col.type.item_type
+    typ = pa.struct([(k, value) for k in keys])
+    return pa.chunked_array([pa.array(rows, typ)], typ) if keys else col
 
 
 def _no_empty_discovery(col: Any) -> Any:

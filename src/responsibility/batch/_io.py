@@ -739,10 +739,14 @@ def _not_json_lines(head: bytes, whole: bool) -> tuple[str, str | None] | None:
     end = head.find(b"\n", start)
     if end < 0:
         if not whole:
+            if head[start:start + 1] == b"[" and head[start + 1:].lstrip(b" \t\r")[:1] == b"{":
+                return _one_line_list(head, start)  # (a list of records longer than what is read here)
             return None  # a first line longer than what is read here: the reader rejects it, or takes it
         end = len(head)
     line = head[start:end].rstrip(b" \t\r")
     if _is_json(line):
+        if line[:1] == b"[" and not _record_after(head, end, whole) and _list_of_objects(line):
+            return _one_line_list(head, start)
         return None
     number = head.count(b"\n", 0, start) + 1
     text = line.decode("utf-8", "replace")
@@ -802,6 +806,23 @@ def not_json_lines_hint(fmt: str | None, name: str) -> str:
         return f"give --from {fmt}" + ("" if name == "-" else f", or name the file .{fmt}")
     return "give one problem record (a JSON object) per line, or --from for another format (json, csv, yaml, " \
         "parquet)"
+
+
+def _one_line_list(head: bytes, start: int) -> tuple[str, str]:
+    """What a list of records written on one line is (``json.dump`` without ``indent``; `who`'s input piped to
+    `assess -`): it was read as one "record", rejected as a list and told to go to `responsibility assess`, the
+    command it had been given to."""
+    number = head.count(b"\n", 0, start) + 1
+    return f"line {number} is a JSON list of records on one line, not one record per line", "json"
+
+
+def _list_of_objects(line: bytes) -> bool:
+    """Whether ``line`` (JSON) is a list whose items are all objects, at least one."""
+    try:
+        got = json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(got, list) and bool(got) and all(isinstance(x, dict) for x in got)
 
 
 def _is_json(line: bytes) -> bool:
@@ -1883,6 +1904,15 @@ class _CsvReader:
                         why = f"line {first}: {len(cells)} cells, but the header has {named}"
                         yield first, None, reject(0, first, problem_error("(record)", why, "bad_row"))
                         continue
+                elif len(cells) < width:
+                    # a row cut short (a truncated export, a line broken in two) read its missing cells as empty and
+                    # lost its last fields in silence, its discovery say (check52b #9); an empty cell is written as
+                    # one (a,b,), so a row of the header's width keeps every empty cell it has
+                    pid = cells[header.index("id")] if "id" in header and header.index("id") < len(cells) else None
+                    why = f"line {first}: {len(cells)} cell{'s' if len(cells) > 1 else ''}, but the header has " \
+                        f"{width} (a row cut short, or broken over two lines?)"
+                    yield first, None, reject(0, first, problem_error("(record)", why, "bad_row", record=pid or None))
+                    continue
                 # (a UTF-8 line that is not GB18030 text either is told as UTF-8 too: it was "bytes that are not
                 # gb18030 text", with nothing to do; ux44)
                 if self.encoding in _GB and utf8_line(raw := ",".join(cells).encode(self.encoding, "surrogateescape")):

@@ -11,6 +11,7 @@ is internally consistent (well-formed, unique, every place has its parent).
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import gzip
@@ -265,8 +266,8 @@ class Jurisdiction:
         """The place with ``code`` (any accepted length); :class:`JurisdictionError` if unknown."""
         place = self._make(parse_code(code))
         if place is None:
-            raise JurisdictionError(f"place {code!s} is not in jurisdiction {self.name!r}; "
-                                    "check the code or load the jurisdiction that contains it")
+            raise JurisdictionError(f"place {code!s} is not in jurisdiction {self.name!r}; " + (
+                self.missing(code) or "check the code or load the jurisdiction that contains it"))
         return place
 
     def named(self, name: str) -> list[Place]:
@@ -307,6 +308,43 @@ class Jurisdiction:
                 cached.append(above)
             self._ancestors[place.code] = cached
         return list(cached)
+
+    def missing(self, code: object) -> str | None:
+        """What to say of a well-formed ``code`` the jurisdiction does not hold, that lies inside a county or township
+        it holds, whose places it lists: that place has no such place (a typo, not a code of another jurisdiction:
+        check52b #10), with the nearest codes of its level there; ``None`` otherwise (a code outside it, or one below
+        the places it lists: another jurisdiction is the cure).
+
+        >>> print(Jurisdiction.example().missing("330127100291"))  # doctest: +NORMALIZE_WHITESPACE
+        千岛湖镇 (330127100) has no place 330127100291; check the code (did you mean 330127100219 (富城村),
+        330127100261 (进贤村), 330127100251 (马路村)?)
+        """
+        try:
+            full = parse_code(code)
+        except JurisdictionError:
+            return None
+        if full in self._names:
+            return None
+        depth = _DIGITS[level_of(full)]
+        for n in (9, 6):  # the township, then the county, that would hold it
+            above = full[:n].ljust(12, "0")
+            if depth <= n or above not in self._names:
+                continue
+            codes: list[str] | None = self.__dict__.get("_sorted")
+            if codes is None:
+                codes = self.__dict__["_sorted"] = sorted(self._names)
+            lo, hi = bisect.bisect_right(codes, above), bisect.bisect_left(codes, full[:n] + "A")
+            peers = [c for c in codes[lo:hi] if level_of(c) == level_of(full)]
+            if not peers:
+                return None  # the jurisdiction lists no place of that level there: one that does is the cure
+            # the codes a digit or two away, a swap of two digits first, then the closest in number
+            near = sorted((c for c in peers if sum(a != b for a, b in zip(c, full, strict=True)) <= 2),
+                          key=lambda c: (sorted(c) != sorted(full), sum(a != b for a, b in zip(c, full, strict=True)),
+                                         abs(int(c) - int(full))))[:3]
+            shown = ", ".join(f"{c[:depth]} ({self._names[c]})" for c in near)
+            return (f"{self._names[above]} ({full[:n]}) has no place {str(code).strip()}; check the code"
+                    + (f" (did you mean {shown}?)" if near else ""))
+        return None
 
     def children(self, code: object) -> list[Place]:
         """Places directly under ``code``, by code."""

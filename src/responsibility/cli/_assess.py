@@ -204,8 +204,8 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
                 raise ResponsibilityError("standard input is closed; give a file, or pipe the records in")
             source = Source(input_path, fmt_in, assessor.t, encoding=encoding or "utf-8", detect=encoding is None,
                             chunk=chunk_size)
-            if source.note:
-                click.echo(f"note: {source.note}", err=True)
+            if source.note:  # (the reader's note is English: under --lang zh marked as the ledger's notes are)
+                click.echo(f"注意（note）：{source.note}" if lang == "zh" else f"note: {source.note}", err=True)
             dicts = assessor.dictionaries  # (made once: an amended policy's assessor made them with its periods')
             inputs = [input_path, rules_dir, jurisdiction]
             if output is not None and rejects_path is not None and _same_file(output, rejects_path) \
@@ -266,9 +266,14 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
         source.blank_rows = source.total - records
     if source.blank_rows:  # said, as no record is lost in silence (review20b B20-5)
         n = source.blank_rows
-        click.echo(f"note: {n:,} row{'s' if n > 1 else ''} of empty cells skipped: a blank row is no record", err=True)
+        said = f"{n:,} row{'s' if n > 1 else ''} of empty cells skipped: a blank row is no record"
+        # (the pair of the repeated ids' note, which is Chinese under --lang zh: check52b's mixed languages)
+        click.echo(f"注意：已跳过 {n:,} 个全空的行，空行不是记录（{said}）" if lang == "zh" else f"note: {said}",
+                   err=True)
     if records == 0:
-        click.echo(f"warning: {'standard input' if input_path == '-' else input_path} holds no records", err=True)
+        said = f"{'standard input' if input_path == '-' else input_path} holds no records"
+        click.echo(f"警告：{'标准输入' if input_path == '-' else input_path} 中没有记录（{said}）" if lang == "zh"
+                   else f"warning: {said}", err=True)
     found = repeats.found()
     for line in repeats_said(found, lang == "zh"):
         click.echo(line, err=True)

@@ -41,6 +41,8 @@ _T = TypeVar("_T")
 UNREADABLE = frozenset({"yaml_syntax", "yaml_limit", "yaml_value", "encoding", "unreadable", "missing_dir",
                         "missing_file", "empty_file", "duplicate_key"})
 
+#: The records in one input from which `who` says that `responsibility assess` is the fast path.
+MANY_FOR_WHO = 1000
 #: Where an internal error (exit 3) should be reported, when the installed package names no tracker.
 BUG_REPORTS = "the issue tracker of the repository you installed responsibility from"
 
@@ -1067,6 +1069,12 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
     total = len(records)
     if not records:
         click.echo(f"warning: {'standard input' if file == '-' else file} holds no problems", err=True)
+    if total >= MANY_FOR_WHO:
+        # (check52b #16: 100,000 records on standard input ran over two minutes without a word, one verdict at a
+        # time on the durable engine; assess reads the same file and answers it in seconds)
+        shown = "FILE" if file == "-" else file
+        click.echo(f"note: {total:,} records: `responsibility assess {shown} -o findings.csv` is the fast path for "
+                   "many (the same findings, one row each); who answers them one at a time", err=True)
     if many:
         _say_repeated_ids(records, pos)
     # Each answer is written as it is made and let go (input38 item 5: a list of 10,000 problems held every verdict
@@ -1284,7 +1292,20 @@ def diff_cmd(old: str, new: str | None, rev: str | None, scenario_paths: tuple[s
         new_policy = what_if(new_policy, settings)
     from ._assess import _Progress
 
-    old_policy = load_policy(old_dir)
+    try:
+        old_policy = load_policy(old_dir)
+    except RulesError as exc:
+        if rev is None:
+            raise
+        # the revision's rules live in a temporary checkout, gone when the command ends: its path was named, and
+        # `responsibility validate /tmp/responsibility-rev-…/rules` offered, a directory that no longer exists
+        root = str(old_dir.resolve())
+        first = str(exc.issues[0]).replace(root, f"{rev}:{Path(old).as_posix().rstrip('/')}")
+        more = len(exc.issues) - 1
+        raise ResponsibilityError(
+            f"the rules at revision {rev!r} do not load: {first}" + (f" (and {more} more)" if more else "")
+            + f"; compare with a revision whose rules load, or check that one out (git worktree add /tmp/old {rev}) "
+            "and `responsibility validate` its rules") from None
     # a bar on a terminal: an amendment's whole fact space takes seconds (review21b B21-9: 12 CPU s, nothing shown)
     with _Progress(sys.stderr.isatty(), None, "comparing answers") as bar:
         result = diff(old_policy, new_policy, scenarios=scenario_paths, as_of=as_of, progress=bar.update)

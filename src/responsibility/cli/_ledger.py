@@ -169,7 +169,16 @@ def add_cmd(target: str, file: str, entered_by: str, rules_dir: str | None, juri
     from .._errors import ProblemError
 
     events, pos, many = _read_records(file, "an event object")
+    from ..batch._columns import ledger_list
     from ..ledger._events import record_not_events
+
+    first = events[0] if events else None
+    if isinstance(first, dict) and (said := ledger_list([str(k) for k in first])):
+        # a list the ledger wrote (`ledger list DB problems -o p.json`), given back as events: each of its rows was
+        # refused "field 'problem': is required", with no word of what the file is (hostile53)
+        said = said.replace("so it cannot be assessed", "not events, so it cannot be added")
+        raise ProblemError("", f"{file}: its rows are no events{said}; an event is {{problem, type, on, …}} "
+                           "(docs/ledger.md)", code="not_an_event")
 
     if (at := next((i for i, e in enumerate(events) if record_not_events(e)), None)) is not None:
         # located as any bad event is (file:line:column of the record), and naming the field an event lacks
@@ -616,13 +625,20 @@ def route_cmd(file: str, level: str | None, fmt: str, today: Any, lang: str, rul
     day = today
     if level is not None:  # the option, not the file: checked (and read as records read levels) first
         level = named(policy, "level", level, "--level")
-    routes, bad = each_answered(records, pos, many, lambda r: route(policy, table_row(r), j, level=level, today=day))
+    routed: set[int] = set()  # (the records answered: a refused one is told its error, not also a note on it)
+
+    def answer(r: Any) -> Any:
+        got = route(policy, table_row(r), j, level=level, today=day)
+        routed.add(id(r))
+        return got
+
+    routes, bad = each_answered(records, pos, many, answer)
     if bad and not routes:
         end_for_bad(bad, len(records))
     if not records:
         click.echo(f"warning: {'standard input' if file == '-' else file} holds no problems", err=True)
     for r in records:  # (N10-9: a record's deadline was ignored without a word)
-        if isinstance(r, dict) and r.get("deadline") not in (None, ""):
+        if isinstance(r, dict) and r.get("deadline") not in (None, "") and id(r) in routed:
             click.echo(f"注意：问题 {r.get('id')} 的记录给出整改时限 {r['deadline']}；route 回答新问题此刻由谁办理，"
                        "整改时限按规则计算，未采用记录中的时限" if lang == "zh" else
                        f"note: problem {r.get('id')} gives the deadline {r['deadline']}; route answers who must act "

@@ -323,6 +323,10 @@ def _whole_number(value: Any) -> int | None:
     return None
 
 
+#: The text fields a whole number is read into as its digits: an id and a division code are numbers in spreadsheets.
+_NUMBER_FIELDS = frozenset({"id", "place"})
+
+
 def _text(value: Any, info: ValidationInfo | None) -> Any:
     """Record text: NFKC-normalised (full-width letters and digits become ASCII), bounded, printable.
 
@@ -342,7 +346,11 @@ def _text(value: Any, info: ValidationInfo | None) -> Any:
             raise _bad("bad_value", "bytes that are not UTF-8 text ({got})", {"got": _show(bytes(value))}) from None
     elif (whole := _whole_number(value)) is not None:
         # place codes read as numbers by spreadsheets and pandas (also numpy integers), as floats when the column has
-        # a gap, as decimals by a database's NUMERIC column: a whole one is its digits
+        # a gap, as decimals by a database's NUMERIC column: a whole one is its digits. Only the id and the place are
+        # numbers in anyone's records (docs/records.md); an area, kind, level or body given as 5 is refused as the
+        # number it is (wrong_type), not looked up as the name '5' (check52b #8)
+        if info is not None and info.field_name not in _NUMBER_FIELDS:
+            return value
         if whole.bit_length() > 128:  # no code is that long, and str() of over 4,300 digits raises ValueError
             raise _bad("bad_value", "{got}, not text or a code", {"got": _show(whole)})  # (review23b R23b-3)
         value = str(whole)
@@ -1108,6 +1116,10 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
             p = plain_problem(raw, policy) or records.Problem.model_validate(canonical_record(raw, policy))
         except records.ValidationError as exc:
             bare = _without_pandas_missing(raw)
+            if bare is None and (d := raw.get("discovered")) is not (found := map_as_object(d)):
+                # an Arrow map's discovery as Python holds it, read as the object it is, as assess reads its column
+                # (check52b #13); looked for only once a record is refused
+                bare = {**raw, "discovered": found}
             if bare is None:
                 errors = exc.errors()
                 said = _pydantic_faults(errors, raw, _rid(raw), policy)
@@ -1141,6 +1153,18 @@ def _checked_as_written(p: Problem, raw: Mapping[str, Any], policy: PolicyView, 
             raise ProblemError("domain", exc.detail, record=exc.record, code=exc.code) from None
         return
     _check(p, policy, jurisdiction, today, state)
+
+
+def map_as_object(value: Any) -> Any:
+    """``value`` as the object it stands for where it is a map's cell as Python holds it — a list of (key, value)
+    tuples, keys text, none twice (Arrow's ``to_pylist`` of a ``map<string, string>`` column, pandas'
+    ``read_parquet``) — else ``value`` itself. JSON has no tuples: a list from JSON stays the list it is."""
+    if type(value) is list and value and all(type(x) is tuple and len(x) == 2 and isinstance(x[0], str)
+                                             for x in value):
+        out = dict(value)
+        if len(out) == len(value):
+            return out
+    return value
 
 
 def _without_pandas_missing(raw: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -1983,6 +2007,10 @@ def _one_error(err: Any, raw: Mapping[str, Any], rid: str | None, policy: Policy
         if (field := _CHINESE_KEYS[parent].get(key)) is not None:
             hint = f"a record's keys are English: write {field!r} for {key!r} (the values may stay Chinese: " \
                 "docs/records.md lists every field)"
+        elif (field := next((f for f in _FIELDS[parent] if f.casefold() == key.casefold()), None)) is not None:
+            # ('ID', 'On': keys are matched as written, and difflib's nearest is case-sensitive, so no hint came;
+            # a CSV header's check gives one: check52b #14)
+            hint = f"did you mean {field!r}? (a record's keys are lower case)"
         else:
             hint = (isinstance(loc[-1], str) and lookalike(loc[-1][:40], _FIELDS[parent])) \
                 or suggest(str(loc[-1])[:40], _FIELDS[parent]) or f"allowed: {', '.join(_FIELDS[parent])}"
@@ -2048,6 +2076,10 @@ def _what(value: Any) -> str:
         return f"the number {_show(value)}"
     if isinstance(value, Mapping):
         return f"an object of {len(value)} field{'s' if len(value) != 1 else ''}"
+    if isinstance(value, list) and value and all(type(x) is tuple and len(x) == 2 for x in value):
+        # an Arrow or Parquet map's cell as Python holds it (JSON has no tuples): "a list" sent the writer looking for
+        # brackets that are not there (check52b #13)
+        return f"a map of {len(value)} entr{'ies' if len(value) != 1 else 'y'} (key, value pairs)"
     if isinstance(value, list | tuple | set | frozenset):
         return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
     if isinstance(value, dt.date):
@@ -2429,8 +2461,9 @@ def _faults(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: d
         own = residents_place(p)
         if jurisdiction.get(code) is None or \
                 (own is not None and own != p.place and jurisdiction.get(coded(own)[0]) is None):
-            fail("place", f"place {own or p.place} is not in jurisdiction {jurisdiction.name!r}; pass the "
-                          "jurisdiction that contains it (--jurisdiction)", "unknown_place")
+            fail("place", f"place {own or p.place} is not in jurisdiction {jurisdiction.name!r}; "
+                 + (jurisdiction.missing(own or p.place)
+                    or "pass the jurisdiction that contains it (--jurisdiction)"), "unknown_place")
 
     # (a place outside the jurisdiction still has a level: the checks against its rank are made; one not read has none)
     if given("place"):

@@ -580,7 +580,9 @@ class Folder:
 
                 self._fail(e, "place", place_name_hint(j, d["place"]) or str(exc), "bad_place")
             if j is not None and j.get(code) is None:
-                self._fail(e, "place", f"place {d['place']} is not in jurisdiction {j.name!r}", "unknown_place")
+                typo = j.missing(code)  # (a code inside a county it lists: a typo, as a record is told; hostile53)
+                self._fail(e, "place", f"place {d['place']} is not in jurisdiction {j.name!r}"
+                           + (f"; {typo}" if typo else ""), "unknown_place")
             d["place"] = code  # stored as the full 12-digit code
             if d.get("sector") is not None:
                 self._sector(e)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import io
 import itertools
@@ -68,6 +69,11 @@ class Mapping_:
     sheet: str | None = None
 
 
+#: What to do with a column mapping not in the mapping's form.
+_MAPPING_FORM = "write it in the shipped mapping's form: copy src/responsibility/ledger/mapping.yaml and change its " \
+    "headers (docs/ledger.md)"
+
+
 @cache
 def default_mapping_path() -> Path:
     """The shipped default mapping."""
@@ -83,11 +89,16 @@ def load_mapping(path: str | Path | None = None) -> Mapping_:
     try:  # bounded: a regular file, no alias bomb, no deep nesting (see policy._yaml)
         data, pos = read_yaml(p)
     except RulesError as exc:
-        raise LedgerError(f"cannot read the column mapping: {exc.issues[0]}") from None
+        # what to do after the last "; ", where the service finds it: its "suggestion" was null (check52b)
+        issue = exc.issues[0]
+        said = str(dataclasses.replace(issue, hint=""))
+        raise LedgerError(f"cannot read the column mapping: {said}; {issue.hint or 'fix the YAML'}") from None
 
     def fail(where: tuple[Any, ...], message: str) -> LedgerError:
         line, column = pos.at(where)
-        return LedgerError(f"{p}:{line}:{column}: {message} (see the shipped mapping.yaml for the form)")
+        if "; " in message:  # (a did-you-mean of its own: the suggestion)
+            return LedgerError(f"{p}:{line}:{column}: {message} (see the shipped mapping.yaml for the form)")
+        return LedgerError(f"{p}:{line}:{column}: {message}; {_MAPPING_FORM}")
 
     if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
         raise fail((), "a column mapping has 'columns: {field: [header, …]}'")
@@ -636,8 +647,9 @@ class RowReader:
         except JurisdictionError:
             return
         if self.jurisdiction.get(code) is None:
-            raise ProblemError("place", f"place {place} is not in jurisdiction {self.jurisdiction.name!r}",
-                               code="unknown_place")
+            typo = self.jurisdiction.missing(code)
+            raise ProblemError("place", f"place {place} is not in jurisdiction {self.jurisdiction.name!r}"
+                               + (f"; {typo}" if typo else ""), code="unknown_place")
 
     def check_within(self, place: str) -> None:
         """:class:`ProblemError` when ``place`` (a valid code) lies outside ``within``; an invalid
@@ -748,7 +760,10 @@ class RowReader:
         if isinstance(v, dt.date):
             return v
         s = str(v).replace("/", "-").replace(".", "-")
-        for fmt in ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y%m%d"):
+        # (a day and a time is read as its day, docs/ledger.md: ISO 8601's 2021-03-01T13:45, as a database or a JSON
+        # export writes it, was "not a date" where 2021-03-01 13:45 was taken)
+        for fmt in ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
+                    "%Y%m%d"):
             try:
                 return dt.datetime.strptime(s, fmt).date()
             except ValueError:

@@ -840,8 +840,8 @@ class Ledger:
                                    code="bad_place") from None
             if self.jurisdiction.get(code) is None:
                 raise ProblemError("place", f"place {place} is not in jurisdiction {self.jurisdiction.name!r}; "
-                                   "give a place of the ledger's jurisdiction (or open it with the jurisdiction "
-                                   "that holds the place)", code="unknown_place")
+                                   + (self.jurisdiction.missing(code) or "give a place of the ledger's jurisdiction "
+                                      "(or open it with the jurisdiction that holds the place)"), code="unknown_place")
         return Lists(lambda: self.fold(day), day, self.policy, self.jurisdiction, Filter.of(place, area, status),
                      columns=lambda: self._columns(day))
 

@@ -3,7 +3,8 @@
 Each check returns :class:`~responsibility.Issue` objects located at the
 offending value. The checks, by code:
 
-``duplicate_id``     two items of one kind share an id while both in force
+``duplicate_id``     two items of one kind share an id while both in force (problem kinds of two areas also
+                     a Chinese name)
 ``unknown_ref``      a reference (body, level, kind, clause, duty, parameter…) does not resolve
 ``quote``            a duty's quote does not occur in the clause it cites
 ``uncovered``        a numbered item of a coverage clause is cited by no duty
@@ -140,6 +141,7 @@ def _check_ids(loaded: Loaded, data: PolicyData) -> list[Issue]:
         out += _duplicates(loaded, "problem kind",
                            ((k.id, k, Where(where.positions, ("problem_kinds", i)))
                             for i, k in enumerate(a.problem_kinds)))
+    out += _kinds_across_areas(data, w)
     for src in data.sources:
         where = w[f"source:{src.id}"]
         out += _duplicates(loaded, "clause",
@@ -158,6 +160,29 @@ def _check_ids(loaded: Loaded, data: PolicyData) -> list[Issue]:
     out += _duplicates(loaded, "parameter", ((p.id, p, Where(params.positions, ("parameters", i)))
                                              for i, p in enumerate(data.parameters)))
     return out
+
+
+def _kinds_across_areas(data: PolicyData, w: _Where) -> Iterator[Issue]:
+    """A problem kind whose id or Chinese name is another area's kind's, both in force at once (check52b #6): a record
+    reads its kind within its area, so the answers stay right, but ids are unique across rules/ (data-guide.md), and
+    a list of findings or a ledger's counts by kind told the two apart by neither. (Within one area, ``_check_ids``
+    names a repeated id.)"""
+    seen: dict[tuple[str, str], list[tuple[str, Any, Where]]] = {}
+    for a in data.areas:
+        where = w[f"area:{a.id}"]
+        for i, k in enumerate(a.problem_kinds):
+            at = Where(where.positions, ("problem_kinds", i))
+            for field, value in (("id", k.id), ("name", fold(k.name))):
+                for area, other, other_at in seen.get((field, value), []):
+                    if area != a.id and _overlap(k, other):
+                        line = other_at.positions.at(other_at.path)[0]
+                        said = f"id {k.id!r} of area {a.id!r} is also a kind of area {area!r}" if field == "id" \
+                            else f"name {k.name!r} of {k.id!r} is also the name of {other.id!r} of area {area!r}"
+                        yield at.issue((field,), f"problem kind {said} (at {other_at.positions.file}:{line})",
+                                       "give each kind its own id and name: a kind's id is unique across rules/",
+                                       "duplicate_id")
+                        break
+                seen.setdefault((field, value), []).append((a.id, k, at))
 
 
 def _check_aliases(loaded: Loaded, data: PolicyData) -> list[Issue]:

@@ -142,6 +142,12 @@ def from_library(exc: ResponsibilityError) -> ApiError:
             isinstance(errors[0], ProblemError) else None
         if first is not None and (cure := suggestion_of(first)):
             return ApiError(422, said, type=name, field=exc.field, record=exc.record, code=code, suggestion=cure)
+        # a record with several faults: the cure is the first's, whose field the error names — the message's last
+        # "; " part was the last fault's, or "also field 'place': is required", no cure at all (hostile53)
+        if (more := _MORE_FAULTS.search(said)) is not None:
+            own = said[:more.start()]
+            return ApiError(422, said, type=name, field=exc.field, record=exc.record, code=code,
+                            suggestion=suggestion_of(own) or record_hint(exc.field, code, own))
         return ApiError(422, said, type=name, field=exc.field, record=exc.record, code=code,
                         # (None where the message says what to do: the response reads it from there, and an
                         # endpoint may say more, as /v1/verdict does of a list)
@@ -160,6 +166,8 @@ def from_library(exc: ResponsibilityError) -> ApiError:
     return ApiError(400, str(exc), type=name)
 
 
+#: Where a record's message goes on to its other faults (engine/_problem.py's _joined).
+_MORE_FAULTS = re.compile(r"; (?:also |and wrong too: |and \d+ other fields? wrong$)")
 #: What to do about a record's field refused with no "what to do" of its own, by the reason's code.
 _RECORD_HINTS = {"bad_date": "give a day that exists, as YYYY-MM-DD, between 1900 and 2999",
                  "wrong_type": "write {field} as docs/records.md describes it"}
