@@ -339,20 +339,18 @@ def scenario_policy(sc: Scenario, policy: PolicyView) -> PolicyView:
     (and the rules it compiles)."""
     if not sc.parameters:
         return policy
-    key = (id(policy), tuple(sorted((k, repr(v)) for k, v in sc.parameters.items())))
-    got = _VIEWS.get(key)
-    if got is None or got[0] is not policy:
+    key = tuple(sorted((k, repr(v)) for k, v in sc.parameters.items()))
+    # (kept on the policy, so they go with it: kept in a module-level map by the policy's id, every policy a scenario
+    # was run on lived as long as the process, with its readings and their deciders; suite53)
+    views: dict[tuple[tuple[str, str], ...], PolicyView] = policy._memo("scenario readings", dict)
+    got = views.get(key)
+    if got is None:
         import warnings
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # (a threshold without effect: ParameterWarning)
-            got = _VIEWS[key] = (policy, policy.with_parameters(**sc.parameters))
-    return got[1]
-
-
-#: :func:`scenario_policy`'s views, by the policy's id and the values (the policy kept beside its view, so an id reused
-#: by another policy is not taken for it).
-_VIEWS: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[PolicyView, PolicyView]] = {}
+            got = views[key] = policy.with_parameters(**sc.parameters)
+    return got
 
 
 def with_ids(expect: Expect, policy: PolicyView) -> Expect:
