@@ -4,7 +4,8 @@
 last :data:`~responsibility.policy._whatif.FLIPS_KEPT` asked, and gives again any still in use elsewhere (a decider
 that decides readings again keeps those it asked), so no switched view is made twice beside itself. A scenario's
 reading (``checks/_scenarios.scenario_policy``) was kept in a module-level map by the policy's id, so every policy a
-scenario ran on lived as long as the process; it is now kept on the policy.
+scenario ran on lived as long as the process, with every reading of it; it is now the reading ``with_parameters`` keeps
+on the policy (its last four).
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def test_the_answers_under_a_switched_view_made_again_are_the_same() -> None:
     assert {n: flipped(policy, n).who_answers(RECORD).to_dict() for n in asked} == before
 
 
-def test_a_scenario_s_reading_is_kept_on_its_policy_and_goes_with_it() -> None:
+def test_a_scenario_s_reading_is_the_policy_s_kept_reading_and_goes_with_it() -> None:
     scenarios = [ls for ls in load_scenarios(ROOT / "examples" / "problems" / "fid50.scenarios.yaml")
                  if ls.scenario.parameters]
     assert scenarios, "fid50's scenarios set no parameter any more: pick another file"
