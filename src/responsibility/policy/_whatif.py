@@ -13,6 +13,7 @@ says so.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Mapping
@@ -251,6 +252,18 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
 #: run again, the tests). Each kept reading holds its engines' memos, a few MB: the bound keeps that small.
 READINGS_KEPT = 4
 _readings_lock = threading.Lock()
+_flips_lock = threading.Lock()  # (flipped's: asked on every decision that reads a reading again)
+
+
+def _locks_again() -> None:
+    """A child made by ``os.fork`` while another thread held a lock gets free ones (what they guard is whole between
+    two steps of a thread): flipped is asked while threads decide, and a process may fork then (test_hostile)."""
+    global _readings_lock, _flips_lock
+    _readings_lock, _flips_lock = threading.Lock(), threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_locks_again)
 
 
 def _kept_reading(policy: _P, params: list[Any], names: set[str], changed: dict[str, tuple[Any, Any]]) -> _P:
@@ -297,7 +310,7 @@ def flipped(policy: _P, name: str) -> _P:
     # (both in the view's memo: they die with it; read and changed under the lock, as threads decide at once)
     kept: OrderedDict[str, Any] = policy._memo("flipped: kept", OrderedDict)
     alive: weakref.WeakValueDictionary[str, Any] = policy._memo("flipped: in use", weakref.WeakValueDictionary)
-    with _readings_lock:
+    with _flips_lock:
         got = kept.get(name)
         if got is None:
             got = alive.get(name)
@@ -306,7 +319,7 @@ def flipped(policy: _P, name: str) -> _P:
             view: _P = got
             return view
     out = _flipped(policy, name)
-    with _readings_lock:
+    with _flips_lock:
         out = alive.setdefault(name, out)  # (another thread's, made meanwhile: one view, as the memo gave)
         _keep(kept, name, out)
     return out
