@@ -13,7 +13,7 @@ says so.
 from __future__ import annotations
 
 import datetime as dt
-import functools
+import os
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Mapping
@@ -252,6 +252,18 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
 #: run again, the tests). Each kept reading holds its engines' memos, a few MB: the bound keeps that small.
 READINGS_KEPT = 4
 _readings_lock = threading.Lock()
+_flips_lock = threading.Lock()  # (flipped's: asked on every decision that reads a reading again)
+
+
+def _locks_again() -> None:
+    """A child made by ``os.fork`` while another thread held a lock gets free ones (what they guard is whole between
+    two steps of a thread): flipped is asked while threads decide, and a process may fork then (test_hostile)."""
+    global _readings_lock, _flips_lock
+    _readings_lock, _flips_lock = threading.Lock(), threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_locks_again)
 
 
 def _kept_reading(policy: _P, params: list[Any], names: set[str], changed: dict[str, tuple[Any, Any]]) -> _P:
@@ -280,12 +292,45 @@ def _kept_reading(policy: _P, params: list[Any], names: set[str], changed: dict[
     return out
 
 
+#: How many views with a bool parameter switched (:func:`flipped`) each view keeps for the asking, the most recently
+#: asked first, beside any still in use elsewhere (a decider that decides readings again keeps the deciders of the
+#: views it asked: engine/_decide). Each holds its rules and, once decided on, its engines' memos (a few MB); kept
+#: without bound, a view held one for every bool parameter ever asked of it (~25), however long ago. One still in use
+#: is given again while it lives, so none is made twice beside itself.
+FLIPS_KEPT = 8
+
+
 def flipped(policy: _P, name: str) -> _P:
     """A view of ``policy`` with the bool parameter ``name`` the other way (engine/_decide.switched_rests and
     engine/_route ask what a verdict or a route would be under it): :func:`with_parameters` for a value known to fit,
-    without checking it again; kept on ``policy``, so that its rules and memos are made once (a ledger routes every
-    problem)."""
-    return policy._memo(f"flipped {name}", functools.partial(_flipped, policy, name))
+    without checking it again; kept on ``policy`` (the last :data:`FLIPS_KEPT` asked, and any still in use), so that
+    its rules and memos are made once while they are asked for (a ledger routes every problem)."""
+    import weakref
+
+    # (both in the view's memo: they die with it; read and changed under the lock, as threads decide at once)
+    kept: OrderedDict[str, Any] = policy._memo("flipped: kept", OrderedDict)
+    alive: weakref.WeakValueDictionary[str, Any] = policy._memo("flipped: in use", weakref.WeakValueDictionary)
+    with _flips_lock:
+        got = kept.get(name)
+        if got is None:
+            got = alive.get(name)
+        if got is not None:
+            _keep(kept, name, got)
+            view: _P = got
+            return view
+    out = _flipped(policy, name)
+    with _flips_lock:
+        out = alive.setdefault(name, out)  # (another thread's, made meanwhile: one view, as the memo gave)
+        _keep(kept, name, out)
+    return out
+
+
+def _keep(kept: OrderedDict[str, Any], name: str, view: Any) -> None:
+    """``view`` the newest of ``kept``, which holds :data:`FLIPS_KEPT` at most (under the lock)."""
+    kept[name] = view
+    kept.move_to_end(name)
+    while len(kept) > FLIPS_KEPT:
+        kept.popitem(last=False)
 
 
 def _flipped(policy: _P, name: str) -> _P:
