@@ -655,9 +655,7 @@ class Verdict:
     ...     print(i.id, i.findings)                         # (none: it decided that a body does not answer)
     handling_time_limit_days ()
     leadership_liability_from (0, 1, 2)
-    main_responsibility_from ()
     outside_channel_finder_level ()
-    sectorless_alternatives ()
     unit_liability_from (0, 1, 2)
     >>> print(v.explain("en").splitlines()[1])              # the same, for a reader (v.explain() in Chinese)
     1. Villagers' committee — 富城村 330127100219
