@@ -313,6 +313,10 @@ def aside_report(fact: Fact) -> str:
 
 #: The phrase of a level's reason by the step of its set aside (:func:`aside_report`).
 _ASIDE_PHRASES = {"own": "pass_on_aside_report", "part": "pass_on_aside_part"}
+#: Duty kinds that only pass a problem on to the body that rectifies it (vocabulary.yaml: 交办, 上报): a 整改不到位
+#: behind such duties alone says that part (phrases ``rectifies_passing_on``), not that the body was itself to rectify
+#: it.
+_PASSING_ON_ONLY = frozenset({"assignment", "reporting"})
 
 
 def missing_step(fact: Fact) -> bool:
@@ -1356,6 +1360,21 @@ class Decider:
                         for d in (policy.stage_reaching(area, kind, st, line, prank, own=True).get(body) or ())
                     if policy.duty_area[d] == area and policy.duties[d].scope != "area_holders"]
                 own = tuple(dict.fromkeys((*own, *more)))
+            if own and rule.basis == "not_rectified" and kind is not None \
+                    and all(policy.duties[d].scope == "area_holders" for d in own) \
+                    and not policy.has_rectification_duty(area, kind, body, prank, sector):
+                # a named assignee whose only duty at rectification is 二(二)3 即时整改 of 涉及本部门问题, which the
+                # text does not make it hold here (PolicyView.has_rectification_duty: 县财政 handed a missing
+                # performance
+                # evaluation, 二(四)4–5 组织实施绩效评价 being the departments'; assignment_without_rectification_duty:
+                # assignee names it all the same) answers on its own part in the kind at another stage (二(四)3
+                # 组织本级相关部门做好财政扶贫资金绩效管理工作), as one with no duty at rectification does — not on
+                # 二(二)3 (fid52's left item; review10 R10A-08)
+                line = sector if sector is not None else policy.bodies[body].sector
+                other = next((part for st in _OTHER_STAGES if (part := tuple(
+                    d for d in (policy.stage_reaching(area, kind, st, line, prank, own=True).get(body) or ())
+                    if policy.duties[d].scope != "area_holders"))), ())
+                own = other or own
             if not own and rule.basis in ("not_rectified", "concealed") and policy.has_part(area, kind, body, sector):
                 # a named assignee whose part in the problem is at another stage (the county poverty office, keeper
                 # of the 整改清单, named for a renovation: 一(三)) answers with that duty, not on 一(四) alone
@@ -2270,6 +2289,14 @@ class Decider:
             # house to 县教育局 on day 2 was told 应及时上报)
             act = _ASIDE_PHRASES[aside]
         values["holds"], values["holds_en"] = phrases.get(held, ""), phrases.get(f"{held}_en", "")
+        # 整改不到位 of a body whose every duty behind it only passes the problem on (交办, 上报: the county's keeper of
+        # the lists, 一(三) 列出问题清单、责任清单、整改清单) says that part, quoted, not that it was itself to
+        # rectify it (check52 #3, R30: 县扶贫办负责整改该问题 on 一(三) alone)
+        values["rectifies"], values["rectifies_en"] = phrases.get("rectifies", ""), phrases.get("rectifies_en", "")
+        if duties and "rectifies_passing_on" in phrases and all(
+                policy.duties[d].kinds and set(policy.duties[d].kinds) <= _PASSING_ON_ONLY for d in duties):
+            values["rectifies"] = f"{phrases['rectifies_passing_on']}（{values['duty']}），该问题"
+            values["rectifies_en"] = f"{phrases.get('rectifies_passing_on_en', '')} ({values['duty_en']})"
         # why a body answers from the day it was itself handed it (reason_handed's {handed}): its level had run out of
         # time; or, handed a problem it has no duty to rectify (misassigned_body_passes_on: true, the fact's ``nod``),
         # it was to pass it on or report it — said in place of its duties (fid41's suggestion)

@@ -547,6 +547,22 @@ def standing_body(policy: PolicyView, area: str, kind: str | None, level: str,
         if len(held) == 1:
             return next(iter(held))
         return level_holders_unnamed(policy, level)
+    # the role stands for the departments of the level with a part in the kind; where that is only the one department
+    # set aside above (another holder, a unit that rectifies the kind itself, may have had it: the school's aid
+    # procedure under education_review_covers_procedure, 县教育局's 审核 beside the school's own 工作程序), the role
+    # would name that department in disguise, and with no clause (its duties hold none): the record does not say which
+    # of
+    # the holders had it, so the body standing for them, unresolved, once, as where no department has a part
+    # (rules52's left item)
+    # (not a department holding a part the role stands for as one of several alternatives — by_sector, own_sector:
+    # under sectorless_alternatives: every_holder the role leaves the holders for them, and they answer each)
+    if kind is not None and len(held) > 1 and lines and role not in lines \
+            and level_holders_unnamed(policy, level) is not None:
+        parts = {(b, d) for st in STAGES for b, ds in policy.stage_holders(area, kind, st).items()
+                 if bodies[b].level == level and line(b) and not aside(area, kind, st, b, ds) for d in ds}
+        if len({b for b, _ in parts}) == 1 and not any(
+                policy.duties[d].scope in ("by_sector", "own_sector") for _, d in parts):
+            return level_holders_unnamed(policy, level)
     return role
 
 
@@ -2503,11 +2519,25 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # wrongly: misrouted_level_holder decides (kind_department: receiving_level_body's body, as before), and
             # the verdict rests on it either way. (A record whose sector, or whose named bodies, give it a line says
             # whose problem it is: receiving_level_body's line department stands.)
+            # — and a level whose record shows the problem reaching it only through a report to a body of it with
+            # no part in passing it on (its discipline commission or audit office, by report_to_oversight; by
+            # any_receiver, a bureau with no part): the record shows the problem going there, never to the kind's
+            # department, as where the level's own hand-over went astray (check52 #4, T7: a township's report of a
+            # dangerous house to 县纪委 made 县建设部门 answer 本身负责该问题的办理和整改) — the same reading decides
+            # — where the level has several holders and receiving_level_body would name a department of them (one
+            # body holding its handling answers either way; one standing for them unnamed already is that body)
             unnamed = level_holders_unnamed(policy, level) if keeps_lists(policy, level) and setting.receive_role \
-                and setting.misrouted is not None and sector is None and steps and any(
-                x["by_level"] == level and x["to_level"] == level and x["action"] == "assigned"
-                and x["to_body"] is not None and x["on"] >= received and not any(x is a for a in acted)
-                for x in steps) and (not body or gives_way(policy, area, kind, level, body, prank)) else None
+                and setting.misrouted is not None and sector is None and steps and (any(
+                    x["by_level"] == level and x["to_level"] == level and x["action"] == "assigned"
+                    and x["to_body"] is not None and x["on"] >= received and not any(x is a for a in acted)
+                    for x in steps) or (bool(setting.oversight_report) and any(
+                        x["action"] == "reported" and x["to_level"] == level and x["on"] == received
+                        and x["to_body"] is not None and (oversight_organ(policy, x["to_body"]) or (
+                            setting.report_any and level_body(policy, x["to_body"])))
+                        and not policy.has_part(area, kind, x["to_body"], line) for x in steps)
+                        and receiving_body(policy, area, kind, level, sector, prank) not in (
+                            None, level_holders_unnamed(policy, level)))) \
+                and (not body or gives_way(policy, area, kind, level, body, prank)) else None
             dispatched = unnamed is not None and bool(setting.misrouted)
             if setting.own_work is not None and not below_authority and not dispatched:
                 me, chose = body, False
