@@ -148,11 +148,17 @@ def test_the_docs_say_a_batch_goes_with_data_binary_and_what_d_gives() -> None:
     assert answer.status_code == 200 and len(lines) == 2, answer.text
     assert "line 1: not valid JSON (Extra data at column 377)" in lines[0]
     assert '"records":1' in lines[1].replace(" ", "")
-    # and a list on one line, as service.md says
+    # and a list on one line, as service.md says: refused whole, told how to write it as JSON lines (hostile53: it
+    # was one line rejected as not_an_object, where the same list over many lines was 415)
     assert "`not_an_object`" in service and "jq -c '.[]'" in service
     record = (ROOT / "examples" / "records" / "problem.json").read_text(encoding="utf-8")
+    one = " ".join(record.split())
     with TestClient(create_app(auth=False, decision_log=None)) as client:
-        answer = client.post("/v1/assess", content="[" + ",".join([" ".join(record.split())] * 2) + "]")
+        answer = client.post("/v1/assess", content="[" + ",".join([one] * 2) + "]")
+        assert answer.status_code == 415 and "jq -c '.[]'" in answer.json()["error"]["suggestion"], answer.text
+        # a list among record lines is the one reject it is
+        answer = client.post("/v1/assess?today=2021-06-30", content=one + "\n[1, 2]\n" + one.replace('"2021-0042"',
+                                                                                                      '"2021-0099"'))
     assert answer.status_code == 200 and '"code":"not_an_object"' in answer.text.replace(" ", ""), answer.text
 
 

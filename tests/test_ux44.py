@@ -222,14 +222,17 @@ def test_a_row_typed_with_full_width_commas_is_rejected_saying_so(run_cli: Run, 
 
 
 def test_a_short_row_with_a_chinese_comma_in_a_value_is_no_separator_row(run_cli: Run, tmp_path: Path) -> None:
-    """A row short of its last cells whose values hold 、 (县（市、区）) and a ， is read as before."""
+    """A row short of its last cell whose values hold 、 (县（市、区）) and a ， is told as the row cut short it is, not
+    as cells separated by full-width commas (a row short of any cell is a bad_row since hostile53: check52b #9)."""
     lines = LEDGER.splitlines()
     lines[2] = lines[2].replace("2021-0043", "2021，0043").replace("township", "县（市、区）", 1) \
         .replace("grid", "县（市、区）长热线").rsplit(",", 1)[0]  # (as_of dropped: today)
     src = tmp_path / "in.csv"
     src.write_text("\n".join(lines) + "\n", "utf-8")
     code, _, err = run_cli("assess", str(src), "-o", str(tmp_path / "o.csv"), "--lang", "en", "--today", "2021-06-30")
-    assert code == 1 and "records in: 4   assessed: 3   rejected: 1" in err, err
+    assert code == 1 and "records in: 4   assessed: 2   rejected: 2" in err, err
+    assert "line 3: 11 cells, but the header has 12 (a row cut short" in err, err
+    assert "full-width commas" not in err, err
 
 
 @pytest.mark.parametrize(("magic", "kind"), [(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG picture"),
