@@ -112,3 +112,31 @@ def test_no_kind_names_its_finder_or_hides_the_reading(policy: Policy) -> None:
     assert seen >= 11 * 60  # every kind was read (66 kinds shipped; a rules tree that lost its kinds fails here)
     assert not self_named
     assert not undisclosed
+
+
+# ---------------------------------------------------------------- hostile53's left item: a number in a ledger event
+
+
+@pytest.mark.parametrize(("field", "value"), [("area", 5), ("kind", 7), ("severity", 2)])
+def test_a_number_naming_the_policy_in_an_event_is_the_wrong_type(field: str, value: int) -> None:
+    """``area: 5`` in a registered event was looked up as the name '5' (unknown_area), where a record's is refused as
+    the number it is (check52b #8, hostile53)."""
+    from responsibility import ProblemError
+    from responsibility.ledger._events import Event
+
+    raw = {"problem": "CA-9", "type": "registered", "on": "2021-03-01", "area": "housing", "place": "330127100219",
+           field: value, "entered_by": "clerk"}
+    with pytest.raises(ProblemError) as err:
+        Event.parse(raw)
+    assert err.value.code == "wrong_type", err.value
+    assert f"expected text (an id or a name), not the number {value}" in str(err.value), err.value
+
+
+def test_ids_places_and_free_text_still_take_a_number_as_its_digits() -> None:
+    """A problem id, a place code, a staff number and a note are numbers in spreadsheets: kept as their digits."""
+    from responsibility.ledger._events import Event
+
+    got = Event.parse({"problem": 20210042, "type": "registered", "on": "2021-03-01", "area": "housing",
+                       "place": 330127100219, "description": 12345, "entered_by": 1007})
+    assert (got.problem, got.data["place"], got.data["description"], got.entered_by) == \
+        ("20210042", "330127100219", "12345", "1007")

@@ -240,8 +240,18 @@ def _clean(text: str, field_name: str, problem: str | None) -> str:
     return text
 
 
+#: The event fields that name something of the policy (an area, a kind, a level, a body…): a number there is no id of
+#: it, as a record's area given as 5 is refused as the number it is, not looked up as the name '5' (hostile53's left
+#: item; check52b #8). Ids, places, staff numbers and free text still take a number as its digits.
+_POLICY_IDS = frozenset({"domain", "kind", "sector", "severity", "level", "channel", "body", "by_level", "to_level",
+                         "to_body", "by_body", "who"})
+
+
 def _text(value: Any, field_name: str, problem: str | None) -> str:
     if type(value) is not str and (whole := _whole_number(value)) is not None:
+        if field_name in _POLICY_IDS:
+            raise ProblemError(field_name, f"expected text (an id or a name), not the number {shown(whole)}",
+                               record=problem, code="wrong_type")
         value = whole  # a code read as a number (numpy's int64, a float with a gap, a NUMERIC): as a record takes it
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise ProblemError(field_name, f"expected text, got {kind_of(value)}: {shown(value)}; give it as text",
