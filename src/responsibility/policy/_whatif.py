@@ -285,10 +285,7 @@ def _kept_reading(policy: _P, params: list[Any], names: set[str], changed: dict[
     out = type(policy)(data, root=policy.root, loaded=policy._loaded, as_of=policy.as_of, what_if=changed)
     with _readings_lock:
         if not _cache._apart[0]:
-            kept[key] = out
-            kept.move_to_end(key)
-            while len(kept) > READINGS_KEPT:
-                kept.popitem(last=False)
+            _keep(kept, key, out, READINGS_KEPT)
     return out
 
 
@@ -315,21 +312,22 @@ def flipped(policy: _P, name: str) -> _P:
         if got is None:
             got = alive.get(name)
         if got is not None:
-            _keep(kept, name, got)
+            _keep(kept, name, got, FLIPS_KEPT)
             view: _P = got
             return view
     out = _flipped(policy, name)
     with _flips_lock:
         out = alive.setdefault(name, out)  # (another thread's, made meanwhile: one view, as the memo gave)
-        _keep(kept, name, out)
+        _keep(kept, name, out, FLIPS_KEPT)
     return out
 
 
-def _keep(kept: OrderedDict[str, Any], name: str, view: Any) -> None:
-    """``view`` the newest of ``kept``, which holds :data:`FLIPS_KEPT` at most (under the lock)."""
-    kept[name] = view
-    kept.move_to_end(name)
-    while len(kept) > FLIPS_KEPT:
+def _keep(kept: OrderedDict[Any, Any], key: Any, view: Any, bound: int) -> None:
+    """``view`` the newest of ``kept`` under ``key``, which then holds ``bound`` views at most, the least recently asked
+    let go first (under the caller's lock: :func:`with_parameters`' readings, :func:`flipped`'s switched views)."""
+    kept[key] = view
+    kept.move_to_end(key)
+    while len(kept) > bound:
         kept.popitem(last=False)
 
 
