@@ -35,6 +35,7 @@ from .._errors import ProblemError, ResponsibilityError
 from ..chain._jurisdiction import Jurisdiction
 from ..engine._decide import Decider, decider_of, who_answers
 from ..engine._facts import CONCEALER, REASSIGNED, RECEIVER, SELF_RECTIFIED
+from ..engine._problem import map_as_object
 from ..engine._verdict import Finding
 from ..policy._view import PolicyView
 from . import _saved
@@ -663,7 +664,8 @@ def parts(records: Any, t: Tables) -> Iterator[Part]:
         try:
             import pyarrow as pa
 
-            table = pa.Table.from_pandas(records, preserve_index=False) if kind == "pandas" else records.to_arrow()
+            table = pa.Table.from_pandas(_maps_as_objects(records), preserve_index=False) if kind == "pandas" \
+                else records.to_arrow()
         except (ImportError, ValueError, TypeError, NotImplementedError, OverflowError):  # mixed columns, huge ints
             # (its rows' values read as a frame's row is everywhere: a list column's cells are numpy arrays;
             # hostile30 ask 2)
@@ -676,6 +678,23 @@ def parts(records: Any, t: Tables) -> Iterator[Part]:
         raise TypeError(f"assess() takes many records (an iterable of dicts or a data frame), got "
                         f"{type(records).__name__}; pass [record] for one")
     yield from dict_parts(records, t)
+
+
+def _maps_as_objects(frame: Any) -> Any:
+    """``frame`` with its ``discovered`` cells that are a Parquet map as pandas reads one (a list of (key, value)
+    tuples) made the objects they stand for, as ``assess m.parquet`` and ``who_answers(frame.iloc[0])`` read them
+    (hostile53: ``pa.Table.from_pandas`` made the tuples ``list<list<string>>`` and every row was refused as "a list
+    of 3 items"). The frame is copied only where its first list cell is such pairs; a map giving a key twice stays
+    the list it is, and its row is refused."""
+    col = frame["discovered"] if "discovered" in frame.columns else None
+    if col is None or col.dtype != object:
+        return frame
+    first = next((v for v in col if isinstance(v, list)), None)  # (a frame of maps: its first cell is one)
+    if not first or not all(type(x) is tuple and len(x) == 2 for x in first):
+        return frame
+    frame = frame.copy(deep=False)
+    frame["discovered"] = [map_as_object(v) if isinstance(v, list) else v for v in col]
+    return frame
 
 
 # ------------------------------------------------------------------------------ outputs
