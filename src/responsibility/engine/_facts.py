@@ -2880,12 +2880,21 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     ctx.set_aside = True
                 # an assignee that reported it in time to the body above that rectifies it (``bounced``): by
                 # assignee_report_to_rectifier (passed_on) it has passed it on, and that body answers for its own
-                # sitting on it (review43a D1); the verdict rests on the reading either way
-                if bounced and any(id(x) in bounced and x["by_level"] == level
-                                   and given[0]["on"] <= x["on"] <= given[0]["on"] + limit for x in steps):
+                # sitting on it (review43a D1); the verdict rests on the reading either way — unless the problem was
+                # assigned to it again after that report: then it holds it by that assignment, as one never reported
+                # back would (check54 #1: the county assigns the township, the township reports it back, the county
+                # assigns it again; nobody answered 整改不到位, though the township sat on it to the deadline)
+                back_up = [x for x in steps if id(x) in bounced and x["by_level"] == level
+                           and given[0]["on"] <= x["on"] <= given[0]["on"] + limit
+                           and not _assigned_after(steps, given, x)] if bounced else []
+                if back_up:
                     if TO_RECTIFIER not in ctx.rests_on:
                         ctx.rests_on.append(TO_RECTIFIER)
                     if setting.to_rectifier:
+                        # (a report naming no body reached the rectifier by receiving_level_body's reading; its
+                        # other value leaves the level holding it: the verdict says it rests on that too; check54 #2)
+                        if all(x["to_body"] is None for x in back_up) and RECEIVER not in ctx.rests_on:
+                            ctx.rests_on.append(RECEIVER)
                         continue
                 # a body of a level nobody there can rectify at answers only by place_above_rectifiers (R9A-10)
                 # (an assignment a lower level's step shows, in time by the handling limit only: ``slow`` makes the
@@ -3188,6 +3197,13 @@ def _later(steps: Iterable[Any], level: str, body: str, due: dt.date, hands: Cal
             else:
                 later.append(b)
     return " ".join(sorted(later))
+
+
+def _assigned_after(steps: list[Any], given: list[Any], report: Any) -> bool:
+    """Whether one of ``given`` (the assignments a group of a level holds the problem by) comes after ``report`` in the
+    record's steps (in day order; one the same day written after it too): the report back did not end its holding."""
+    at = next(i for i, s in enumerate(steps) if s is report)
+    return any(i > at for i, s in enumerate(steps) if any(s is g for g in given))
 
 
 def _deadline(given: dt.date | None, on: dt.date, rect_limit: dt.timedelta) -> dt.date:
