@@ -268,7 +268,7 @@ def misassigned_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> 
 #: whose own marks the bounds below count
 WATCHED = ("gone_with_aside", "implied_assignees", "later_bodies", "own_level_receipts", "co_assignees",
            "acting_pressers", "reached_reports", "missing_steps", "guiding_receivers", "handed_back",
-           "partless_asides")
+           "partless_asides", "stepping_levels")
 
 
 @contextlib.contextmanager
@@ -422,6 +422,14 @@ def partless_records(policy: Policy, j: Jurisdiction, records: list[Any],
     """How many records batch/_core.py partless_asides sends to the reference path: a late level whose step went to a
     body with no part in the problem, which irregular_step sets aside and its reason says did not count (check52 Z1)."""
     return _referred_by("partless_asides", policy, j, records, marked)
+
+
+def stepping_records(policy: Policy, j: Jurisdiction, records: list[Any],
+                     marked: dict[str, set[str]] | None = None) -> int:
+    """How many records batch/_core.py stepping_levels sends to the reference path: a step by a level above the finder's
+    that no step of another level had reached, which engine/_facts.py reads as holding the problem from that day
+    (fid54, check53 #2)."""
+    return _referred_by("stepping_levels", policy, j, records, marked)
 
 
 def durable_share(records: list[Any]) -> list[int]:
@@ -696,7 +704,7 @@ def late_departments_equal_who_answers(policy: Policy, province: Jurisdiction, r
         policy, province, records) + lined_records(policy, province, records) + fid31e_records(
         policy, province, records, marked) + misassigned_records(policy, province, records) + own_receipt_records(
         policy, province, records, marked) + co_assignee_records(policy, province, records, marked) + partless_records(
-        policy, province, records, marked)
+        policy, province, records, marked) + stepping_records(policy, province, records, marked)
 
 
 @pytest.mark.slow
@@ -723,7 +731,8 @@ def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction
         + missing_records(policy, province, records, marked) \
         + handed_back_records(policy, province, records, marked) \
         + reached_records(policy, province, records, marked) \
-        + partless_records(policy, province, records, marked)  # (review23 #2; fid38c; fid39b; review43b R3; fid49)
+        + partless_records(policy, province, records, marked) \
+        + stepping_records(policy, province, records, marked)  # (review23 #2; fid38c; fid39b; review43b R3; fid49)
     # (own: ~1% of this generator's records; 20 of 2,000 since the policy's kinds grew, fid29)
     assert own <= sum(r.referred for r in results) <= own + d4 + kindless and own < len(records) // 50
     assert d4 < len(records) // 80  # (this generator names a random body in a fifth of its steps)

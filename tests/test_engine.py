@@ -1273,6 +1273,9 @@ def test_a_not_rectified_reason_gives_the_body_s_own_assignment(policy: Policy, 
     want = {("two", "county_medical_insurance"): "（2021-04-10交办），至2021-05-10",
             ("two", "county_disabled_federation"): "（2021-04-22交办），至2021-05-22",
             ("inside", "county_school"): "（2021-03-04交办），至2021-04-01"}
+    # (二(四)5's departments are handed "two", whose line the record does not give, as its assignees under
+    # assignment_without_rectification_duty: assignee; by level_holds, the default, the county's rectifiers are: fid54)
+    policy = policy.with_parameters(assignment_without_rectification_duty="assignee")
     for p in (two, inside):
         v = policy.who_answers(p, engine=engine)  # type: ignore[arg-type]
         told = {f.body: f.reason for f in v.findings if f.basis == "not_rectified"}

@@ -331,6 +331,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     late_pass_ons(c, t, limit)
     astray_steps(c, t)
     reached_reports(c, t)
+    stepping_levels(c, t)
     guiding_concealers(c, t)
     co_assignees(c, t)
     acting_pressers(c, t)
@@ -822,6 +823,31 @@ def reached_reports(c: Cols, t: Tables) -> None:
     aside = part & can[np.arange(len(w)), c.hby[rep]]
     if aside.any():
         c.slow[w[aside]] = True
+
+
+def stepping_levels(c: Cols, t: Tables) -> None:
+    """Mark slow (``c.slow``: the reference path) a record with a step by a level above its finder's that no step of
+    another level had reached by that day (engine/_facts.py ``stepped``: such a level holds the problem from its step's
+    day, as one the way up was written out to would; check53 #2, T6), which the fast path's holders do not read. Read
+    loosely (a level above that held it by then leaves the step no holding of its own): the reference path decides."""
+    if not len(c.hp):
+        return
+    hp, hby, hto, hon = c.hp, c.hby, c.hto, c.hon
+    cand = np.flatnonzero(c.disc[hp] & (hby > c.dlev[hp]) & ~c.slow[hp])
+    if not len(cand):
+        return
+    order = np.argsort(hp, kind="stable")
+    by_record = hp[order]
+    lo, hi = np.searchsorted(by_record, hp[cand], "left"), np.searchsorted(by_record, hp[cand], "right")
+    n = hi - lo
+    pair = np.repeat(np.arange(len(cand)), n)
+    other = order[np.repeat(lo, n) + (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n))]
+    i = cand[pair]
+    reached = (hto[other] == hby[i]) & (hby[other] != hby[i]) & (hon[other] <= hon[i])
+    hit = np.ones(len(cand), np.bool_)
+    hit[pair[reached]] = False
+    if hit.any():
+        c.slow[hp[cand[hit]]] = True
 
 
 def guiding_concealers(c: Cols, t: Tables) -> None:

@@ -2105,6 +2105,31 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                      else "") for h in (reports if not pressed else [
             h for h in steps if id(h) in pressed or (h["action"] == "reported" and to_right(h))])
             if (setting.aside_reach is not False or id(h) not in aside_reports) and id(h) not in notices]
+    # A level the record shows making a step (reporting the problem on, or assigning it) that no step of another level
+    # had reached, with no level above it holding the problem by then, had the problem by that step's day: it came up
+    # to it from below by a way the record leaves out (the village's grid find, then the county's report to the city
+    # on 03-03). It holds it from that day, as a level the way was written out to (village→township→county) holds it
+    # from the report's: a county that reported up what is within its own authority, not assigning it, has not passed
+    # it on 按程序 (一(三) 按照问题类别、办理权限…分类交办, 对超出本级权限的及时向上级单位报送问题; 一(四) 没有按程序
+    # 及时交办和上报) whether or not the record shows how the problem reached it (check53 #2, T6: only the city was
+    # named, and the same county step was set aside in the chain written out). Its day is the latest it can have had
+    # it: the limit runs from there, and a step that counts, on that day, is in time. Not a level the record shows
+    # handed the problem (an assignee, a report's receiver, whose holding the steps to it decide), nor one below a
+    # level that held it by then (a level above passed it down: _shown_pass_down reads such a step). The steps that
+    # show a lower level's report up or a higher level's pass-down (_shown_report, _shown_pass_down) read the holders
+    # without these: the step is what shows it, not a holding of its own.
+    stepped: set[tuple[str, dt.date, str]] = set()
+    for h in steps:  # (in day order)
+        by, on = h["by_level"], h["on"]
+        # (a level above holding the problem by this level's own report up had it from this level)
+        if any(lv == by or (rank[lv] > rank[by] and not any(
+                s["by_level"] == by and s["to_level"] == lv and s["on"] == got for s in steps))
+                for lv, got, _ in holders if got <= on) or any(
+                s["to_level"] == by and s["by_level"] != by and s["on"] <= on for s in steps):
+            continue
+        got_at = (by, on, "")
+        holders.insert(next((k for k in range(1, len(holders)) if holders[k][1] > on), len(holders)), got_at)
+        stepped.add(got_at)
     seen: set[str] = set()
 
     def counts(h: Any) -> bool:
@@ -2280,7 +2305,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # (``shown``, review26 F5; R7-X1 below the authority). The township "assigning" the county hotline's find to
         # the village is no 交办 of the township's own: the county's to it shows (fid27a's leftover).
         if not below_authority and not in_time and steps:
-            down = _shown_pass_down(steps, level, received, due, holders, rank, prank, can_rectify)
+            down = _shown_pass_down(steps, level, received, due, [x for x in holders if x not in stepped] if stepped
+                                    else holders, rank, prank, can_rectify)
             if down is not None:
                 in_time = True
                 down_on = down["on"]
@@ -2630,7 +2656,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # is not 按程序 (一(三) 对超出本级权限的…报送), as when the record shows it, and --explain names the step
             # that shows it (review26 F5; ``shown``)
             if steps and setting.has_irregular and not (stuck or rank[level] < rank[nominal]):
-                shown_by = _shown_report(steps, handled, level, received, due, holders, rank)
+                shown_by = _shown_report(steps, handled, level, received, due, [
+                    x for x in holders if x not in stepped] if stepped else holders, rank)
                 if shown_by:
                     aside = f"{aside} {shown_by}".strip()
             if aside:
