@@ -219,7 +219,7 @@ def _records(n: int) -> list[dict[str, Any]]:
 
 
 @pytest.mark.slow
-def test_who_lets_each_verdict_go_once_it_is_written(run_cli: Run, tmp_path: Path,
+def test_who_lets_each_verdict_go_once_it_is_written(young_heap: None, run_cli: Run, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """A 32 MB list took 1.6 GB and more: every verdict, its dict and the whole JSON text were held until the end
     (10,000 problems: 856 MB peak, 249 MB after). Each answer is written as it is made: when the last is made, the

@@ -267,7 +267,7 @@ def test_blank_rows_between_filled_ones_are_counted_not_dropped(ledger: Ledger, 
     assert "空行 2" in result.summary_zh() and result.rejects[0]["row"] == 6
 
 
-def test_a_workbook_that_cannot_be_written_leaves_no_open_archive(ledger: Ledger, tmp_path: Path,
+def test_a_workbook_that_cannot_be_written_leaves_no_open_archive(young_heap: None, ledger: Ledger, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """review22b R22b-5: on a full disk `ledger export` printed a traceback after its clean error: openpyxl's zip
     archive, left open, wrote again when it was collected. Here the disk fills while a sheet goes into the

@@ -62,7 +62,7 @@ def test_untrack_leaves_tracked_what_is_not_named_or_holds_what_may_refer_back()
 
 
 @pytest.mark.slow
-def test_untrack_never_untracks_a_cycle_and_the_collector_still_frees_it() -> None:
+def test_untrack_never_untracks_a_cycle_and_the_collector_still_frees_it(young_heap: None) -> None:
     box = Kept(None)
     gone = weakref.ref(box)
     d: dict[str, Any] = {}
@@ -123,7 +123,7 @@ def _warm(policy: Policy, j: Jurisdiction, n: int) -> list[Any]:
 
 
 @pytest.mark.slow
-def test_a_warm_decider_keeps_its_rules_plans_and_rows_untracked(jurisdiction: Jurisdiction) -> None:
+def test_a_warm_decider_keeps_its_rules_plans_and_rows_untracked(young_heap: None, jurisdiction: Jurisdiction) -> None:
     def kinds() -> int:
         return sum(isinstance(o, (Rule, Cond, Holder, Plan, Rows, FindingForm, InterpretationForm))
                    for o in gc.get_objects())
@@ -152,7 +152,7 @@ def test_a_warm_decider_keeps_its_rules_plans_and_rows_untracked(jurisdiction: J
 
 
 @pytest.mark.slow
-def test_a_dropped_policy_is_freed_with_what_its_decider_kept(jurisdiction: Jurisdiction) -> None:
+def test_a_dropped_policy_is_freed_with_what_its_decider_kept(young_heap: None, jurisdiction: Jurisdiction) -> None:
     policy = fresh_load()
     _warm(policy, jurisdiction, 60)
     gone = weakref.ref(decider_of(policy))

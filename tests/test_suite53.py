@@ -40,7 +40,7 @@ def test_a_switched_view_is_the_one_made_before_and_the_bool_the_other_way() -> 
     assert flipped(a, name).parameter(name) is policy.parameter(name)
 
 
-def test_switched_views_no_one_uses_are_kept_to_the_bound_and_freed_beyond_it() -> None:
+def test_switched_views_no_one_uses_are_kept_to_the_bound_and_freed_beyond_it(young_heap: None) -> None:
     policy = fresh_load()
     names = _bools(policy)
     assert len(names) > FLIPS_KEPT + 2, "too few bool parameters to test the bound"
@@ -54,7 +54,7 @@ def test_switched_views_no_one_uses_are_kept_to_the_bound_and_freed_beyond_it() 
     assert again.what_if == {names[0]: (policy.parameter(names[0]), not policy.parameter(names[0]))}
 
 
-def test_a_switched_view_in_use_elsewhere_is_given_again_beyond_the_bound() -> None:
+def test_a_switched_view_in_use_elsewhere_is_given_again_beyond_the_bound(young_heap: None) -> None:
     policy = fresh_load()
     names = _bools(policy)
     held = flipped(policy, names[0])  # (as a decider that decides readings again holds its deciders' views)
@@ -64,7 +64,7 @@ def test_a_switched_view_in_use_elsewhere_is_given_again_beyond_the_bound() -> N
     assert flipped(policy, names[0]) is held
 
 
-def test_the_answers_under_a_switched_view_made_again_are_the_same() -> None:
+def test_the_answers_under_a_switched_view_made_again_are_the_same(young_heap: None) -> None:
     policy = fresh_load()
     names = _bools(policy)
     asked = names[:2]
@@ -75,7 +75,7 @@ def test_the_answers_under_a_switched_view_made_again_are_the_same() -> None:
     assert {n: flipped(policy, n).who_answers(RECORD).to_dict() for n in asked} == before
 
 
-def test_a_scenario_s_reading_is_the_policy_s_kept_reading_and_goes_with_it() -> None:
+def test_a_scenario_s_reading_is_the_policy_s_kept_reading_and_goes_with_it(young_heap: None) -> None:
     scenarios = [ls for ls in load_scenarios(ROOT / "examples" / "problems" / "fid50.scenarios.yaml")
                  if ls.scenario.parameters]
     assert scenarios, "fid50's scenarios set no parameter any more: pick another file"
