@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import hashlib
 from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
@@ -438,11 +437,7 @@ class Decider:
             raise EngineError(f"unknown engine {name!r}; use 'durable' or 'compiled'")
         with self._lock:
             if self._durable is None:
-                # The ruleset names need a tag of the policy, not a hash of all its data (each engine's
-                # names are unique by their serial): serialising the data would build every model's
-                # serialiser on a cold start.
-                tag = hashlib.sha256(f"{self._label}@{self.policy.as_of}".encode()).hexdigest()[:16]
-                self._durable = _engine_durable.DurableEngine(self.rules, tag)
+                self._durable = _engine_durable.DurableEngine(self.rules)
             return self._durable
 
     def decide(self, raw: Problem | Mapping[str, Any], jurisdiction: Jurisdiction, *,
