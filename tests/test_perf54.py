@@ -13,7 +13,7 @@ import pytest
 
 from responsibility import Policy
 from responsibility.checks._scenarios import load_scenarios
-from responsibility.engine import _engine_durable
+from responsibility.engine import _decide, _engine_durable
 from responsibility.engine._decide import decider_of
 from responsibility.policy import _cache
 
@@ -80,3 +80,21 @@ def test_a_ruleset_retired_by_one_engine_is_registered_again_for_every_engine_sh
     assert second.who_answers(rec, engine="durable").to_dict() == want
     assert b._registered[key][0] is not shared
     assert a._register(*key)[0] is b._registered[key][0]
+
+
+def test_a_decider_keeps_its_last_flips_kept_deciders_of_other_values_and_answers_the_same(
+        policy: Policy, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``Decider._flips`` keeps the deciders of other values a decider last asked (``FLIPS_KEPT``), not one for every
+    value it ever asked; one let go and made again answers as before: the verdicts of a decider that keeps 2 are those
+    of one that keeps them all, record by record."""
+    records = [ls.scenario.problem for name in ("fid50", "fid53", "review42")
+               for ls in load_scenarios(ROOT / "examples" / "problems" / f"{name}.scenarios.yaml")
+               if not ls.scenario.parameters]
+    every = _fresh(policy, handling_time_limit_days=16)
+    want = [every.who_answers(r).to_dict() for r in records]
+    assert len(decider_of(every)._flips or ()) > 2, "the records read too few readings to test the bound"
+    monkeypatch.setattr(_decide, "FLIPS_KEPT", 2)
+    bounded = _fresh(policy, handling_time_limit_days=16)
+    got = [bounded.who_answers(r).to_dict() for r in records]
+    assert len(decider_of(bounded)._flips or ()) == 2
+    assert got == want
