@@ -122,11 +122,12 @@ PLANS_KEPT = 20_000
 CANONS_KEPT = 200_000
 #: The most deciders of other values of the readings a decider keeps (:meth:`Decider._flipped`), the least recently
 #: asked let go first. A record reads 1–4 of them (10 at most in the shipped scenarios), a reading's records 41 in all;
-#: each holds its view, rules and memos (a few MB once warm): kept without bound, every reading held one for every value
-#: it ever asked (suite53: most of a test worker's live views). One let go is made again when asked, and answers as the
-#: one before did (its answers depend on its view's data alone); below ~32 they are made again often enough to cost CPU
-#: (24: +20 % on the shipped scenarios under six readings).
-FLIPS_KEPT = 32
+#: each holds its view, rules and memos (a few MB once warm): kept without bound, a decider held one for every value it
+#: ever asked. One let go is made again when asked, and answers as the one before did (its answers depend on its view's
+#: data alone), but cold: below ~32 they were made again often enough to cost CPU (24: +20 % on the shipped scenarios
+#: under six readings). 48 is every other value of the shipped rules' readings (22 bools, 26 choices' other values), so
+#: none is made twice under them; a policy with more values keeps the last 48.
+FLIPS_KEPT = 48
 #: The most places (by the first digits of their code, as :data:`_LEVEL_DIGITS` counts them for a level) a decider
 #: keeps per jurisdiction (:meth:`Decider._places_in`).
 PLACES_KEPT = 100_000
