@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import hashlib
+from collections import OrderedDict
 from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
@@ -120,6 +120,14 @@ Removed = tuple[tuple[str, Any, tuple[tuple[str, str, str], ...]], ...]
 PLANS_KEPT = 20_000
 #: The most tuples a decider keeps one of each (:attr:`Decider._canon`) before it starts afresh.
 CANONS_KEPT = 200_000
+#: The most deciders of other values of the readings a decider keeps (:meth:`Decider._flipped`), the least recently
+#: asked let go first. A record reads 1–4 of them (10 at most in the shipped scenarios), a reading's records 41 in all;
+#: each holds its view, rules and memos (a few MB once warm): kept without bound, a decider held one for every value it
+#: ever asked. One let go is made again when asked, and answers as the one before did (its answers depend on its view's
+#: data alone), but cold: below ~32 they were made again often enough to cost CPU (24: +20 % on the shipped scenarios
+#: under six readings). 48 is every other value of the shipped rules' readings (22 bools, 26 choices' other values), so
+#: none is made twice under them; a policy with more values keeps the last 48.
+FLIPS_KEPT = 48
 #: The most places (by the first digits of their code, as :data:`_LEVEL_DIGITS` counts them for a level) a decider
 #: keeps per jurisdiction (:meth:`Decider._places_in`).
 PLACES_KEPT = 100_000
@@ -373,15 +381,15 @@ class Decider:
         #: :meth:`_main_placings` by what they read.
         self._mains: dict[tuple[Any, ...], tuple[tuple[str, int, tuple[Any, ...]], ...]] = {}
         #: The deciders of this policy with one switched-off reading switched on (:meth:`switched_rests`), by its
-        #: parameter; None in such a decider (it asks no further).
-        self._flips: dict[tuple[str, Any], Decider] | None = {}
+        #: parameter and value, the last :data:`FLIPS_KEPT` asked; None in such a decider (it asks no further).
+        self._flips: OrderedDict[tuple[str, Any], Decider] | None = OrderedDict()
         self._others: dict[str, tuple[Any, ...]] = {}  # (:meth:`_other_values`)
         self._switchable: dict[tuple[str, str | None, bool], tuple[str, ...]] = {}
-        #: :meth:`_todo` (with the deciders of its values, and whether all are readings) by what it reads of a record:
+        #: :meth:`_todo` (with whether all are readings) by what it reads of a record:
         #: area, kind, severity, whether a failure was found, the readings its context rests on; and
         #: :meth:`_switched`'s plans by those, the record's plan and its placements under the other values read (plans
         #: by identity).
-        self._todos: dict[tuple[Any, ...], tuple[tuple[tuple[str, Any, str], ...], tuple[Decider, ...], bool]] = {}
+        self._todos: dict[tuple[Any, ...], tuple[tuple[tuple[str, Any, str], ...], bool]] = {}
         self._switched_plans: dict[tuple[Any, ...], Plan] = {}
         #: The view this decider derives facts on, which notes the parameters derive's facts read, and that note
         #: (:meth:`_deriving`; a decider that decides readings again only): :meth:`_switched` fires a switched
@@ -438,11 +446,7 @@ class Decider:
             raise EngineError(f"unknown engine {name!r}; use 'durable' or 'compiled'")
         with self._lock:
             if self._durable is None:
-                # The ruleset names need a tag of the policy, not a hash of all its data (each engine's
-                # names are unique by their serial): serialising the data would build every model's
-                # serialiser on a cold start.
-                tag = hashlib.sha256(f"{self._label}@{self.policy.as_of}".encode()).hexdigest()[:16]
-                self._durable = _engine_durable.DurableEngine(self.rules, tag)
+                self._durable = _engine_durable.DurableEngine(self.rules)
             return self._durable
 
     def decide(self, raw: Problem | Mapping[str, Any], jurisdiction: Jurisdiction, *,
@@ -531,15 +535,16 @@ class Decider:
         todo = self._todos.get(at)
         if todo is None:
             found = self._todo(problem, bool(plan.mains), ctx.rests_on)
-            todo = (found, tuple([self._flipped(param, value) for param, value, _ in found]),
-                    all(why == "reading" for _, _, why in found))
+            todo = (found, all(why == "reading" for _, _, why in found))
             if len(self._todos) >= PLANS_KEPT:
                 self._todos.clear()
             self._todos[at] = todo
-        found, deciders, readings = todo
+        found, readings = todo
         # (a reading links only findings the record has: with none, and nothing else to decide, nothing to link)
         if not found or (readings and not plan.keys):
             return plan
+        # (asked of the decider each time, not kept with the todo: it keeps the last FLIPS_KEPT, :meth:`_flipped`)
+        deciders = [self._flipped(param, value) for param, value, _ in found]
         today = ctx.as_of
         # A reading whose parameter derive has never read on this decider's view (every record's derive so far, this
         # one's among them: what derive keeps was made on that view, its reads noted then) gives the same facts and
@@ -924,21 +929,32 @@ class Decider:
         return got
 
     def _flipped(self, param: str, value: Any) -> Decider:
-        """The decider of this policy with ``param`` set to ``value`` (kept; it reads no reading again itself)."""
-        flips = self._flips if self._flips is not None else {}
-        got = flips.get((param, value))
-        if got is None:
-            # (imported here: a run that never meets such a reading, as a cached batch, loads no pydantic model)
-            from ..policy._whatif import flipped as switched_on
+        """The decider of this policy with ``param`` set to ``value`` (the last :data:`FLIPS_KEPT` asked are kept; it
+        reads no reading again itself)."""
+        flips = self._flips
+        key = (param, value)
+        if flips is not None:
+            with self._lock:
+                got = flips.get(key)
+                if got is not None:
+                    flips.move_to_end(key)
+                    return got
+        # (imported here: a run that never meets such a reading, as a cached batch, loads no pydantic model)
+        from ..policy._whatif import flipped as switched_on
 
-            # (flipped turns a bool the other way: the shared view only where that is the value asked for; a value
-            # equal to the current one gets a view set to it, not the other)
-            other = isinstance(value, bool) and value != self.policy.parameter(param)
-            view = switched_on(self.policy, param) if other else self.policy._memo(
-                f"set {param}={value!r}", functools.partial(_set_view, self.policy, param, value))
-            got = Decider(view)  # (a bool's view route uses too: kept on the policy)
-            got._flips = None
-            flips[(param, value)] = got
+        # (flipped turns a bool the other way: the shared view only where that is the value asked for; a value
+        # equal to the current one gets a view set to it, not the other)
+        other = isinstance(value, bool) and value != self.policy.parameter(param)
+        view = switched_on(self.policy, param) if other else self.policy._memo(
+            f"set {param}={value!r}", functools.partial(_set_view, self.policy, param, value))
+        got = Decider(view)  # (a bool's view route uses too: kept on the policy)
+        got._flips = None
+        if flips is not None:
+            with self._lock:
+                got = flips.setdefault(key, got)  # (another thread's, made meanwhile: one decider per value)
+                flips.move_to_end(key)
+                while len(flips) > FLIPS_KEPT:
+                    flips.popitem(last=False)
         return got
 
     def answers(self, problem: Problem, jurisdiction: Jurisdiction, today: dt.date | None

@@ -5,11 +5,13 @@ This module is the only one that imports it, and it:
 
 - uses a private ``Host`` whose background dispatcher never starts (the stock one
   runs timer threads and, under load, sometimes returns ``None`` for a post);
-- names every ruleset uniquely per engine instance and policy version (it cannot
-  unregister a name, and two policy versions or many tests share one process), and
-  registers the ruleset of an area's rules for one problem kind on the first decision on
-  such a problem (registering all of them was most of a cold ``responsibility who``);
-- holds one lock per engine (concurrent posts to one host lose results);
+- registers the ruleset of an area's rules for one problem kind on the first decision on
+  such a problem (registering all of them was most of a cold ``responsibility who``), once
+  per process for each distinct ruleset: durable-rules never frees one (~3.3 MB of C memory
+  each), and every view (a reading, a rules copy) has its own engine, so engines whose rules
+  give the same conditions share it (:data:`_REGISTERED`), each reading the hits by its own rules;
+- names every ruleset uniquely in the process (it cannot unregister a name);
+- holds one lock for every decision (concurrent posts to one host lose results);
 - asserts each decision's facts in a fresh session and deletes the session after
   (it caps live sessions at 1,024 per ruleset);
 - gives every rule a ``t`` (fact type) condition, so that no rule can match the
@@ -38,6 +40,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 import os
 import signal
 import threading
@@ -171,119 +174,157 @@ def _condition(c: Cond) -> dict[str, Any]:
     return {_OPS[c.op]: {c.field: c.value}}
 
 
-class DurableEngine:
-    """Evaluate generated rules with durable-rules (see the module docstring)."""
+class _Registered:
+    """One ruleset registered in durable-rules, shared by every engine whose rules for an area and problem kind give
+    the same conditions in the same order (:func:`_registered`): its name, the sessions in which nothing fired (empty,
+    reusable) and the hits and errors of the decision under way (under :data:`_LOCK`)."""
 
-    name = "durable"
+    __slots__ = ("errors", "hits", "idle", "key", "name", "retired")
 
-    def __init__(self, rules: Mapping[str, tuple[Rule, ...]], version: str) -> None:
+    def __init__(self, key: str, name: str) -> None:
+        self.key, self.name = key, name
+        #: Left after an error inside durable-rules (:meth:`DurableEngine._retire`): every engine sharing it registers
+        #: the rules again.
+        self.retired = False
+        self.idle: list[str] = []
+        self.hits: list[tuple[int, str]] = []
+        self.errors: list[BaseException] = []
+
+    def action(self, index: int) -> Callable[[Any], None]:
+        """The action of the ruleset's rule ``index``: it records the hit (or its own error) here, so that the host,
+        which keeps its actions for the process's life, holds no engine (nor the view and rules behind it)."""
+
+        def run(c: Any) -> None:
+            try:
+                self.hits.append((index, c.m["id"]))
+            except BaseException as exc:  # recorded, because durable-rules would swallow it
+                self.errors.append(exc)
+
+        return run
+
+
+#: The rulesets registered in this process, by their conditions (:func:`_registered`), on one host (:data:`_HOST`).
+#: durable-rules frees no ruleset (~3.3 MB of C memory each; deleting one gives back about a third), and every view a
+#: reading or a rules copy makes has its own engine: registered per engine, one process of the suite registered 285
+#: rulesets of 105 distinct ones (suite53). Shared, each distinct one is registered once and kept for the process's
+#: life, as durable-rules would keep it anyway.
+_REGISTERED: dict[str, _Registered] = {}
+_HOST: list[Any] = []
+#: Every decision and registration (one host; concurrent posts to it lose results): durable-rules' C core runs under
+#: the GIL, so engines would not run side by side anyway.
+_LOCK = fork_safe_lock()
+_sessions = itertools.count(1)
+
+
+def _host() -> Any:
+    """The process's durable-rules host, made on first use: a private ``Host`` whose background dispatcher never
+    starts (every call here is synchronous; the stock one runs timer threads and sometimes returns None)."""
+    if not _HOST:
         engine = _import()
 
         class _QuietHost(engine.Host):  # type: ignore[misc, name-defined]
             def _run(self) -> None:
                 """No background dispatcher: every call here is synchronous."""
 
-        self._host = _QuietHost()
-        self._not_handled = engine.MessageNotHandledException
-        self._lock = fork_safe_lock()
-        self._sessions = itertools.count(1)
-        self._idle: dict[str, list[str]] = {}  # sessions, per ruleset, in which nothing fired: empty, reusable
-        self._hits: list[tuple[int, str]] = []
-        self._errors: list[BaseException] = []
-        self._rules = rules
-        self._names: dict[str, str] = {}
-        #: By area and problem kind, once its ruleset is registered: the ruleset's name and rules.
-        self._registered: dict[tuple[str, str], tuple[str, tuple[Rule, ...]]] = {}
-        self._retired = itertools.count(1)  # (a fresh name for a ruleset registered again after an error in it)
-        self._renamed: dict[tuple[str, str], str] = {}
-        serial = next(_names)
-        for area in rules:
-            self._names[area] = f"responsibility_{version}_{serial}_{area}"
+        _HOST.append(_QuietHost())
+    return _HOST[0]
 
-    def _register(self, area: str, kind: str) -> tuple[str, tuple[Rule, ...]]:
-        """The ruleset of ``area``'s rules for problems of ``kind`` (``""``: none given), its name
-        and rules, registered on first use (under the lock): a decision pays for the rules that can
-        fire on it only (every rule tests the kind for equality, as the compiled engine's index
-        reads it), not for its whole area's or every area's (most of a cold start otherwise)."""
-        got = self._registered.get((area, kind))
-        if got is not None:
-            return got
-        rules = tuple(rule for rule in self._rules[area]
-                      if rule.kind == kind)
-        name = self._renamed.get((area, kind)) or f"{self._names[area]}__{kind}"
-        ruleset: dict[str, Any] = {}
-        for index, rule in enumerate(rules):
-            conds = [{"t": rule.fact}, *(_condition(c) for c in rule.conds)]
-            ruleset[f"r{index}"] = {"all": [{"m": {"$and": conds}}], "run": self._action(index)}
-        if ruleset:
-            try:
-                self._host.register_rulesets({name: ruleset})
-            except Exception as exc:
-                raise EngineError(f"durable-rules rejected the generated rules: {exc}") from None
-        got = self._registered[(area, kind)] = (name, rules)
+
+def _registered(area: str, kind: str, rules: tuple[Rule, ...]) -> _Registered:
+    """The ruleset of ``rules`` (an area's for one problem kind), registered on first use (under :data:`_LOCK`): kept by
+    its conditions alone (each rule's fact type and tests, in order), which are all durable-rules reads of the rules;
+    a hit names a rule by its position, which each engine reads in its own rules."""
+    conds = [[{"t": rule.fact}, *(_condition(c) for c in rule.conds)] for rule in rules]
+    key = json.dumps(conds, sort_keys=True, ensure_ascii=False)
+    got = _REGISTERED.get(key)
+    if got is not None:
         return got
+    got = _Registered(key, f"responsibility_{area}__{kind}__{next(_names)}")
+    ruleset = {f"r{index}": {"all": [{"m": {"$and": c}}], "run": got.action(index)} for index, c in enumerate(conds)}
+    try:
+        _host().register_rulesets({got.name: ruleset})
+    except Exception as exc:
+        raise EngineError(f"durable-rules rejected the generated rules: {exc}") from None
+    _REGISTERED[key] = got
+    return got
 
-    def _action(self, index: int) -> Callable[[Any], None]:
-        def run(c: Any) -> None:
-            try:
-                self._hits.append((index, c.m["id"]))
-            except BaseException as exc:  # recorded, because durable-rules would swallow it
-                self._errors.append(exc)
 
-        return run
+class DurableEngine:
+    """Evaluate generated rules with durable-rules (see the module docstring)."""
+
+    name = "durable"
+
+    def __init__(self, rules: Mapping[str, tuple[Rule, ...]]) -> None:
+        self._not_handled = _import().MessageNotHandledException
+        self._rules = rules
+        #: By area and problem kind, once its ruleset is registered: the ruleset (None: no rules) and the rules.
+        self._registered: dict[tuple[str, str], tuple[_Registered | None, tuple[Rule, ...]]] = {}
+
+    def _register(self, area: str, kind: str) -> tuple[_Registered | None, tuple[Rule, ...]]:
+        """The ruleset of ``area``'s rules for problems of ``kind`` (``""``: none given), and the rules, registered on
+        first use (under the lock; shared with every engine whose rules give the same conditions: :func:`_registered`):
+        a decision pays for the rules that can fire on it only (every rule tests the kind for equality, as the compiled
+        engine's index reads it), not for its whole area's or every area's (most of a cold start otherwise)."""
+        got = self._registered.get((area, kind))
+        if got is not None and (got[0] is None or not got[0].retired):
+            return got
+        rules = tuple(rule for rule in self._rules[area] if rule.kind == kind)
+        got = self._registered[(area, kind)] = (_registered(area, kind, rules) if rules else None, rules)
+        return got
 
     def _retire(self, area: str, kind: str) -> None:
         """Stop using the ruleset of ``area``'s rules for ``kind`` after an error inside durable-rules: an
         exception raised in its action loop (which it catches, logs and goes on from) left the ruleset's
         sessions so that every later problem of the kind got no finding at all, silently. The next
-        decision registers the rules again under a fresh name."""
+        decision (of any engine sharing it) registers the rules again under a fresh name."""
         got = self._registered.pop((area, kind), None)
-        if got is not None:
-            self._idle.pop(got[0], None)
-        self._renamed[(area, kind)] = f"{self._names[area]}__{kind}__{next(self._retired)}"
+        if got is not None and got[0] is not None:
+            got[0].retired = True
+            if _REGISTERED.get(got[0].key) is got[0]:
+                del _REGISTERED[got[0].key]
 
     def fire(self, area: str, facts: Sequence[Fact]) -> list[Hit]:
         """The (rule, fact) pairs whose conditions hold, in fact order then rule order."""
-        if area not in self._names or not facts or not self._rules[area]:
+        if area not in self._rules or not facts or not self._rules[area]:
             return []
         by_id = {f["id"]: f for f in facts}
         order = {f["id"]: i for i, f in enumerate(facts)}
-        with self._lock, _signals_held():
+        with _LOCK, _signals_held():
             ok = False
             try:
-                name, rules = self._register(area, facts[0]["kind"])  # a problem's facts share its kind
-                if not rules:
+                reg, rules = self._register(area, facts[0]["kind"])  # a problem's facts share its kind
+                if reg is None:
                     ok = True
                     return []
-                idle = self._idle.setdefault(name, [])
-                sid = idle.pop() if idle else f"s{next(self._sessions)}"
-                self._hits, self._errors = [], []
+                host, name, idle = _host(), reg.name, reg.idle
+                sid = idle.pop() if idle else f"s{next(_sessions)}"
+                reg.hits, reg.errors = [], []
                 asserted = []
                 try:
                     for fact in facts:
                         # No rule matching a fact is an answer ("nobody"), not an error.
                         with contextlib.suppress(self._not_handled):
                             asserted.append({**fact, "sid": sid})
-                            self._host.assert_fact(name, asserted[-1])
+                            host.assert_fact(name, asserted[-1])
                 except Exception as exc:
                     raise EngineError(f"durable-rules failed on {facts[0]['id']}: {exc}") from None
                 finally:
-                    if self._hits or self._errors:
+                    if reg.hits or reg.errors:
                         with contextlib.suppress(Exception):
-                            self._host.delete_state(name, sid)
+                            host.delete_state(name, sid)
                     else:
                         # Deleting a session in which no rule fired makes the C core free an invalid
                         # pointer and abort the process; retract its facts and keep it for the next call.
                         with contextlib.suppress(Exception):
                             for fact in asserted:
-                                self._host.retract_fact(name, fact)
+                                host.retract_fact(name, fact)
                             idle.append(sid)
-                if self._errors:
-                    first = self._errors[0]
+                if reg.errors:
+                    first = reg.errors[0]
                     if not isinstance(first, Exception):  # a stop (Ctrl-C, SIGTERM) from another thread's delivery
                         raise first
                     raise EngineError(f"a durable-rules action failed: {first!r}")
-                raw = list(self._hits)
+                raw = list(reg.hits)
                 ok = True
             finally:
                 if not ok:
