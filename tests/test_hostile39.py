@@ -135,7 +135,7 @@ def test_a_utf8_file_read_in_the_encoding_given_says_it_is_utf8_too(run_cli: Run
     encoding given (GBK, not UTF-8) has no such note."""
     src = tmp_path / "p.json"
     src.write_text(json.dumps(dict(RECORD, area="危房改造"), ensure_ascii=False) + " ", encoding="utf-8")
-    code, _, err = run_cli("who", str(src), "--encoding", "utf-16")
+    code, _, err = run_cli("who", str(src), "--encoding", "utf-16", "--lang", "en")
     assert code == 2
     assert err.startswith(f"note: {src} is UTF-8 text too; read as utf-16, as --encoding says (leave it out to read "
                           "it as UTF-8)\n"), err

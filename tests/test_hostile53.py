@@ -256,7 +256,7 @@ def test_who_says_assess_is_the_fast_path_for_a_long_list(tmp_path: Path, run_cl
         many.write_text(json.dumps([_record(id=f"p{i}") for i in range(n)]), encoding="utf-8")
         code, _, err = run_cli("who", str(many), "--engine", "compiled", "--format", "json")
         assert code == 0, err
-        note = f"note: {n} records: `responsibility assess {many} -o findings.csv` is the fast path"
+        note = f"注意（note）：{n} records: `responsibility assess {many} -o findings.csv` is the fast path"
         assert (note in err) == said, err
 
 

@@ -152,3 +152,23 @@ def test_a_report_back_naming_no_body_spares_the_assignee_by_a_listed_reading(po
     assert {"receiving_level_body", TO_RECTIFIER} <= rested(shipped)
     named = {**B10, "handled": [_A1, {**_BACK, "to_body": "county_construction"}, B10["handled"][2]]}
     assert "receiving_level_body" not in rested(verdict(policy, named, engine)), "a report naming its body"
+
+
+# ---------------------------------------------------------------- who's notes follow --lang (hostile53's left item)
+
+
+def test_who_s_notes_are_marked_as_the_language_asks(run_cli: Any, tmp_path: Path) -> None:
+    """Under the default --lang zh a note of `who` is marked 注意（note）：, as `assess` and `ledger add` mark theirs;
+    under --lang en it stays ``note: ``."""
+    import json
+
+    record = {"id": "n1", "area": "housing", "kind": "housing_renovation_late", "place": "330127100219",
+              "discovered": {"level": "county", "channel": "hotline", "on": "2021-03-01"}}  # (no as_of: a note)
+    path = tmp_path / "n.json"
+    path.write_text(json.dumps([record, record]), encoding="utf-8")
+    _, _, zh = run_cli("who", str(path), "--today", "2021-06-01", "--set", "main_responsibility_from=serious")
+    _, _, en = run_cli("who", str(path), "--today", "2021-06-01", "--set", "main_responsibility_from=serious",
+                       "--lang", "en")
+    for said in ("--set: main_responsibility_from=serious changes nothing", "id 'n1' is on 2 records"):
+        assert f"注意（note）：{said}" in zh and f"note: {said}" in en, (zh, en)
+    assert "\nnote: " not in "\n" + zh and "注意" not in en

@@ -156,14 +156,15 @@ def test_who_notes_records_that_share_an_id(tmp_path: Path, run_cli: Run) -> Non
     both.write_text(json.dumps([one, one, {**one, "id": "D2"}], indent=1), encoding="utf-8")
     code, out, err = run_cli("who", str(both), "--format", "json")
     assert code == 0 and len(json.loads(out)) == 3, err
-    assert "note: id 'D1' is on 2 records (line 2, line " in err and "each is answered as a problem of its own" in err
+    assert "注意（note）：id 'D1' is on 2 records (line 2, line " in err
+    assert "each is answered as a problem of its own" in err
     assert "'D2'" not in err
     flat = tmp_path / "flat.json"  # a list on one line: every record is on line 1, so each is told by its place
     flat.write_text(json.dumps([one, {**one, "id": "D2"}, one]), encoding="utf-8")
-    assert "note: id 'D1' is on 2 records (item 1, item 3)" in run_cli("who", str(flat))[2]
+    assert "note: id 'D1' is on 2 records (item 1, item 3)" in run_cli("who", str(flat), "--lang", "en")[2]
     single = tmp_path / "one.json"
     single.write_text(json.dumps(one), encoding="utf-8")
-    assert "note: id" not in run_cli("who", str(single))[2]
+    assert "id 'D1' is on" not in run_cli("who", str(single))[2]
 
 
 # ---------------------------------------------------------------- ledger init over a file that is there

@@ -157,7 +157,7 @@ def test_who_and_assess_count_repeated_ids_alike(tmp_path: Path, run_cli: Run) -
     path = tmp_path / "r.json"
     path.write_text(json.dumps(rows), encoding="utf-8")
     code, _, err = run_cli("who", str(path))
-    assert code == 0 and "note: id '7' is on 2 records (item 1, item 2)" in err, err
+    assert code == 0 and "注意（note）：id '7' is on 2 records (item 1, item 2)" in err, err
     assert repeated_ids(rows) == {"7": [0, 1]}
     assert repeated_ids([record(id="a"), "not a record", record(id="b")]) == {}
 

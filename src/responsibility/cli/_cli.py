@@ -719,10 +719,17 @@ def _binary_kind(raw: bytes) -> tuple[str, Callable[[str, str], str]] | None:
     return None if kind is None else (kind.what, _BINARY_HINTS.get(kind.id, lambda _p, _w: "give a YAML or JSON file"))
 
 
-def _read_records(path: str, what: str = "a problem object", encoding: str | None = None
+def say_note(text: str, lang: str = "en") -> None:
+    """A note on stderr, marked ``注意（note）：`` under ``--lang zh`` (as ``assess`` and ``ledger add`` mark theirs: a
+    Chinese reader sees it is a note though its words are English), ``note: `` otherwise."""
+    click.echo(f"{'注意（note）：' if lang == 'zh' else 'note: '}{text}", err=True)
+
+
+def _read_records(path: str, what: str = "a problem object", encoding: str | None = None, lang: str = "en"
                   ) -> tuple[list[Any], Any, bool]:
     """Problem records (or ``what`` else) from a YAML/JSON file or ``-`` (stdin): one object or a list of them;
-    ``encoding``: the file's (``--encoding``; else UTF-8, or what its bytes plainly are, with a note).
+    ``encoding``: the file's (``--encoding``; else UTF-8, or what its bytes plainly are, with a note, marked as
+    ``lang`` says: :func:`say_note`).
 
     Returns the records, their positions in the file and whether the file held a list.
     """
@@ -785,11 +792,11 @@ def _read_records(path: str, what: str = "a problem object", encoding: str | Non
 
             notes.append(misread_note(name, sample(raw)) or "")
         for note in filter(None, notes):  # read as ``assess`` reads the same file, with the same note
-            click.echo(f"note: {note}", err=True)
+            say_note(note, lang)
     except RulesError as exc:
         issue = exc.issues[0]
         if garbled:  # (what the error quotes is the garbled text: the note says why)
-            click.echo(f"note: {garbled}", err=True)
+            say_note(garbled, lang)
         if "problem" not in what and "`responsibility assess`" in issue.hint:
             # events one per line (JSON lines) were told "a file of JSON lines is for `responsibility assess`",
             # which reads problem records, never events (hostile40)
@@ -984,7 +991,7 @@ def parse_settings(settings: tuple[str, ...]) -> dict[str, Any]:
     return out
 
 
-def what_if(policy: PolicyView, settings: tuple[str, ...]) -> PolicyView:
+def what_if(policy: PolicyView, settings: tuple[str, ...], lang: str = "en") -> PolicyView:
     """``policy`` with the ``--set`` values; a value that does not fit is blamed on ``--set``, not
     on rules/parameters.yaml (which is fine)."""
     import warnings
@@ -1000,7 +1007,7 @@ def what_if(policy: PolicyView, settings: tuple[str, ...]) -> PolicyView:
         raise ResponsibilityError(f"--set: {issue.message}" + (f" ({issue.hint})" if issue.hint else "")) from None
     for w in caught:
         if issubclass(w.category, ParameterWarning):
-            click.echo(f"note: --set: {w.message}", err=True)
+            say_note(f"--set: {w.message}", lang)
         else:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     return out
@@ -1059,11 +1066,11 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
         if Path(picture).suffix.lower() not in (".png", ".svg"):
             raise ResponsibilityError(f"--picture {picture}: give a .png or .svg file name")
         check_target(picture, [file if file != "-" else None, rules_dir, jurisdiction], what="picture")
-    records, pos, many = _read_records(file, encoding=encoding)
+    records, pos, many = _read_records(file, encoding=encoding, lang=lang)
     # (plain: no item of the policy goes to pydantic here; building the policy's models was a fifth of a cold start)
     policy = load_policy(rules_dir, plain=True)
     if settings:
-        policy = what_if(policy, settings)
+        policy = what_if(policy, settings, lang)
     j = Jurisdiction.from_csv(jurisdiction) if jurisdiction else Jurisdiction.example()
     language: Lang = "en" if lang == "en" else "zh"
     total = len(records)
@@ -1073,10 +1080,10 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
         # (check52b #16: 100,000 records on standard input ran over two minutes without a word, one verdict at a
         # time on the durable engine; assess reads the same file and answers it in seconds)
         shown = "FILE" if file == "-" else file
-        click.echo(f"note: {total:,} records: `responsibility assess {shown} -o findings.csv` is the fast path for "
-                   "many (the same findings, one row each); who answers them one at a time", err=True)
+        say_note(f"{total:,} records: `responsibility assess {shown} -o findings.csv` is the fast path for many (the "
+                 "same findings, one row each); who answers them one at a time", lang)
     if many:
-        _say_repeated_ids(records, pos)
+        _say_repeated_ids(records, pos, lang)
     # Each answer is written as it is made and let go (input38 item 5: a list of 10,000 problems held every verdict
     # and its dict, then the whole JSON text, at once: 856 MB); only what is said after them all is kept — the
     # explanations' text, and the verdicts themselves only for --picture.
@@ -1093,9 +1100,9 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
             # a problem of 2021 never rectified has every deadline behind it as of today: say which day judged it,
             # once, before its answer (newcomer40: only --explain's 截至 showed it; JSON's shape stays as it is)
             undated.append(got.problem)
-            click.echo(f"note: a problem without as_of is judged as of today, {got.as_of.isoformat()} "
-                       f"({'first: ' if total > 1 else ''}{got.problem}); give the record's as_of, or --today "
-                       "YYYY-MM-DD", err=True)
+            say_note(f"a problem without as_of is judged as of today, {got.as_of.isoformat()} "
+                     f"({'first: ' if total > 1 else ''}{got.problem}); give the record's as_of, or --today "
+                     "YYYY-MM-DD", lang)
         return got
 
     for v in each_streamed(records, pos, many, bad, answer):
@@ -1125,7 +1132,7 @@ def who(file: str, rules_dir: str | None, jurisdiction: str | None, fmt: str, la
         sys.exit(1)
 
 
-def _say_repeated_ids(records: list[Any], pos: Any) -> None:
+def _say_repeated_ids(records: list[Any], pos: Any, lang: str) -> None:
     """A note on stderr for each id a list gives more than one record (at most five, the rest counted): each is
     answered as a record of its own, as `assess` answers them and says so (ux47 left: `who` said nothing, and
     a reader summing the answers by id counted one problem twice)."""
@@ -1137,10 +1144,10 @@ def _say_repeated_ids(records: list[Any], pos: Any) -> None:
         # (a list on one line has every record on line 1: its items are told by their place in the list)
         said = [f"line {n}" for n in lines] if len(set(lines)) == len(lines) else [f"item {i + 1}" for i in ix[:5]]
         lines_said = ", ".join(said) + (", …" if len(ix) > 5 else "")
-        click.echo(f"note: id {rid!r} is on {len(ix)} records ({lines_said}): each is answered as a problem of its "
-                   "own; give each problem its own id, or remove the repeated records", err=True)
+        say_note(f"id {rid!r} is on {len(ix)} records ({lines_said}): each is answered as a problem of its own; give "
+                 "each problem its own id, or remove the repeated records", lang)
     if len(repeated) > 5:
-        click.echo(f"note: {len(repeated) - 5:,} more ids are on more than one record", err=True)
+        say_note(f"{len(repeated) - 5:,} more ids are on more than one record", lang)
 
 
 def _scenario_paths(paths: tuple[str, ...]) -> None:
