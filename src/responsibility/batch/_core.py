@@ -833,7 +833,11 @@ def stepping_levels(c: Cols, t: Tables) -> None:
     if not len(c.hp):
         return
     hp, hby, hto, hon = c.hp, c.hby, c.hto, c.hon
-    cand = np.flatnonzero(c.disc[hp] & (hby > c.dlev[hp]) & ~c.slow[hp])
+    # (or a level below the finder's stepping to the finder's level on the discovery day: the finder's holding is then
+    # read as coming by that step, and the stepper holds it — lead54's CI, test_fid28a: a county's same-day report to
+    # the city's organ under report_to_oversight: set_aside)
+    below = (hby < c.dlev[hp]) & (hto == c.dlev[hp]) & (hon == c.don[hp])
+    cand = np.flatnonzero(c.disc[hp] & ((hby > c.dlev[hp]) | below) & ~c.slow[hp])
     if not len(cand):
         return
     order = np.argsort(hp, kind="stable")
