@@ -28,6 +28,7 @@ from ._cli import (
     file_named,
     may_end_at_once,
     restore_signals,
+    say_note,
     text_encoding,
 )
 
@@ -205,7 +206,7 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
             source = Source(input_path, fmt_in, assessor.t, encoding=encoding or "utf-8", detect=encoding is None,
                             chunk=chunk_size)
             if source.note:  # (the reader's note is English: under --lang zh marked as the ledger's notes are)
-                click.echo(f"注意（note）：{source.note}" if lang == "zh" else f"note: {source.note}", err=True)
+                say_note(source.note, lang)
             dicts = assessor.dictionaries  # (made once: an amended policy's assessor made them with its periods')
             inputs = [input_path, rules_dir, jurisdiction]
             if output is not None and rejects_path is not None and _same_file(output, rejects_path) \
