@@ -826,10 +826,11 @@ def reached_reports(c: Cols, t: Tables) -> None:
 
 
 def stepping_levels(c: Cols, t: Tables) -> None:
-    """Mark slow (``c.slow``: the reference path) a record with a step by a level above its finder's that no step of
-    another level had reached by that day (engine/_facts.py ``stepped``: such a level holds the problem from its step's
-    day, as one the way up was written out to would; check53 #2, T6), which the fast path's holders do not read. Read
-    loosely (a level above that held it by then leaves the step no holding of its own): the reference path decides."""
+    """Mark slow (``c.slow``: the reference path) a record with a step by a level above its finder's (or by one below it
+    to the finder's level on the discovery day) that no step of another level had reached by that day
+    (engine/_facts.py ``stepped``: such a level holds the problem from its step's day, as one the way up was written
+    out to would; check53 #2, T6), which the fast path's holders do not read. Read loosely (a level above that held it
+    by then leaves the step no holding of its own): the reference path decides."""
     if not len(c.hp):
         return
     hp, hby, hto, hon = c.hp, c.hby, c.hto, c.hon
@@ -843,9 +844,8 @@ def stepping_levels(c: Cols, t: Tables) -> None:
     order = np.argsort(hp, kind="stable")
     by_record = hp[order]
     lo, hi = np.searchsorted(by_record, hp[cand], "left"), np.searchsorted(by_record, hp[cand], "right")
-    n = hi - lo
-    pair = np.repeat(np.arange(len(cand)), n)
-    other = order[np.repeat(lo, n) + (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n))]
+    pair, at = each_step(lo, hi - lo)
+    other = order[at]
     i = cand[pair]
     reached = (hto[other] == hby[i]) & (hby[other] != hby[i]) & (hon[other] <= hon[i])
     hit = np.ones(len(cand), np.bool_)
@@ -872,6 +872,15 @@ def guiding_concealers(c: Cols, t: Tables) -> None:
             c.slow[r] = True
 
 
+def each_step(lo: Any, n: Any) -> tuple[Any, Any]:
+    """Every (item, position) pair for items whose steps sit at positions ``lo[i]`` to ``lo[i] + n[i]`` of a step
+    array sorted by record: ``pair`` the item, ``at`` the position (one vectorised cross of each item with its
+    record's steps, in place of a loop per record)."""
+    pair = np.repeat(np.arange(len(lo)), n)
+    at = np.repeat(lo, n) + (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n))
+    return pair, at
+
+
 def missing_steps(c: Cols, ur: I64, ul: I64, stepped_late: Bool, received: I32, hp: I32, hby: I32, hon: I32,
                   limit: int) -> bool:
     """Whether each late level (record ``ur``, rank ``ul``) shows no step of its own on or after the day it received
@@ -883,8 +892,7 @@ def missing_steps(c: Cols, ur: I64, ul: I64, stepped_late: Bool, received: I32, 
     n = (hi - lo) * ~stepped_late
     if not n.any():
         return False
-    pair = np.repeat(np.arange(len(ur)), n)
-    step = np.repeat(lo, n) + (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n))
+    pair, step = each_step(lo, n)
     day = take(received, ur, ul).astype(np.int64)
     on = hon[step].astype(np.int64)
     after = on >= day[pair]
@@ -910,8 +918,7 @@ def handed_back(c: Cols, ur: I64, ul: I64, received: I32, hp: I32, hact: Any, hb
     n = hi - lo
     if not n.any():
         return False
-    pair = np.repeat(np.arange(len(ur)), n)
-    step = np.repeat(lo, n) + (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n))
+    pair, step = each_step(lo, n)
     day = take(received, ur, ul).astype(np.int64)[pair]
     on = hon[step].astype(np.int64)
     back = (hact[step] != REPORTED) & (hto[step] == ul[pair]) & (hby[step] > ul[pair]) & (on >= day) \
