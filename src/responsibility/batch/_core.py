@@ -826,19 +826,18 @@ def reached_reports(c: Cols, t: Tables) -> None:
 
 
 def stepping_levels(c: Cols, t: Tables) -> None:
-    """Mark slow (``c.slow``: the reference path) a record with a step by a level above its finder's (or by one below it
-    to the finder's level on the discovery day) that no step of another level had reached by that day
+    """Mark slow (``c.slow``: the reference path) a record with a step by a level above its finder's that no step of
+    another level had reached by that day
     (engine/_facts.py ``stepped``: such a level holds the problem from its step's day, as one the way up was written
     out to would; check53 #2, T6), which the fast path's holders do not read. Read loosely (a level above that held it
     by then leaves the step no holding of its own): the reference path decides."""
     if not len(c.hp):
         return
     hp, hby, hto, hon = c.hp, c.hby, c.hto, c.hon
-    # (or a level below the finder's stepping to the finder's level on the discovery day: the finder's holding is then
-    # read as coming by that step, and the stepper holds it — lead54's CI, test_fid28a: a county's same-day report to
-    # the city's organ under report_to_oversight: set_aside)
-    below = (hby < c.dlev[hp]) & (hto == c.dlev[hp]) & (hon == c.don[hp])
-    cand = np.flatnonzero(c.disc[hp] & ((hby > c.dlev[hp]) | below) & ~c.slow[hp])
+    # (not a level below the finder's: the finder holds the problem by its own find, from its day, so such a step gives
+    # its level no holding — check55 #1; a step up to the finder on the discovery day had been read as how the finder
+    # came by it, and lead54's CI, test_fid28a, failed on the fast path that did not read it so)
+    cand = np.flatnonzero(c.disc[hp] & (hby > c.dlev[hp]) & ~c.slow[hp])
     if not len(cand):
         return
     order = np.argsort(hp, kind="stable")

@@ -2121,10 +2121,14 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     stepped: set[tuple[str, dt.date, str]] = set()
     for h in steps:  # (in day order)
         by, on = h["by_level"], h["on"]
-        # (a level above holding the problem by this level's own report up had it from this level)
-        if any(lv == by or (rank[lv] > rank[by] and not any(
-                s["by_level"] == by and s["to_level"] == lv and s["on"] == got for s in steps))
-                for lv, got, _ in holders if got <= on) or any(
+        # (a level above holding the problem by this level's own report up had it from this level — but never the
+        # finder, holders[0]: it had the problem by the channel the record gives, its own find, and a lower level's
+        # step to it on its discovery day is read as the same step a day later is, not as how it came by the problem
+        # (check55 #1: the city's own 财政检查 on 03-18 and the county's report to the city's CPPCC that day named
+        # 县扶贫办 both 应发现未发现 and 未及时交办上报, and the same report on 03-19 neither))
+        if any(lv == by or (rank[lv] > rank[by] and (k == 0 or not any(
+                s["by_level"] == by and s["to_level"] == lv and s["on"] == got for s in steps)))
+                for k, (lv, got, _) in enumerate(holders) if got <= on) or any(
                 s["to_level"] == by and s["by_level"] != by and s["on"] <= on for s in steps):
             continue
         got_at = (by, on, "")
