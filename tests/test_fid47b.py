@@ -208,12 +208,16 @@ def test_a_kindless_basic_needs_record_names_the_county_role_once(policy: Policy
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_the_supplementary_insurance_press_is_read_by_line(policy: Policy, engine: str) -> None:
-    # a record of the office's line: its city's 扶贫办 presses on 二(二)5, neither 医保 nor 卫健
-    v = verdict(policy, INS_OFFICE, engine)
-    assert not {b for b, _ in _at(v, "city")} & {"city_health", "city_medical_insurance", "city_sector_department"}
-    assert ("city_poverty_office", "supervision") in found(v)
-    # naming no line: the 问题所属部门 once for the two, even where 市医保 found it
-    for record in (INS_CITY_MI, INS_LEVEL):
+    # a record of the office's line: its city's 扶贫办 presses on 二(二)5, neither 医保 nor 卫健 — so too one handed to
+    # 县扶贫办 naming no sector, even where 市医保 found it: the assignment gives the record the office's line, its own
+    # part (二(六)3(3), sectorless_alternatives; check55 #2 — it had named the 问题所属部门 where the same record with
+    # sector poverty_office named none)
+    for record in (INS_OFFICE, INS_CITY_MI):
+        v = verdict(policy, record, engine)
+        assert not {b for b, _ in _at(v, "city")} & {"city_health", "city_medical_insurance", "city_sector_department"}
+        assert ("city_poverty_office", "supervision") in found(v)
+    # naming no line: the 问题所属部门 once for the two
+    for record in (INS_LEVEL,):
         f = _finding(verdict(policy, record, engine), "city_sector_department", "supervision")
         assert f is not None and SECTORLESS in f.rests_on and "二(六)3(5)" in f.clauses
     # the joint reading names both

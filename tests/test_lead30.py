@@ -64,14 +64,15 @@ def test_a_verdict_names_the_joint_reading_that_would_name_more_pressers(policy:
     assert more <= linked
 
 
-# review29 #7 (R28-56): 补充保险 not in place, assigned by the province to 县扶贫办, late, no line. Under false the
+# review29 #7 (R28-56): 补充保险 not in place, assigned by the province to the county, late, no line. Under false the
 # city's 问题所属部门 presses it once (二(六)3(5) 医保、卫健等…统筹协调、督促落实, each for its own line); under true
 # 市医保 and 市卫健 both press and the role is gone. The role's finding rested on the parameter and did not say so.
+# (The assignment names no body: one to 县扶贫办 gives the record the office's line, its own part, 二(六)3(3) — check55
+# #2 — and no 二(六)3(5) department presses that line under false.)
 _INSURANCE = {"id": "r28-56", "area": "health", "kind": "health_insurance_not_in_place", "place": "330127100219",
               "severity": "serious",
               "discovered": {"level": "province", "channel": "survey_verification", "on": "2021-03-01"},
-              "handled": [{"action": "assigned", "by_level": "province", "to_level": "county",
-                           "to_body": "county_poverty_office", "on": "2021-03-03"}],
+              "handled": [{"action": "assigned", "by_level": "province", "to_level": "county", "on": "2021-03-03"}],
               "deadline": "2021-04-30", "as_of": "2021-06-30"}
 
 

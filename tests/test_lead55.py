@@ -93,3 +93,43 @@ def test_the_same_day_records_in_bulk_equal_who_answers(policy: Policy, oversigh
                for body in ("city_cppcc", "city_poverty_office", None)]
     got, want = batch_and_answers(policy.with_parameters(report_to_oversight=oversight), records)
     assert got == want and len(got) > 0
+
+
+# ---------------------------------------------------------------- check55 #2: the office's insurance is its own line
+
+#: check55 X4: the city hands the supplementary insurance to 县扶贫办, the record naming no sector
+X4 = {"id": "check55-X4", "area": "health", "kind": "health_insurance_not_in_place", "place": "330127100219",
+      "discovered": {"level": "city", "channel": "research_supervision", "on": "2021-03-01"},
+      "handled": [{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-03",
+                   "to_body": "county_poverty_office"}],
+      "deadline": "2021-03-31", "as_of": "2021-04-30"}
+
+
+def _every(v: Any) -> list[tuple[str, str, tuple[str, ...]]]:
+    return sorted((f.body, f.basis, tuple(f.clauses)) for f in v.findings)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("finder", [None, "city_medical_insurance"])
+def test_the_insurance_handed_to_the_office_is_of_the_offices_line(policy: Policy, engine: str,
+                                                                  finder: str | None) -> None:
+    """二(六)3(3) 县扶贫办负责低收入农户医疗补充政策性保险的工作 is the office's own part, as 医保's 审核 and
+    财政's 拨付 in the same clause are theirs: handed to the office, the record is of its line (sectorless_alternatives'
+    documented rule) and equals the same record with ``sector: poverty_office`` — no 市相关部门（问题所属部门） presses
+    it for 医保 or 卫健 (check55 #2: it did, while the record with the sector named none)."""
+    record = {**X4, "discovered": {**X4["discovered"], **({"body": finder} if finder else {})}}
+    v = verdict(policy, record, engine)
+    assert _every(v) == _every(verdict(policy, {**record, "sector": "poverty_office"}, engine))
+    assert ("city_sector_department", "supervision") not in found(v)
+    assert ("city_poverty_office", "supervision") in found(v)
+    # a level-only assignment still names no line: the 问题所属部门 once, by sectorless_alternatives
+    level = {**record, "handled": [{k: x for k, x in record["handled"][0].items() if k != "to_body"}]}
+    assert ("city_sector_department", "supervision") in found(verdict(policy, level, engine))
+
+
+def test_the_insurance_handed_to_the_office_in_bulk_equals_who_answers(policy: Policy) -> None:
+    records = [X4, {**X4, "id": "check55-X3", "sector": "poverty_office"},
+               {**X4, "id": "check55-X4b", "handled": [{**X4["handled"][0], "to_body": None}]}]
+    records[2]["handled"][0].pop("to_body")
+    got, want = batch_and_answers(policy, records)
+    assert got == want and len(got) > 0
