@@ -941,12 +941,13 @@ class Decider:
                     return got
         # (imported here: a run that never meets such a reading, as a cached batch, loads no pydantic model)
         from ..policy._whatif import flipped as switched_on
+        from ..policy._whatif import set_to
 
         # (flipped turns a bool the other way: the shared view only where that is the value asked for; a value
-        # equal to the current one gets a view set to it, not the other)
+        # equal to the current one gets a view set to it, not the other; both kept on the policy with a bound)
         other = isinstance(value, bool) and value != self.policy.parameter(param)
-        view = switched_on(self.policy, param) if other else self.policy._memo(
-            f"set {param}={value!r}", functools.partial(_set_view, self.policy, param, value))
+        view = switched_on(self.policy, param) if other else set_to(
+            self.policy, param, value, functools.partial(_set_view, self.policy, param, value))
         got = Decider(view)  # (a bool's view route uses too: kept on the policy)
         got._flips = None
         if flips is not None:

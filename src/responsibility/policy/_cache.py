@@ -43,6 +43,7 @@ import stat
 import sys
 import tempfile
 import threading
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -175,7 +176,7 @@ def read(key: str, *, plain: bool = False) -> PolicyData | None:
         twin = read_entry(PLAIN_KIND, key, PLAIN_FORMAT)
         if type(twin) is TWINS["PolicyData"]:
             found: PolicyData = twin  # type: ignore[assignment]  # (its plain twin: it answers as the model does)
-            _keys[id(found)] = (found, key)
+            _name(_keys, found, key)
             return found
     data = read_entry("policy", key, FORMAT)
     if data is None:
@@ -184,14 +185,14 @@ def read(key: str, *, plain: bool = False) -> PolicyData | None:
 
     if not isinstance(data, PolicyData):
         return None
-    _keys[id(data)] = (data, key)
+    _name(_keys, data, key)
     return data
 
 
 def write(key: str, data: PolicyData) -> None:
     """Store ``data`` under ``key`` atomically, as models and as plain twins; any failure leaves the cache as
     it was (a model without a twin: no plain entry)."""
-    _keys[id(data)] = (data, key)
+    _name(_keys, data, key)
     write_entry("policy", key, FORMAT, data, KEEP)
     from ._plain import plain
 
@@ -202,21 +203,42 @@ def write(key: str, data: PolicyData) -> None:
     write_entry(PLAIN_KIND, key, PLAIN_FORMAT, twin, KEEP)
 
 
-#: The key of each policy's data read from or written to the cache in this process (the data kept alive
-#: with it, so that its id names no other object).
-_keys: dict[int, tuple[object, str]] = {}
+#: The key of each policy's data read from or written to the cache in this process, by the data's id, while the data
+#: lives (:func:`_name`).
+_keys: dict[int, tuple[weakref.ref[object], str]] = {}
+
+
+def _name(table: dict[int, tuple[weakref.ref[object], str]], data: object, key: str) -> None:
+    """Note in ``table`` that ``key`` names ``data``, by its id, for as long as ``data`` lives: the entry holds it
+    weakly and goes with it (a weak reference's callback runs before the object's memory, and so its id, is free), so
+    the table holds only what is in use. (It held each data strongly, so that its id named no other object, and so
+    every policy ever read, written or derived in the process: each load of the suite's fresh views, each reading's
+    switched views' data.)"""
+    at = id(data)
+
+    def gone(ref: weakref.ref[object]) -> None:
+        got = table.get(at)
+        if got is not None and got[0] is ref:
+            table.pop(at, None)
+
+    table[at] = (weakref.ref(data, gone), key)
+
+
+def _named(table: dict[int, tuple[weakref.ref[object], str]], data: object) -> str | None:
+    """The key :func:`_name` noted for ``data`` in ``table``, or ``None``."""
+    got = table.get(id(data))
+    return got[1] if got is not None and got[0]() is data else None
 
 
 def key_for(data: PolicyData) -> str | None:
     """The cache key ``data`` was read or written under in this process, or ``None``: a hash of the
     files it was loaded from and of the code that loaded them, which names the data without
     serialising it (the cached artefacts of other wings are keyed on it)."""
-    got = _keys.get(id(data))
-    return got[1] if got is not None and got[0] is data else None
+    return _named(_keys, data)
 
 
-#: Keys of data derived from keyed data by a known step (:func:`derive_key`), by id (the data kept alive with it).
-_derived: dict[int, tuple[object, str]] = {}
+#: Keys of data derived from keyed data by a known step (:func:`derive_key`), by the data's id, while the data lives.
+_derived: dict[int, tuple[weakref.ref[object], str]] = {}
 
 
 def derive_key(base: PolicyData, data: PolicyData, step: str) -> None:
@@ -226,16 +248,13 @@ def derive_key(base: PolicyData, data: PolicyData, step: str) -> None:
     :func:`key_for`'s: the assessor's entries stay keyed on data read from files only."""
     key = content_key(base)
     if key is not None:
-        _derived[id(data)] = (data, hashlib.sha256(f"{key}\0{step}".encode()).hexdigest())
+        _name(_derived, data, hashlib.sha256(f"{key}\0{step}".encode()).hexdigest())
 
 
 def content_key(data: PolicyData) -> str | None:
     """:func:`key_for`, else the key :func:`derive_key` gave ``data``, else ``None``."""
     got = key_for(data)
-    if got is None:
-        found = _derived.get(id(data))
-        got = found[1] if found is not None and found[0] is data else None
-    return got
+    return got if got is not None else _named(_derived, data)
 
 
 #: How many policies read from the cache this process keeps in use (:func:`kept_view`): the shipped rules, an

@@ -16,7 +16,7 @@ import datetime as dt
 import os
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .._errors import Issue, RulesError
@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # (pydantic and the models where a value is checked: a switch
     from ._view import PolicyView
 
 _P = TypeVar("_P", bound="PolicyView")
+_V = TypeVar("_V")
 
 #: What each parameter type takes, for messages.
 TAKES = {"days": f"a whole number of days from 0 to {MAX_DAYS} (ten years)",
@@ -252,7 +253,7 @@ def with_parameters(policy: _P, values: Mapping[str, Any]) -> _P:
 #: run again, the tests). Each kept reading holds its engines' memos, a few MB: the bound keeps that small.
 READINGS_KEPT = 4
 _readings_lock = threading.Lock()
-_flips_lock = threading.Lock()  # (flipped's: asked on every decision that reads a reading again)
+_flips_lock = threading.Lock()  # (kept_on's: asked on every decision that reads a reading again)
 
 
 def _locks_again() -> None:
@@ -295,6 +296,10 @@ def _kept_reading(policy: _P, params: list[Any], names: set[str], changed: dict[
 #: without bound, a view held one for every bool parameter ever asked of it (~25), however long ago. One still in use
 #: is given again while it lives, so none is made twice beside itself.
 FLIPS_KEPT = 8
+#: As :data:`FLIPS_KEPT`, for the views with a choice parameter set to another of its values (:func:`set_to`: a
+#: decider's readings, engine/_decide ``Decider._flipped``): the shipped rules' choices have ~26 other values, and a
+#: policy's may have any number; each was kept on the view for its whole life.
+SETS_KEPT = 8
 
 
 def flipped(policy: _P, name: str) -> _P:
@@ -302,29 +307,43 @@ def flipped(policy: _P, name: str) -> _P:
     engine/_route ask what a verdict or a route would be under it): :func:`with_parameters` for a value known to fit,
     without checking it again; kept on ``policy`` (the last :data:`FLIPS_KEPT` asked, and any still in use), so that
     its rules and memos are made once while they are asked for (a ledger routes every problem)."""
+    return kept_on(policy, "flipped", name, lambda: _flipped(policy, name), FLIPS_KEPT)
+
+
+def set_to(policy: _P, name: str, value: Any, make: Callable[[], _P]) -> _P:
+    """The view of ``policy`` with the parameter ``name`` set to ``value``, one of its values, that ``make()`` makes
+    (engine/_decide ``_set_view``), kept on ``policy`` as :func:`flipped` keeps its views (the last :data:`SETS_KEPT`
+    asked, and any still in use)."""
+    return kept_on(policy, "set", f"{name}={value!r}", make, SETS_KEPT)
+
+
+def kept_on(policy: PolicyView, kind: str, key: Any, make: Callable[[], _V], bound: int) -> _V:
+    """What ``make()`` gives (a view derived from ``policy``), kept in ``policy``'s memo under ``kind`` and ``key``:
+    the last ``bound`` asked (:func:`_keep`), and any still in use elsewhere (held weakly), so that none is made twice
+    beside itself and what is let go is freed with the last user. One made again answers as the one before did: a
+    view's answers depend on its data alone."""
     import weakref
 
     # (both in the view's memo: they die with it; read and changed under the lock, as threads decide at once)
-    kept: OrderedDict[str, Any] = policy._memo("flipped: kept", OrderedDict)
-    alive: weakref.WeakValueDictionary[str, Any] = policy._memo("flipped: in use", weakref.WeakValueDictionary)
+    kept: OrderedDict[Any, _V] = policy._memo(f"{kind}: kept", OrderedDict)
+    alive: weakref.WeakValueDictionary[Any, Any] = policy._memo(f"{kind}: in use", weakref.WeakValueDictionary)
     with _flips_lock:
-        got = kept.get(name)
+        got = kept.get(key)
         if got is None:
-            got = alive.get(name)
+            got = alive.get(key)
         if got is not None:
-            _keep(kept, name, got, FLIPS_KEPT)
-            view: _P = got
-            return view
-    out = _flipped(policy, name)
+            _keep(kept, key, got, bound)
+            return got
+    out = make()
     with _flips_lock:
-        out = alive.setdefault(name, out)  # (another thread's, made meanwhile: one view, as the memo gave)
-        _keep(kept, name, out, FLIPS_KEPT)
+        out = alive.setdefault(key, out)  # (another thread's, made meanwhile: one view, as the memo gave)
+        _keep(kept, key, out, bound)
     return out
 
 
 def _keep(kept: OrderedDict[Any, Any], key: Any, view: Any, bound: int) -> None:
     """``view`` the newest of ``kept`` under ``key``, which then holds ``bound`` views at most, the least recently asked
-    let go first (under the caller's lock: :func:`with_parameters`' readings, :func:`flipped`'s switched views)."""
+    let go first (under the caller's lock: :func:`with_parameters`' readings, :func:`kept_on`'s views)."""
     kept[key] = view
     kept.move_to_end(key)
     while len(kept) > bound:
