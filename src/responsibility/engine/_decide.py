@@ -1713,8 +1713,8 @@ class Decider:
             late = ctx.late_passes
             for i, (lvl, _, to, _) in enumerate(rows.slots):
                 if to is not None and (day := late.get((lvl, to))) is not None:
-                    code_, name, values = slots[i]
-                    slots[i] = (code_, name, {**values, **self.late_values(day)})
+                    place_code, place_name, known = slots[i]
+                    slots[i] = (place_code, place_name, {**known, **self.late_values(day)})
         # (the named tuple made as a tuple is: its generated __new__ is a Python frame per verdict)
         return _new_tuple(Sheet, (rows.forms, rows.slot_of, rows.rules, slots, rows.interpretations,
                                   functools.partial(self._more_of, problem, jurisdiction, facts, hits, plan),
