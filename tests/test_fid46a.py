@@ -133,7 +133,12 @@ def test_nobody_at_the_province_answers_for_a_step_the_city_passed_on(policy: Po
         assert not [f for f in v.findings if f.level == "province"], record["id"]
         assert "irregular_step" not in _rests(v) or record is B2_COUNTY
     x = verdict_under(policy, _nobody(B2_COUNTY, "city_finance"), "compiled", **{UNRELATED: value})
-    assert _findings(verdict_under(policy, B2_COUNTY, "compiled", **{UNRELATED: value})) == _findings(x)
+    # (but pressing_level_assignment: in the control the city as a whole was handed the problem, and under assignee
+    # its 市扶贫办 answers 整改不到位 instead of pressing — one failure, fid55 — so the control's pressing rests on that
+    # reading; B2_COUNTY's step to 市财政, which has no part, makes no such assignee)
+    def less(v: Any) -> set[Any]:
+        return {(*f[:4], f[4] - {"pressing_level_assignment"}) for f in _findings(v)}
+    assert less(verdict_under(policy, B2_COUNTY, "compiled", **{UNRELATED: value})) == less(x)
     # the city's late step rests on the parameter: set_aside, the province's step was no 交办 and it answers
     # 未按程序交办; level_receives, the city received it and its holder answers 未及时交办, as in the control
     late = verdict_under(policy, F1_LATE, "compiled", **{UNRELATED: value})

@@ -183,6 +183,11 @@ class EagerDecider(Decider):
             if failure.basis == "interpretation":
                 rests[basis] = None
             rests.update(dict.fromkeys(self._links.get(key, ())))
+            # (a role whose own handling of the problem the other reading of sectorless_alternatives reads otherwise:
+            # its reason, 本身负责…办理 or 负有交办职责, rests on it; fid55, check54 #5)
+            if SECTORLESS in ctx.rests_on and fired[0][1]["t"] == "unhandled" \
+                    and self._own_by_reading(body_id, duties, fired[0][1]):
+                rests[SECTORLESS] = None
             text = self._reason(problem, body_id, place.name if place else place_code, basis, duties,
                                 fired[0][1], ctx, rests)  # (an acting department's reason says so: check45 #7)
             index[key] = len(findings)

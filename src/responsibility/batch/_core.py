@@ -34,6 +34,8 @@ from ..engine._compile import SCOPE, SHOWN_SCOPE, shown_field, shown_ranks
 from ..engine._decide import CONCEALED as HID_BASIS
 from ..engine._decide import CONTEXT_FIELDS, pressing_also_acting, pressing_where_acting
 from ..engine._decide import MISSED as MISSED_BASIS
+from ..engine._decide import NOT_RECTIFIED as NOT_RECTIFIED_BASIS
+from ..engine._decide import SUPERVISION as PRESSING_BASIS
 from ..engine._facts import (
     ASIDE_REPORT,
     CONCEALER,
@@ -929,13 +931,15 @@ def handed_back(c: Cols, ur: I64, ul: I64, received: I32, hp: I32, hact: Any, hb
 
 
 def late_pass_ons(c: Cols, t: Tables, limit: int) -> None:
-    """Mark slow (``c.slow``: the reference path) a record where, by late_pass_on_answers (not_handled), a level
-    assigned the problem may have passed it on only after its handling limit (engine/_facts.py ``late_pass``;
-    review41 F5, review41b D3): an assignment by a level made more than ``limit`` days after the first assignment to it
-    (any, counted or not: the reference path decides). Under none such a pass-on names nobody, and only the verdict's
-    interpretations, which bulk rows do not carry, say the reading."""
+    """Mark slow (``c.slow``: the reference path) a record where a level assigned the problem may have passed it on
+    only after its handling limit: an assignment by a level made more than ``limit`` days after the first assignment
+    to it (any, counted or not: the reference path decides). By late_pass_on_answers (not_handled) it may answer for
+    that (engine/_facts.py ``late_pass``; review41 F5, review41b D3): every such record; under none such a pass-on
+    names nobody, and only the verdict's interpretations, which bulk rows do not carry, say the reading. Under either
+    value, where the problem was not rectified by the record's deadline (or the record gives none), the level's
+    整改不到位 says the delay (engine Context.late_passes, check54 #3a), which the fast path's reasons do not."""
     params = t.policy.parameters
-    if not len(c.hp) or LATE_PASS not in params or t.policy.parameter(LATE_PASS) != "not_handled":
+    if not len(c.hp):
         return
     asg = np.flatnonzero(c.hact != REPORTED)
     if not len(asg):
@@ -943,8 +947,15 @@ def late_pass_ons(c: Cols, t: Tables, limit: int) -> None:
     first = np.full((c.n, t.max_rank + 1), np.iinfo(np.int64).max // 2, np.int64)
     np.minimum.at(first, (c.hp[asg], c.hto[asg]), c.hon[asg].astype(np.int64))
     late = asg[c.hon[asg].astype(np.int64) > first[c.hp[asg], c.hby[asg]] + limit]
-    if len(late):
-        c.slow[c.hp[late]] = True
+    if not len(late):
+        return
+    w = c.hp[late]
+    if LATE_PASS not in params or t.policy.parameter(LATE_PASS) != "not_handled":
+        # (a group's deadline is never before the record's: a problem rectified by it has no 整改不到位 to say it in)
+        rect, deadline = pick(c.rect, w), pick(c.deadline, w)
+        w = w[(rect == NONE) | (deadline == NONE) | (rect > deadline)]
+    if len(w):
+        c.slow[w] = True
 
 
 def astray_steps(c: Cols, t: Tables) -> None:
@@ -2671,6 +2682,7 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
         return pick(fr, which), row, which
 
     r1, w1, f1 = rows(dv.fr, dv.ft, dv.fl, dv.fb, dv.fe)
+    r1, w1, f1 = unpressed(r1, w1, f1, tpl, t)
     # a body that concealed the problem, or one at a level that knew it, does not also miss it
     # (Decider.without_knowers_missing); main responsibility: one fact per level at which a failure of 一(四) was found,
     # lowest first
@@ -2705,6 +2717,33 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
         return Rows(rec, row, moved, on, dl)
     keep = ~np.isin(rec, moved)
     return Rows(rec[keep], row[keep], moved, on[keep], dl[keep])
+
+
+def unpressed(r1: I32, w1: I64, f1: I64, tpl: Templates, t: Tables) -> tuple[I32, I64, I64]:
+    """Expand's rows (record ``r1``, template row ``w1``, fact ``f1``) but the 指导督促 (supervision) of a body another
+    fact's row of the same record names 整改不到位 (not_rectified): one rectification, one failure (engine/_decide.py
+    ``_placed_hits``; check54 #3b). The fast path places each fact alone: a body the city handed the problem beside the
+    township, or one that passed it down in time under reassigned_level_answers: rectification, is named by one fact
+    and presses another's."""
+    nr_at, sv_at = t.basis_index.get(NOT_RECTIFIED_BASIS, -1), t.basis_index.get(PRESSING_BASIS, -1)
+    if not len(r1) or nr_at < 0 or sv_at < 0:
+        return r1, w1, f1
+    basis = pick(tpl.array("basis"), w1)
+    named = np.flatnonzero(basis == nr_at)
+    if not len(named):
+        return r1, w1, f1
+    pressing = np.flatnonzero(basis == sv_at)
+    if not len(pressing):
+        return r1, w1, f1
+    body, nb = tpl.array("body"), len(t.bodies) + 1
+    keys = np.sort(pick(r1, named).astype(np.int64) * nb + pick(body, pick(w1, named)))
+    asked = pick(r1, pressing).astype(np.int64) * nb + pick(body, pick(w1, pressing))
+    hit = keys[np.minimum(np.searchsorted(keys, asked), len(keys) - 1)] == asked
+    if not hit.any():
+        return r1, w1, f1
+    keep = np.ones(len(r1), np.bool_)
+    keep[pressing[hit]] = False
+    return r1[keep], w1[keep], f1[keep]
 
 
 def unhidden(r1: I32, w1: I64, f1: I64, tpl: Templates, t: Tables, knew: Bool, at_level: Bool) -> tuple[I32, I64, I64]:

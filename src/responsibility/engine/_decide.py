@@ -107,6 +107,9 @@ except ImportError:  # pragma: no cover - without a C compiler: the loop in Pyth
 FAILURES = frozenset({"not_discovered", "not_handled", "not_rectified", "concealed"})
 #: Concealing a problem (瞒报漏报) and missing it (应发现未发现) exclude each other for one body.
 CONCEALED, MISSED = "concealed", "not_discovered"
+#: A body named 整改不到位 is not also named 指导督促不到位 for the record (one rectification:
+#: :meth:`Decider._placed_hits`).
+NOT_RECTIFIED, SUPERVISION = "not_rectified", "supervision"
 #: What :meth:`Decider._static` keeps of a finding without the severity: its clauses, and what it rests on before the
 #: liability thresholds and after them.
 _StaticBase = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
@@ -367,6 +370,7 @@ class Decider:
         self._forms: dict[tuple[Any, ...], FindingForm] = {}
         self._texts: dict[tuple[Any, ...], tuple[str, str, dict[str, str] | None]] = {}
         self._disposals: dict[tuple[Any, ...], int] = {}  # :meth:`disposal`
+        self._role_readings: dict[tuple[Any, ...], bool] = {}  # :meth:`_own_by_reading`
         self._plans: dict[tuple[Any, ...], Plan] = {}
         #: A plan by what :meth:`_plan` reads (:meth:`decide_parsed`): the engine, the record's area, kind, severity
         #: (main facts carry it), sector and place's level, the levels that knew the problem, and each hit's rule with
@@ -749,7 +753,7 @@ class Decider:
 
     def _acting_added(self, area: str, kind: str | None, prank: int, sector: str | None,
                       got: list[tuple[Rule, Fact, tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]]],
-                      acting: tuple[tuple[str, str], ...], rectifiers: set[tuple[Any, str]]
+                      acting: tuple[tuple[str, str], ...], rectifiers: set[str]
                       ) -> list[tuple[Rule, Fact, tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]]]:
         """``got`` (:meth:`_placed_hits`) with each of ``acting`` (:meth:`_acting_pressers`: a province's or city's
         department the record shows holding the problem, under acting_departments_press) placed as a presser on the
@@ -776,7 +780,7 @@ class Decider:
                     key = (body, "supervision", rule.liability)
                     if policy.bodies[body].level != level or key in normal or lvl is None or lvl >= rank[level] \
                             or (assignee and (body == assignee or assignee in policy.under(body))) \
-                            or (fact.get("id"), body) in rectifiers or (("lvl", lvl), body) in rectifiers \
+                            or body in rectifiers \
                             or not self._acting_reaches(area, kind, sector, body, duty, prank):
                         continue
                     more.append((key, (duty,)))
@@ -1136,6 +1140,12 @@ class Decider:
             # not_rectified finding does not rest on sectorless_alternatives, which names the same under either value —
             # check51b #2, Y13: the county handed 县财政 and 县建设 a housing subsidy in turn)
             named = sectorless and t == "unrectified" and body == key[0]
+            if sectorless and t == "unhandled" and SECTORLESS not in linked and self._own_by_reading(key[0], duties,
+                                                                                                 fact):
+                # (a level's 问题所属部门 is itself to handle a policy gap only as it stands for the departments
+                # sectorless_alternatives makes it one of: its reason, 本身负责…办理 or 负有交办职责, rests on it;
+                # check54 #5)
+                linked = (*linked, SECTORLESS)
             mk = (key, duties, rules, fpart, passed, own_day, aside, linked, aside and aside_report(fact), named)
             form = memo.get(mk)
             if form is None:
@@ -1275,24 +1285,22 @@ class Decider:
     def _placed_hits(self, area: str, kind: str | None, prank: int, hits: list[Hit], sector: str | None,
                      acting: tuple[tuple[str, str], ...] = (),
                      ) -> Iterator[tuple[Rule, Fact, tuple[tuple[tuple[str, str, str], tuple[str, ...]], ...]]]:
-        """Each hit with what it places (:meth:`_placing`), less the 指导督促 of a body that the same fact makes
-        answer as its rectifier: a level assigned the problem as a whole whose department of the record's line
-        answers 整改不到位 does not also press itself (一(四) 交办问题整改落实不到位: one failure; review25
-        R25-10) — nor, handed the problem beside another body of its level, press that body's part of the same
-        rectification (县财政局 and the school both handed unpaid aid: finance answers 整改不到位, not 指导督促 too;
-        review43b R3). ``acting``: the departments the record shows acting that press also where the kind does not
-        concern them (:meth:`_acting_added`)."""
+        """Each hit with what it places (:meth:`_placing`), less the 指导督促 of a body that answers 整改不到位 for the
+        record: a level assigned the problem as a whole whose department of the record's line answers 整改不到位 does
+        not also press itself (一(四) 交办问题整改落实不到位: one failure; review25 R25-10) — nor, handed the problem
+        beside another body of its level, press that body's part of the same rectification (县财政局 and the school
+        both handed unpaid aid: finance answers 整改不到位, not 指导督促 too; review43b R3), nor, an assignee that
+        passed it on only after the handling limit, press the level it passed it to (the delay is in its 整改不到位,
+        late_pass_on_answers; check54 #3b). Both findings rest on the same words of 一(四), 对交办问题整改落实不到位的,
+        for the one rectification a record has: naming the body twice would count one failure twice. ``acting``: the
+        departments the record shows acting that press also where the kind does not concern them
+        (:meth:`_acting_added`)."""
         got = [(rule, fact, self._placing(area, kind, prank, rule, fact, sector)) for rule, fact in hits]
-        rectifiers = {(fact.get("id"), key[0]) for rule, fact, placings in got if rule.basis == "not_rectified"
-                      for key, _ in placings}
+        # (every body named 整改不到位 by any hit: a record is one problem, with one rectification)
+        rectifiers = {key[0] for rule, _, placings in got if rule.basis == NOT_RECTIFIED for key, _ in placings}
         if rectifiers:
-            rectifiers |= {(("lvl", fact.get("lvl")), key[0]) for rule, fact, placings in got
-                           if rule.basis == "not_rectified" and fact.get("lvl") is not None for key, _ in placings
-                           if key[0] == fact.get("body")}  # (a body the record itself handed it)
-        if rectifiers:
-            got = [(rule, fact, tuple(p for p in placings if (fact.get("id"), p[0][0]) not in rectifiers
-                                      and (("lvl", fact.get("lvl")), p[0][0]) not in rectifiers)
-                    if rule.basis == "supervision" else placings) for rule, fact, placings in got]
+            got = [(rule, fact, tuple(p for p in placings if p[0][0] not in rectifiers)
+                    if rule.basis == SUPERVISION else placings) for rule, fact, placings in got]
         if acting:
             got = self._acting_added(area, kind, prank, sector, got, acting, rectifiers)
         yield from got
@@ -1702,6 +1710,12 @@ class Decider:
                         values["deadline"] = iso.get(deadline) or _iso(deadline)
                         values["assignee"], values["assignee_en"] = assignees[rank]
                 slots.append((got[0], got[1], values))
+        if ctx.late_passes:  # (few records: an assignee that passed it on late says so in its 整改不到位; check54 #3a)
+            late = ctx.late_passes
+            for i, (lvl, _, to, _) in enumerate(rows.slots):
+                if to is not None and (day := late.get((lvl, to))) is not None:
+                    place_code, place_name, known = slots[i]
+                    slots[i] = (place_code, place_name, {**known, **self.late_values(day)})
         # (the named tuple made as a tuple is: its generated __new__ is a Python frame per verdict)
         return _new_tuple(Sheet, (rows.forms, rows.slot_of, rows.rules, slots, rows.interpretations,
                                   functools.partial(self._more_of, problem, jurisdiction, facts, hits, plan),
@@ -2234,6 +2248,29 @@ class Decider:
             self._disposals[key] = got
         return got
 
+    def _own_by_reading(self, body_id: str, duties: tuple[str, ...], fact: Fact) -> bool:
+        """Whether :meth:`own_holding` of a role body (问题所属部门) would say otherwise under another value of
+        sectorless_alternatives: what the role stands for — the departments' parts as one, or none of them — decides
+        whether it is itself to handle the problem (its reason's 本身负责该问题的办理和整改 or 负有交办职责), the
+        clauses the same (check54 #5). Kept per decider by the body, its duties and the fact's area, kind and place's
+        level."""
+        policy = self.policy
+        if not stands_unresolved(policy.bodies[body_id]) or not duties or fact.get("escalate") \
+                or SECTORLESS not in policy.parameters:
+            return False
+        key = (body_id, duties, str(fact["area"]), str(fact.get("kind") or ""), int(fact["prank"]))
+        got = self._role_readings.get(key)
+        if got is None:
+            mine = self.own_holding(body_id, duties, fact)
+            got = False
+            for value in self._other_values(SECTORLESS):
+                view = policy._memo(f"set {SECTORLESS}={value!r}",
+                                    functools.partial(_set_view, policy, SECTORLESS, value))
+                if holds_own_work(view, key[2], key[3] or None, body_id, key[4], line_of(view, body_id)) != mine:
+                    got = True
+            self._role_readings[key] = got
+        return got
+
     def own_holding(self, body_id: str, duties: tuple[str, ...], fact: Fact) -> bool:
         """Whether a level's failure to pass a problem on (``fact``) is, for ``body_id`` holding ``duties`` at handling,
         that of a body that is itself to rectify it (:func:`holds_own_work`, in the body's own line; not below the
@@ -2368,13 +2405,27 @@ class Decider:
                 on, deadline = ctx.assigned_to.get((lvl, to), (on, deadline))
             values.update(assigned=on.isoformat(), deadline=deadline.isoformat(),
                           assignee=by_rank[rank].name, assignee_en=by_rank[rank].en)
+        if to is not None and ctx.late_passes and (day := ctx.late_passes.get((lvl, to))) is not None:
+            values.update(self.late_values(day))
         return values
+
+    def late_values(self, day: dt.date) -> dict[str, str]:
+        """The ``late``/``late_en`` reason values of an assignee that passed the problem on only on ``day``, after the
+        handling limit (:attr:`~._facts.Context.late_passes`): its 整改不到位 takes the delay in, and says it (the
+        phrases ``late_pass_on``, with the day and the limit; check54 #3a). Empty where the policy has no such
+        phrase."""
+        phrases = self.policy.data.accountability.phrases
+        limit = str(self.policy.parameter("handling_time_limit_days"))
+        on = iso if (iso := _ISO.get(day)) else _iso(day)
+        return {"late": phrases.get("late_pass_on", "").format(on=on, limit=limit),
+                "late_en": phrases.get("late_pass_on_en", "").format(on=on, limit=limit)}
 
 
 #: Reason-template fields whose values come from the record rather than the finding: the keys of
 #: :meth:`Decider.context_values`, and ``place`` (the name of the place where the body sits).
 CONTEXT_FIELDS: tuple[str, ...] = ("place", "finder", "finder_en", "channel", "channel_en", "received",
-                                   "assigned", "deadline", "assignee", "assignee_en", "since", "since_en")
+                                   "assigned", "deadline", "assignee", "assignee_en", "since", "since_en",
+                                   "late", "late_en")
 #: Every context field without a value (formats as ``""``): what a verdict's reason values start from.
 UNFILLED: dict[str, str] = dict.fromkeys(CONTEXT_FIELDS, "")
 

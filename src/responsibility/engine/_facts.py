@@ -240,6 +240,10 @@ class Context:
     #: The record's line (a sector id), which the decider places the findings by: its ``sector``'s, else the one line
     #: the departments it names give (:func:`record_line`; review23 #2), else None.
     line: str | None = None
+    #: (level rank, body — "" for the level as a whole): the day an assignee that answers 整改不到位 passed the problem
+    #: on, only after the handling limit — the delay its not_rectified finding takes in (late_pass_on_answers), which
+    #: its reason says (check54 #3a: 「其迟至…方才交办，超出10天时限」, the phrases ``late_pass_on``).
+    late_passes: dict[tuple[int, str], dt.date] = field(default_factory=dict)
 
 
 _new_object = object.__new__
@@ -253,6 +257,7 @@ def _context(as_of: dt.date, authority: str, owner: bool) -> Context:
     ctx.as_of, ctx.authority, ctx.owner = as_of, authority, owner
     ctx.received, ctx.assigned, ctx.assigned_to, ctx.deadline_from_parameter = {}, {}, {}, False
     ctx.rests_on, ctx.knew, ctx.passed, ctx.handed, ctx.set_aside, ctx.line = [], set(), set(), {}, False, None
+    ctx.late_passes = {}
     return ctx
 
 
@@ -2927,6 +2932,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                         if all(x["to_body"] is None for x in back_up) and RECEIVER not in ctx.rests_on:
                             ctx.rests_on.append(RECEIVER)
                         continue
+                if ons and not passed:
+                    # passed on, but only after the handling limit: the finding takes the delay in, and its reason
+                    # says it (check54 #3a; under either value of reassigned_level_answers — a fact of the record)
+                    ctx.late_passes.setdefault((rank[level], body), min(ons))
                 # a body of a level nobody there can rectify at answers only by place_above_rectifiers (R9A-10)
                 # (an assignment a lower level's step shows, in time by the handling limit only: ``slow`` makes the
                 # finding rest on the limit, as a pass-on after it does)
@@ -3041,6 +3050,14 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     f.get("lvl") == r or (f["t"] == "found" and f.get("prank", r + 1) <= r < f.get("frank", 0))
                     for f in facts):
                 note_untied(policy, ctx, area, kind, level, sector)
+        if alternatives and SECTORLESS not in ctx.rests_on and any(
+                (b := policy.bodies.get(f.get("body") or "")) is not None and b.role for f in facts):
+            # a level's 问题所属部门 named for a record whose line gives no department of that level the problem (the
+            # province's, which received the city's report of a student-aid problem whose assignee named the 扶贫办's
+            # line): what the role stands for there is the reading of a record naming no line — its departments' parts
+            # as one (二(六)2(4), 负有交办职责) or none of them (every_holder: 发现（接报）该问题) — and the verdict
+            # rests on it where it changes a finding (check54 #5: R4, R86)
+            ctx.rests_on.append(SECTORLESS)
     return facts, ctx
 
 
