@@ -945,13 +945,11 @@ class Decider:
                     return got
         # (imported here: a run that never meets such a reading, as a cached batch, loads no pydantic model)
         from ..policy._whatif import flipped as switched_on
-        from ..policy._whatif import set_to
 
         # (flipped turns a bool the other way: the shared view only where that is the value asked for; a value
         # equal to the current one gets a view set to it, not the other; both kept on the policy with a bound)
         other = isinstance(value, bool) and value != self.policy.parameter(param)
-        view = switched_on(self.policy, param) if other else set_to(
-            self.policy, param, value, functools.partial(_set_view, self.policy, param, value))
+        view = switched_on(self.policy, param) if other else _kept_set_view(self.policy, param, value)
         got = Decider(view)  # (a bool's view route uses too: kept on the policy)
         got._flips = None
         if flips is not None:
@@ -2264,8 +2262,7 @@ class Decider:
             mine = self.own_holding(body_id, duties, fact)
             got = False
             for value in self._other_values(SECTORLESS):
-                view = policy._memo(f"set {SECTORLESS}={value!r}",
-                                    functools.partial(_set_view, policy, SECTORLESS, value))
+                view = _kept_set_view(policy, SECTORLESS, value)
                 if holds_own_work(view, key[2], key[3] or None, body_id, key[4], line_of(view, body_id)) != mine:
                     got = True
             self._role_readings[key] = got
@@ -2493,6 +2490,15 @@ def _set_view(policy: PolicyView, name: str, value: Any) -> PolicyView:
     _cache.derive_key(policy.data, data, f"set {name}={value!r}")  # (its rules are cached as the policy's: _compile)
     changed = {**policy.what_if, name: (policy.what_if.get(name, (policy.parameter(name),))[0], value)}
     return type(policy)(data, root=policy.root, loaded=policy._loaded, as_of=policy.as_of, what_if=changed)
+
+
+def _kept_set_view(policy: PolicyView, name: str, value: Any) -> PolicyView:
+    """:func:`_set_view`'s view, kept on ``policy`` with a bound (``policy._whatif.set_to``): the one place a decider
+    asks for a choice parameter set to another value (:meth:`Decider._flipped`, :meth:`Decider._own_by_reading`), so
+    that both read the same view and its memos, and none sits on the policy unbounded."""
+    from ..policy._whatif import set_to
+
+    return set_to(policy, name, value, functools.partial(_set_view, policy, name, value))
 
 
 def rectifying_duties(policy: PolicyView, area: str, kind: str | None, prank: int, body: str,
