@@ -5,7 +5,7 @@ Each case: a record, the parameters it is read under, the findings the text requ
 optionally the liabilities) and forbids (``forb``), and the readings the verdict must (``listed``) or must not
 (``notlisted``) list. tests/test_from_text56.py runs them. The auditor's report, with the clause behind each, is
 /work/helpers/s56/check56.md in the session's notes; the names below say the reading in brief. Written in five
-batches, each before its run (F, J, D, K; B; C; E1–E6; H); E7 and E8 after E4's run. D6, D7 and K9 first
+batches, each before its run (F, J, D, K; B; C; E1–E6; H); E7 and E8 after E4's run, L1–L5 after the per-line scans. D6, D7 and K9 first
 placed the 全省共性问题 at the province's code with a county finder, which the record format refuses (a finder's level
 finds at or below its own code; a policy problem placed there is read as the province's): their place is the county's,
 their findings as written before the run.
@@ -455,3 +455,19 @@ case("H5 project_late_or_unfinished, county→township 03-03 with no deadline, n
 case("H6 the same as of 03-20 (well inside any limit): no 整改不到位",
      PJ("project_late_or_unfinished", discovered=hot, handled=[asg("county", "township")], as_of="2021-03-20"),
      req=LOW_ND, forb=NOT_LATE + [("*", "not_handled")])
+
+# ===================== batch 6 (written after the per-line scans of the report, secscan*.py) =====================
+case("L1 project_ledger_incomplete at a village's project, sector finance, city: the record names finance's line, so the department answering for it is 县财政 (二(二)3 涉及本部门问题), not a stand-in role",
+     PJ("project_ledger_incomplete", sector="finance", discovered=cres()), req=[(TWN, "not_discovered")],
+     forb=[("county_sector_department",), ("village_*",)])
+case("L2 the same assigned city→county (no body) 03-03 (deadline 03-31), never fixed: no stand-in role rectifies a finance-line record",
+     PJ("project_ledger_incomplete", sector="finance", discovered=cres(), handled=[asg("city", "county")], deadline="2021-03-31", **late),
+     forb=[("county_sector_department",)])
+case("L3 project_late_or_unfinished, sector finance, city (the control): 县财政 not_discovered, no stand-in role",
+     PJ("project_late_or_unfinished", sector="finance", discovered=cres()), req=LOW_ND + [("county_finance", "not_discovered")],
+     forb=[("county_sector_department",)])
+case("L4 funds_allocation_irregular, sector agriculture (no county body of its own), city: 县财政 and the line's department (the role, 二(四)5 提出资金分配建议; 二(二)3), as for funds_diverted of the same line",
+     FU("funds_allocation_irregular", C, sector="agriculture", discovered=cres()), req=[("county_finance", "not_discovered"), ("county_sector_department", "not_discovered")],
+     forb=NOLOW)
+case("L5 funds_diverted, sector agriculture, county code, city (the control): the line's role not_discovered",
+     FU("funds_diverted", C, sector="agriculture", discovered=cres()), req=[("county_sector_department", "not_discovered")], forb=NOLOW)
