@@ -4,8 +4,8 @@ cross-level shapes of 一(三)–(四)) before the library was run on them (sess
 Each case: a record, the parameters it is read under, the findings the text requires (``req``: body or glob, basis,
 optionally the liabilities) and forbids (``forb``), and the readings the verdict must (``listed``) or must not
 (``notlisted``) list. tests/test_from_text56.py runs them. The auditor's report, with the clause behind each, is
-/work/helpers/s56/check56.md in the session's notes; the names below say the reading in brief. Written in five
-batches, each before its run (F, J, D, K; B; C; E1–E6; H); E7 and E8 after E4's run, L1–L5 after the per-line scans. D6, D7 and K9 first
+/work/helpers/s56/check56.md in the session's notes; the names below say the reading in brief. Written in six
+batches, each before its run (F, J, D, K; B; C; E1–E6; H; N); E7 and E8 after E4's run, L1–L5 after the per-line scans. D6, D7 and K9 first
 placed the 全省共性问题 at the province's code with a county finder, which the record format refuses (a finder's level
 finds at or below its own code; a policy problem placed there is read as the province's): their place is the county's,
 their findings as written before the run.
@@ -471,3 +471,20 @@ case("L4 funds_allocation_irregular, sector agriculture (no county body of its o
      forb=NOLOW)
 case("L5 funds_diverted, sector agriculture, county code, city (the control): the line's role not_discovered",
      FU("funds_diverted", C, sector="agriculture", discovered=cres()), req=[("county_sector_department", "not_discovered")], forb=NOLOW)
+
+# ===================== batch 7: escalation by other routes =====================
+case("N1 funds_rules_gap, county hotline, reported straight to the province 03-03 (a 上级单位, 一(三)), as of 03-10: no county, no city",
+     FU("funds_rules_gap", C, discovered=hot, handled=[rep("county", "province")], as_of="2021-03-10"),
+     forb=[("county_*",), ("city_*",)] + NOLOW)
+case("N2 funds_diverted at a village found by the township's 核查普查, the township assigns it to the village 03-02 (deadline 03-31), fixed 03-20: only the village not_discovered",
+     FU("funds_diverted", discovered=disc("township", "verification_census"), handled=[asg("township", "village", "2021-03-02")], deadline="2021-03-31", rectified_on="2021-03-20", **late),
+     req=VIL_ND, forb=[(TWN,), ("county_*",)] + CITYPROV + [("*", "not_rectified")])
+case("N3 projects_policy_gap, county→city 03-03, the city assigns it back to the county 03-05 (beyond the county's authority: 一(三)), as of 03-25: the city not_handled; no county not_rectified",
+     PJ("projects_policy_gap", C, discovered=hot, handled=[rep("county", "city"), asg("city", "county", "2021-03-05")], deadline="2021-03-20", **sit),
+     req=[("city_*", "not_handled")], forb=[("county_*", "not_rectified")] + NOLOW)
+case("N4 funds_diverted, township 核查普查 finds, the township reports it to the county 03-02, the county assigns it back to the township 03-04 (deadline 03-31), never fixed: township not_rectified",
+     FU("funds_diverted", discovered=disc("township", "verification_census"), handled=[rep("township", "county", "2021-03-02"), asg("county", "township", "2021-03-04")], deadline="2021-03-31", **late),
+     req=[(TWN, "not_rectified")] + VIL_ND, forb=[(TWN, "not_discovered"), ("county_*", "not_discovered"), ("city_*",)])
+case("N5 specific_problem, serious, concealed by the township from the county audit: township concealed staff+unit, no leadership",
+     DI("specific_problem", severity="serious", discovered=disc("county", "audit", body="county_audit"), concealed_by=["township"]),
+     req=[(TWN, "concealed", ["staff", "unit"])], forb=NO_MR + [("county_audit",)])
