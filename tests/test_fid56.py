@@ -226,3 +226,55 @@ def test_every_finding_the_insurance_parameter_decides_says_so(policy: Policy, e
             only = got[v] - got[not v]
             assert all(INSURANCE in f.rests_on for f in vs[v].findings if (f.body, f.basis) in only), (r["id"], v)
     assert decided >= 40, decided
+
+
+# ------------------------------------------------------------------ 3. 二(六)4(4) in a line's own miss of a renovation
+
+_HOUSE = ("housing", "housing_renovation_late")
+_PARTS = {"natural_resources": "county_natural_resources", "civil_affairs": "county_civil_affairs",
+          "finance": "county_finance"}
+SECTORLESS = "sectorless_alternatives"
+
+
+def _house(rid: str, sector: str | None, **more: Any) -> dict[str, Any]:
+    r = {"id": f"fid56-{rid}", "area": _HOUSE[0], "kind": _HOUSE[1], "place": "330127100219", "severity": "minor",
+         "discovered": {"level": "city", "channel": "media", "on": "2021-03-01"}, "handled": [],
+         "as_of": "2021-06-30", **more}
+    return {**r, "sector": sector} if sector else r
+
+
+_HOUSES = [_house(f"h-{s or 'none'}", s) for s in (*_PARTS, None, "construction")]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_departments_miss_of_its_own_renovation_part_cites_that_part(policy: Policy, engine: str) -> None:
+    """check55 #4: 县自然资源's 应发现未发现 on a late renovation of its line cited [一(四) 二(二)3] while its
+    整改不到位 cited 二(六)4(4) 自然资源部门负责保障农村危房改造建设用地; 民政's and 财政's parts alike."""
+    for sector, body in _PARTS.items():
+        v = verdict(policy, _house(f"h-{sector}", sector), engine)
+        missed = [f for f in v.findings if (f.body, f.basis) == (body, "not_discovered")]
+        assert missed and all(f.clauses == ("一(四)", "二(二)3", "二(六)4(4)") for f in missed), (sector, found(v))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("sectorless", ("unresolved", "every_holder"))
+def test_a_renovation_record_naming_no_line_names_no_part_for_its_miss(policy: Policy, engine: str,
+                                                                       sectorless: str) -> None:
+    """line_named_only: a record that does not say which 二(六)4(4) part failed names no
+    县（市、区）行业主管部门（问题所属部门） and none of the three departments for not finding it, under
+    either reading of sectorless_alternatives (the construction bureau, 二(六)4(3), answers as before)."""
+    for record in (_house("h-none", None), _house("h-none-late", None, handled=[
+            {"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-25"}])):
+        v = verdict(policy, record, engine, **{SECTORLESS: sectorless})
+        bodies = {b for b, basis in found(v) if basis == "not_discovered"}
+        assert not bodies & {"county_sector_department", *_PARTS.values()}, (record["id"], found(v))
+        assert "county_construction" in bodies
+
+
+@pytest.mark.parametrize("sectorless", ("unresolved", "every_holder"))
+def test_the_batch_gives_what_who_answers_gives_for_the_renovation_parts(policy: Policy, sectorless: str) -> None:
+    view = policy.with_parameters(**{SECTORLESS: sectorless})
+    got, want = batch_and_answers(view, _HOUSES)
+    assert got == want
+    got, want = batch_and_answers(view, _HOUSES[::-1])
+    assert got == want
