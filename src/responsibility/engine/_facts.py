@@ -798,8 +798,57 @@ def untied_line(policy: PolicyView, area: str, kind: str | None, level: str, sec
     # the kind's one department; fid51's left item, check50 #4 at the county. A line the county has no department of
     # is still stood for by its role)
     own = line_department(policy, level, line)
+    # (nor a line that leaves the level no body at all, which the line does decide: :func:`line_leaves_level_none`)
     return own is not None and not policy.bodies[own].role \
-        and not line_tie(policy, area, kind, level, line, switched=True)
+        and not line_tie(policy, area, kind, level, line, switched=True) \
+        and not line_leaves_level_none(policy, area, kind, level, line)
+
+
+def line_leaves_level_none(policy: PolicyView, area: str, kind: str | None, level: str, line: str) -> bool:
+    """Whether a record whose line is ``line`` leaves ``level`` (a city, the province) no body the text ties to a
+    problem of ``kind`` in ``area``, where the text gives the line the kind's own work below: the line's department at
+    the level is the level's one holder of the kind's handling, holding it only by guiding the grassroots
+    (:func:`_guides_only`: the 扶贫办's 二(二)5 指导督促基层), no body of the level — its role included — holds a
+    duty of the kind's own work for a problem of that line, and a department of the line at a level below does.
+
+    二(六)3(3) 县扶贫办负责低收入农户医疗补充政策性保险的工作 makes the supplementary insurance the office's line at the
+    county; 二(六)3(5) 医保、卫健等…督促落实…医疗补充性政策保险措施, read by the record's line
+    (insurance_pressed_by_medical_insurance: false), gives that line no city body. Such a record's line is no line
+    "the text gives no part" (:func:`untied_line`, read as a record naming none: the 问题所属部门 standing for 医保 or
+    卫健, whose lines the record says it is not of), nor the office's (review41b D1: guiding does not show it had the
+    problem): the level's body the record does not name (:func:`level_holders_unnamed`), as where the text ties no
+    body of the level to the kind at all (check42 C3; session 55's note, "Noticed" 1).
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> line_leaves_level_none(p, "health", "health_insurance_not_in_place", "city", "poverty_office")
+    True
+    >>> line_leaves_level_none(p.with_parameters(insurance_pressed_by_medical_insurance=True), "health",
+    ...                        "health_insurance_not_in_place", "city", "poverty_office")
+    False
+    >>> line_leaves_level_none(p, "health", "health_insurance_not_in_place", "city", "finance")  # no line of the kind
+    False
+    """
+    if kind is None or level not in policy.roles or keeps_lists(policy, level):
+        return False
+    memo: dict[tuple[str, str, str, str], bool] = policy._memo("derive: line leaves level none", dict)
+    key = (area, kind, level, line)
+    got = memo.get(key)
+    if got is None:
+        bodies, rank = policy.bodies, policy.level_rank
+        stage = policy.failures["not_handled"].stage if "not_handled" in policy.failures else "handling"
+        held = {b: ds for b, ds in policy.stage_holders(area, kind, stage, None).items() if bodies[b].level == level}
+        own = line_department(policy, level, line)
+        lined = [(b, ds) for st in STAGES for b, ds in policy.stage_holders(area, kind, st, line).items()]
+        # (not a line whose department the area's own work ties here, which names it: 二(三)7 省市扶贫办 in
+        # identification, line_tie)
+        got = memo[key] = own is not None and own in held and _guides_only(policy, area, held) \
+            and not line_tie(policy, area, kind, level, line, switched=True) \
+            and not any(bodies[b].level == level and any(_ties_to_work(policy, area, d, b) for d in ds)
+                        for b, ds in lined) \
+            and any(bodies[b].sector == line and not bodies[b].role and rank[bodies[b].level] < rank[level]
+                    and any(_ties_to_work(policy, area, d, b) for d in ds) for b, ds in lined)
+    return got
 
 
 def note_untied(policy: PolicyView, ctx: Context, area: str, kind: str | None, level: str, sector: str | None
@@ -1091,11 +1140,7 @@ def pressing_department(policy: PolicyView, area: str, kind: str | None, level: 
         return list(dict.fromkeys(
             b for st in STAGES for b, ds in policy.stage_reaching(area, kind, st, at, prank).items()
             if bodies[b].level == level and (role_too or not bodies[b].role)
-            # (nor a duty a parameter switches on for the body — water_policy_health_departments' 市卫健: the choice
-            # of receiver rests on no other reading)
-            and any(_area_work(policy, area, d) and policy.duties[d].scope != "area_holders"
-                    and "assistance" not in policy.duties[d].kinds and policy.switch_of(d, b) is None
-                    for d in ds)))
+            and any(_ties_to_work(policy, area, d, b) for d in ds)))
 
     if line is not None:
         mine = [b for b in tied(line) if bodies[b].sector == line]
@@ -1108,6 +1153,11 @@ def pressing_department(policy: PolicyView, area: str, kind: str | None, level: 
         # gives 扶贫、财政、民宗等部门 — it was named 未及时交办上报 with no clause; check51 #1)
         if line_tie(policy, area, kind, level, line):
             return line_department(policy, level, line)
+        # (a line the kind's work is below, which the level's duties read by line give no body here — the 扶贫办's
+        # line in the supplementary insurance, 二(六)3(3)/(5): the level's body the record does not name, not the role
+        # standing for the departments of the other lines; :func:`line_leaves_level_none`)
+        if line_leaves_level_none(policy, area, kind, level, line):
+            return level_holders_unnamed(policy, level) or role
     found = tied(None)
     if len(found) == 1:
         return found[0]
@@ -1118,6 +1168,16 @@ def pressing_department(policy: PolicyView, area: str, kind: str | None, level: 
     # standing for the one the record does not name, once, as the county's (review34 F5); several tied: the role;
     # a record naming no kind says nothing of which work it is — whose line, the role says, as before)
     return (None if found or kind is None or tied(None, True) else level_holders_unnamed(policy, level)) or role
+
+
+def _ties_to_work(policy: PolicyView, area: str, duty: str, body: str) -> bool:
+    """Whether ``duty`` ties ``body`` to the work of a kind in ``area`` (:func:`pressing_department`): a duty of the
+    area's own work (:func:`_area_work`), not 二(二)3's 涉及本部门问题 held by every department (scope area_holders),
+    not one that only assists (二(三)7 省市扶贫办：协助民政部门), nor one a parameter switches on for the body
+    (water_policy_health_departments' 市卫健: the choice of receiver rests on no other reading)."""
+    d = policy.duties[duty]
+    return _area_work(policy, area, duty) and d.scope != "area_holders" and "assistance" not in d.kinds \
+        and policy.switch_of(duty, body) is None
 
 
 def keeps_lists(policy: PolicyView, level: str) -> bool:
