@@ -13,11 +13,10 @@ two kinds of window and their ratio (and each window's rate). The levers:
   reading decided again, no switched decider's placement, derive or firing) — the ceiling of any memo of
   ``Decider._switched``'s re-decisions, however coarse;
 - ``derive``: the record's own derive (answered from a table made before the window, for the decider's own deriving
-  view; the re-derives under readings as they are) — the ceiling of making ``derive`` cheaper. It also spares what
-  the compiled engine keeps per fact dict (the same dicts come back), so it reads high.
+  view, as fresh dicts; the re-derives under readings as they are) — the ceiling of making ``derive`` cheaper.
 
 On 14334c1's rules (the item's), a ceiling below the ×1.26 that ×5 needs from ×3.96 says that lever alone cannot
-reach it (session 56, perf57: readings ×1.21, derive ×1.8, A/A ×1.04 at N = 2,000 after 10,000).
+reach it (session 56, perf57: readings ×1.18–1.21, derive ×1.64, A/A ×0.97–1.04 at N = 2,000 after 10,000).
 """
 
 from __future__ import annotations
@@ -57,7 +56,8 @@ def bound(policy: Any, j: Jurisdiction, lever: str, n: int, warm: int, windows: 
 
     def derived(problem: Any, view: Any, today: Any = None) -> Any:
         if off[0] and view is twin and (got := table.get(problem.__dict__["id"])) is not None:
-            return got
+            # (new dicts each time, as derive makes them: nothing downstream is handed one it has seen)
+            return [dict(f) for f in got[0]], got[1]
         return derive(problem, view, today)
 
     if lever == "readings":
