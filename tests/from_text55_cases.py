@@ -5,43 +5,37 @@ optionally the liabilities) and forbids (``forb``), and the readings the verdict
 (``notlisted``) list. tests/test_from_text55.py runs them. The auditor's report, with the clause behind each, is
 /work/helpers/s55/check55.md in the session's notes; the names below say the reading in brief.
 """
-# ruff: noqa: E501, E701, E702, E731, RUF005
+# ruff: noqa: E501, E702, E731, RUF005
 
 # Each: rec, params, req [(body|glob, basis|None, [liabs]|None)], forb [(body|glob, basis|None)], listed, notlisted.
-V = "330127100219"; T = "330127100"; C = "330127"; CITY = "3301"; PROV = "33"
-VIL = ["village_party_branch", "village_committee"]; TWN = "township_government"
-CASES = []
-def disc(level, channel, on="2021-03-01", body=None):
-    d = {"level": level, "channel": channel, "on": on}
-    if body: d["body"] = body
-    return d
-def st(action, by, to, on, body=None):
-    d = {"action": action, "by_level": by, "to_level": to, "on": on}
-    if body: d["to_body"] = body
-    return d
-def case(name, r, req=(), forb=(), params=None, listed=(), notlisted=(), refuse_ok=False, refuse=False, why=""):
-    r = dict(r); r.setdefault("as_of", "2021-03-05")
-    CASES.append(dict(name=name, rec=r, req=list(req), forb=list(forb), params=params or {}, listed=list(listed),
-                      notlisted=list(notlisted), refuse_ok=refuse_ok, refuse=refuse, why=why))
-def R(area, kind, place=V, **k):
-    d = {"area": area, "kind": kind, "place": place}; d.update(k); return d
-LOW_ND = [(b, "not_discovered") for b in VIL] + [(TWN, "not_discovered")]
-VIL_ND = [(b, "not_discovered") for b in VIL]
-NOLOW = [("village_*",), ("township_*",)]
+from .from_text import (
+     CITY,
+     CITYPROV,
+     CNTY_MR,
+     LOW_ND,
+     NO_MR,
+     NOLOW,
+     OVERS,
+     TWN,
+     VIL,
+     VIL_ND,
+     A,
+     C,
+     T,
+     adder,
+     asg,
+     cres,
+     disc,
+     hot,
+     late,
+     rep,
+)
+
+CASES: list = []
+case = adder(CASES)
 NOLOW_ND = [("village_*", "not_discovered"), ("township_*", "not_discovered")]
-CITYPROV = [("city_*",), ("province_*",)]
-CNTY_MR = [("county_party_committee", "main_responsibility"), ("county_government", "main_responsibility")]
-NO_MR = [("*", "main_responsibility")]
-hot = disc("county", "hotline")
-cres = lambda body=None: disc("city", "research_supervision", body=body)
 csur = lambda body=None: disc("city", "survey_verification", body=body)
-OVERS = [("*audit",), ("*discipline",), ("*congress",), ("*cppcc",), ("platform_12317",), ("media",)]
-def A(area):
-    return lambda kind, place=V, **k: R(area, kind, place, **k)
 BN = A("basic_needs"); ID = A("identification"); ED = A("education"); HE = A("health"); HO = A("housing"); WA = A("water")
-late = dict(as_of="2021-04-30")
-def asg(by, to, on="2021-03-03", body=None): return st("assigned", by, to, on, body)
-def rep(by, to, on="2021-03-03", body=None): return st("reported", by, to, on, body)
 
 # ===================== 两不愁 二(六)1 =====================
 case("BN1 not_helped_to_apply, county hotline: village (二(六)1(1) 及时帮助申请) + township (二(二)2) not_discovered; no county dept, no city/prov",

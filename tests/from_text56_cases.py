@@ -10,45 +10,40 @@ placed the 全省共性问题 at the province's code with a county finder, which
 finds at or below its own code; a policy problem placed there is read as the province's): their place is the county's,
 their findings as written before the run.
 """
-# ruff: noqa: E501, E701, E702, E731, RUF005
+# ruff: noqa: E501, E702, RUF005
 # One record to a call, as tests/from_text55_cases.py writes them (not reflowed by ruff format):
 # fmt: off
 
 # Each: rec, params, req [(body|glob, basis|None, [liabs]|None)], forb [(body|glob, basis|None)], listed, notlisted.
-V = "330127100219"; T = "330127100"; C = "330127"; CITY = "3301"; PROV = "33"
-VIL = ["village_party_branch", "village_committee"]; TWN = "township_government"
-CASES = []
-def disc(level, channel, on="2021-03-01", body=None):
-    d = {"level": level, "channel": channel, "on": on}
-    if body: d["body"] = body
-    return d
-def st(action, by, to, on, body=None):
-    d = {"action": action, "by_level": by, "to_level": to, "on": on}
-    if body: d["to_body"] = body
-    return d
-def case(name, r, req=(), forb=(), params=None, listed=(), notlisted=(), refuse_ok=False, refuse=False, why=""):
-    r = dict(r); r.setdefault("as_of", "2021-03-05")
-    CASES.append(dict(name=name, rec=r, req=list(req), forb=list(forb), params=params or {}, listed=list(listed),
-                      notlisted=list(notlisted), refuse_ok=refuse_ok, refuse=refuse, why=why))
-def R(area, kind, place=V, **k):
-    d = {"area": area, "kind": kind, "place": place}; d.update(k); return d
-LOW_ND = [(b, "not_discovered") for b in VIL] + [(TWN, "not_discovered")]
-VIL_ND = [(b, "not_discovered") for b in VIL]
-NOLOW = [("village_*",), ("township_*",)]
-CITYPROV = [("city_*",), ("province_*",)]
-CNTY_MR = [("county_party_committee", "main_responsibility"), ("county_government", "main_responsibility")]
-NO_MR = [("*", "main_responsibility")]
+from .from_text import (
+     CITY,
+     CITYPROV,
+     CNTY_MR,
+     LOW_ND,
+     NO_MR,
+     NOLOW,
+     OVERS,
+     PROV,
+     TWN,
+     VIL,
+     VIL_ND,
+     A,
+     C,
+     T,
+     adder,
+     asg,
+     cres,
+     disc,
+     hot,
+     late,
+     rep,
+)
+
+CASES: list = []
+case = adder(CASES)
 NOT_LATE = [("*", "not_rectified"), ("*", "supervision")]
-hot = disc("county", "hotline")
-cres = lambda body=None: disc("city", "research_supervision", body=body)
-OVERS = [("*audit",), ("*discipline",), ("*congress",), ("*cppcc",), ("platform_12317",), ("media",)]
-def A(area):
-    return lambda kind, place=V, **k: R(area, kind, place, **k)
 FU = A("funds"); PJ = A("projects"); DI = A("discovery")
-late = dict(as_of="2021-04-30")
 sit = dict(as_of="2021-03-25")
-def asg(by, to, on="2021-03-03", body=None): return st("assigned", by, to, on, body)
-def rep(by, to, on="2021-03-03", body=None): return st("reported", by, to, on, body)
 
 # ===================== 资金管理使用 二(四) =====================
 case("F1 funds_diverted at a village, county hotline: village (二(二)1, 二(四)1) + township (二(二)2, 二(四)2 专款专用审核) not_discovered; the county received it, so no county body not_discovered; no city/province",

@@ -1,5 +1,6 @@
 """check55's records written from section 二 of the text before the library was run on them (session 55): each
-requires and forbids findings as a careful reading of its clause does, on both engines, which must agree.
+requires and forbids findings as a careful reading of its clause does, on both engines, which must agree, and the
+batch path (``Policy.assess``) must give what ``who_answers`` gives.
 
 The six records whose expectation was the auditor's own reading where the text leaves room (check55.md "My
 expectation was wrong, or the text leaves room") are not run: BN8/BN9 (the village and township following their
@@ -10,62 +11,27 @@ a judgement), P1 (only the nearest level above the assignee presses under superv
 
 from __future__ import annotations
 
-import copy
-import fnmatch
 from typing import Any
 
 import pytest
 
-from responsibility import Policy, ProblemError
+from responsibility import Policy
 
+from .from_text import case_id, check, check_batch
 from .from_text55_cases import CASES
 
 LEFT_TO_THE_TEXT = {"BN8", "BN9", "ID5", "ID6", "ID7", "P1"}
-RUN = [c for c in CASES if c["name"].split()[0] not in LEFT_TO_THE_TEXT]
-
-
-def _found(v: Any) -> list[tuple[str, str, str, tuple[str, ...]]]:
-    return sorted((f.body, f.basis, f.liability, tuple(f.clauses)) for f in v.findings)
+RUN = [c for c in CASES if case_id(c) not in LEFT_TO_THE_TEXT]
 
 
 def test_every_case_is_run_but_the_six_left_to_the_text() -> None:
     assert len(CASES) == 134 and len(RUN) == 128
 
 
-@pytest.mark.parametrize("case", RUN, ids=lambda c: c["name"].split()[0])
+@pytest.mark.parametrize("case", RUN, ids=case_id)
 def test_a_record_from_the_text_gets_the_findings_the_text_requires(policy: Policy, case: dict[str, Any]) -> None:
-    record = copy.deepcopy(case["rec"])
-    record.setdefault("id", case["name"].split()[0])
-    view = policy.with_parameters(**case["params"]) if case["params"] else policy
-    if case["refuse"]:
-        for engine in ("compiled", "durable"):
-            with pytest.raises(ProblemError):
-                view.who_answers(record, engine=engine)
-        return
-    try:
-        v = view.who_answers(record, engine="compiled")
-    except ProblemError:
-        assert case["refuse_ok"], case["name"]
-        with pytest.raises(ProblemError):
-            view.who_answers(record, engine="durable")
-        return
-    d = view.who_answers(record, engine="durable")
-    got = _found(v)
-    assert got == _found(d), "the engines differ"
-    assert [i.id for i in v.interpretations] == [i.id for i in d.interpretations]
-    for req in case["req"]:
-        body, basis = req[0], req[1] if len(req) > 1 else None
-        hits = [x for x in got if fnmatch.fnmatchcase(x[0], body) and (basis is None or x[1] == basis)]
-        assert hits, f"missing {body} {basis}: {got}"
-        if len(req) > 2 and req[2]:
-            by: dict[tuple[str, str], set[str]] = {}
-            for x in hits:
-                by.setdefault((x[0], x[1]), set()).add(x[2])
-            assert any(set(req[2]) == s for s in by.values()), (req, by)
-    for forb in case["forb"]:
-        body, basis = forb[0], forb[1] if len(forb) > 1 else None
-        hits = [x for x in got if fnmatch.fnmatchcase(x[0], body) and (basis is None or x[1] == basis)]
-        assert not hits, f"forbidden {body} {basis}: {hits}"
-    listed = {i.id for i in v.interpretations}
-    assert set(case["listed"]) <= listed, (case["listed"], listed)
-    assert not set(case["notlisted"]) & listed, (case["notlisted"], listed)
+    check(policy, case)
+
+
+def test_the_batch_path_gives_what_who_answers_gives_on_every_record(policy: Policy) -> None:
+    check_batch(policy, CASES)
