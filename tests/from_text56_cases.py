@@ -452,12 +452,20 @@ case("H6 the same as of 03-20 (well inside any limit): no 整改不到位",
      req=LOW_ND, forb=NOT_LATE + [("*", "not_handled")])
 
 # ===================== batch 6 (written after the per-line scans of the report, secscan*.py) =====================
-case("L1 project_ledger_incomplete at a village's project, sector finance, city: the record names finance's line, so the department answering for it is 县财政 (二(二)3 涉及本部门问题), not a stand-in role",
-     PJ("project_ledger_incomplete", sector="finance", discovered=cres()), req=[(TWN, "not_discovered")],
-     forb=[("county_sector_department",), ("village_*",)])
-case("L2 the same assigned city→county (no body) 03-03 (deadline 03-31), never fixed: no stand-in role rectifies a finance-line record",
+# (L1 and L2 as first written forbade the role: 县财政 by 二(二)3 涉及本部门问题. The rules keep the reading three sessions
+# chose — 财政's part in a project's ledger is 二(五)5's 省市 spot check, so the county answers as for a record naming
+# no line (tests/test_fid51.py) — and fid58 made the verdict say so: line_without_part, not the role's "the record does
+# not say which", nor sectorless_alternatives, which decides nothing here)
+case("L1 project_ledger_incomplete at a village's project, sector finance, city: the county answers as for a record naming no line (财政's part is 二(五)5's 省市 spot check), and the verdict says the line has no part there, not that the record names none",
+     PJ("project_ledger_incomplete", sector="finance", discovered=cres()),
+     req=[(TWN, "not_discovered"), ("county_sector_department", "not_discovered", ["staff"])],
+     forb=[("county_finance",), ("village_*",)], listed=["line_without_part"],
+     notlisted=["county_sector_department", "sectorless_alternatives"])
+case("L2 the same assigned city→county (no body) 03-03 (deadline 03-31), never fixed: the role rectifies it by ledger_county_rectifier, resting on line_without_part; 市财政 presses it as its line's (二(五)5), not as an alternative",
      PJ("project_ledger_incomplete", sector="finance", discovered=cres(), handled=[asg("city", "county")], deadline="2021-03-31", **late),
-     forb=[("county_sector_department",)])
+     req=[("county_sector_department", "not_rectified"), ("city_finance", "supervision")],
+     forb=[("county_finance",)], listed=["line_without_part", "ledger_county_rectifier"],
+     notlisted=["county_sector_department", "sectorless_alternatives"])
 case("L3 project_late_or_unfinished, sector finance, city (the control): 县财政 not_discovered, no stand-in role",
      PJ("project_late_or_unfinished", sector="finance", discovered=cres()), req=LOW_ND + [("county_finance", "not_discovered")],
      forb=[("county_sector_department",)])

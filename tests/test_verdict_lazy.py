@@ -25,7 +25,15 @@ from responsibility.chain._jurisdiction import ancestor_code, parse_code
 from responsibility.checks._scenarios import discover, load_scenarios
 from responsibility.engine._decide import Decider, decider_of, pressing_where_acting, who_answers
 from responsibility.engine._engine_durable import available
-from responsibility.engine._facts import PLACE_ABOVE, REASSIGNED, SELF_RECTIFIED, derive, main_facts, stands_unresolved
+from responsibility.engine._facts import (
+    PLACE_ABOVE,
+    REASSIGNED,
+    SELF_RECTIFIED,
+    derive,
+    line_without_part,
+    main_facts,
+    stands_unresolved,
+)
 from responsibility.engine._problem import coded
 from responsibility.engine._verdict import Finding, Step, Verdict
 from responsibility.engine._verdict_view import VerdictContext
@@ -112,8 +120,15 @@ class EagerDecider(Decider):
                     for x in policy.concerned_through(d, body_id, rule.area, rule.kind or None, rule.stage) or ():
                         if policy.duties[x].basis == "interpretation" and policy.duty_applies(x):
                             rests[x] = None
+            # (a record of a line whose department at the role's level has no part there: the role rests on that
+            # instead of its own "the record does not say which"; its own line's department is named by the line,
+            # not as an alternative; fid58)
+            line = ctx.line
+            swap = line_without_part(policy, problem.area, problem.kind or None, body.level, line) \
+                if body.role else None
+            lined = line is not None and not body.role and body.sector == line
             if stands_unresolved(body):  # (a role, or a level's unnamed holder: review34 F5)
-                rests[body_id] = None
+                rests[swap or body_id] = None
             if any(fact.get("selffix") for _, fact in fired):
                 rests[SELF_RECTIFIED] = None
             if basis == "not_rectified" and any(fact.get("lvl") in ctx.passed for _, fact in fired):
@@ -178,7 +193,8 @@ class EagerDecider(Decider):
                 rests[OWNER] = None
             # (not a body the record names as its assignee: it answers for that 交办 either way; fid51c, Y13)
             named = fired[0][1]["t"] == "unrectified" and fired[0][1].get("body") == body_id
-            if SECTORLESS in ctx.rests_on and any(policy.duties[d].scope == "by_sector" for d in duties) and not named:
+            if SECTORLESS in ctx.rests_on and any(policy.duties[d].scope == "by_sector" for d in duties) and not named \
+                    and not lined:
                 rests[SECTORLESS] = None
             if failure.basis == "interpretation":
                 rests[basis] = None

@@ -64,6 +64,7 @@ from ._facts import (
     line_gives_no_part,
     line_of,
     line_tie,
+    line_without_part,
     main_facts,
     stands_unresolved,
     tied_elsewhere,
@@ -407,6 +408,7 @@ class Decider:
         self._by_fired: dict[tuple[Any, ...], tuple[tuple[Any, ...], Plan]] = {}
         self.shared = 0
         self._linked_memo: dict[tuple[int, tuple[str, ...]], tuple[Any, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        self._swapped_memo: dict[tuple[int, str, str], tuple[Any, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         #: A finding's form by what _static and _form read (:meth:`_rows`: by the record's part, then the finding's).
         self._row_forms: dict[tuple[Any, ...], dict[tuple[Any, ...], FindingForm]] = {}
         #: (:meth:`_main_rests`: by finding key, whether it raises main responsibility; by what a form rests on, the
@@ -1076,6 +1078,7 @@ class Decider:
         rules_of: list[tuple[str, ...]] = []
         passing, by_parameter, canon = ctx.passed, ctx.deadline_from_parameter, self._canon
         sectorless = SECTORLESS in ctx.rests_on  # a sector-less record whose departments are alternatives
+        line, bodies = ctx.line, self.policy.bodies
         owner = ctx.owner  # the place decides whose policy it is (policy_gap_owner)
         handed = ctx.handed
         # What a form is made of (:meth:`_static`, :meth:`_form`), kept in two steps: by what the record gives every
@@ -1138,20 +1141,35 @@ class Decider:
             # not_rectified finding does not rest on sectorless_alternatives, which names the same under either value —
             # check51b #2, Y13: the county handed 县财政 and 县建设 a housing subsidy in turn)
             named = sectorless and t == "unrectified" and body == key[0]
+            # (a record of a line: that line's own department is named by it, not as one of the alternatives the
+            # record does not choose between — 市财政 pressing a finance-line ledger's rectification, 二(五)5 —, and a
+            # level's role there answered as for a record naming no line because that line's department has no part
+            # in the kind at the level, which the verdict says instead of the role's "the record does not say which":
+            # _facts.line_without_part; check56 L1/L2, fid58)
+            lined = swap = None
+            if line is not None:
+                of = bodies[key[0]]
+                if of.role:
+                    swap = line_without_part(self.policy, str(fact["area"]), fact.get("kind") or None, of.level, line)
+                elif sectorless and of.sector == line:
+                    lined = True
             if sectorless and t == "unhandled" and SECTORLESS not in linked and self._own_by_reading(key[0], duties,
                                                                                                  fact):
                 # (a level's 问题所属部门 is itself to handle a policy gap only as it stands for the departments
                 # sectorless_alternatives makes it one of: its reason, 本身负责…办理 or 负有交办职责, rests on it;
                 # check54 #5)
                 linked = (*linked, SECTORLESS)
-            mk = (key, duties, rules, fpart, passed, own_day, aside, linked, aside and aside_report(fact), named)
+            mk = (key, duties, rules, fpart, passed, own_day, aside, linked, aside and aside_report(fact), named, lined,
+                  swap)
             form = memo.get(mk)
             if form is None:
                 fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
-                static = self._static(key, duties, fired, rules, by_parameter, passed, sectorless and not named, owner,
-                                      aside, fpart[5])
+                static = self._static(key, duties, fired, rules, by_parameter, passed,
+                                      sectorless and not named and not lined, owner, aside, fpart[5])
                 if linked:
                     static = self._linked(static, linked)
+                if swap is not None:
+                    static = self._swapped(static, key[0], swap)
                 form = self._form(key, duties, static, severity, fact, own_day)
                 memo[mk] = form
             forms.append(form)
@@ -1767,6 +1785,18 @@ class Decider:
         got = self._linked_memo.get(mk)
         if got is None or got[0] is not static:
             got = self._linked_memo[mk] = (static, (static[0], tuple(dict.fromkeys((*static[1], *linked)))))
+        return got[1]
+
+    def _swapped(self, static: tuple[tuple[str, ...], tuple[str, ...]], role: str, why: str
+                 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """``static`` of a finding on ``role`` resting on ``why`` (:func:`~._facts.line_without_part`) in the role
+        body's place — the record named its line, which leaves the role's level answering as for a record naming
+        none —, kept as :meth:`_linked` keeps its own (a form is kept by its static's identity)."""
+        mk = (id(static), role, why)
+        got = self._swapped_memo.get(mk)
+        if got is None or got[0] is not static:
+            rests = tuple(dict.fromkeys(why if r == role else r for r in static[1]))
+            got = self._swapped_memo[mk] = (static, (static[0], rests))
         return got[1]
 
     def _static(self, key: tuple[str, str, str], duties: tuple[str, ...], fired: list[Hit], rules: tuple[str, ...],

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..policy._model import SEVERITIES, STAGES, Stage
-from ..policy._view import OWNER, SECTORLESS, PolicyView
+from ..policy._view import OWNER, SECTORLESS, WORK_STAGES, PolicyView
 from ._compile import (
     BELOW,
     LEADERS,
@@ -185,6 +185,10 @@ CHOSEN_RECEIVER_SAME = 4096
 #: the text gives that line's department there no part in the kind's area (:func:`untied_line`): the sector was not
 #: used to choose who of the level had it.
 UNTIED = "untied_line"
+#: What a finding on a level's role (问题所属部门) rests on where the record's line has a department at that level whose
+#: part is none in the kind there (:func:`line_without_part`): the level answered as for a record naming no line, not
+#: because the record does not say which (the role's own note; check56 L1/L2, fid58).
+NO_PART = "line_without_part"
 #: The bit of a ``found`` fact's ``chosen`` that says the record's line came from an assignment to a level that
 #: rectifies the kind only through duties a parameter switches on (ledger_county_rectifier: 县扶贫办 handed a township's
 #: project ledger): a finding on it whose duties are read by the line rests on that parameter (fid49's left item).
@@ -858,6 +862,41 @@ def note_untied(policy: PolicyView, ctx: Context, area: str, kind: str | None, l
     a record naming no line."""
     if UNTIED not in ctx.rests_on and untied_line(policy, area, kind, level, sector):
         ctx.rests_on.append(UNTIED)
+
+
+def line_without_part(policy: PolicyView, area: str, kind: str | None, level: str, line: str | None) -> str | None:
+    """What a finding naming ``level``'s role rests on, in the role body's place, for a record whose line is ``line``
+    where that line's department there (one of the rules' bodies, not the role) is not the department whose part the
+    problem is: :data:`UNTIED` where the line holds no duty of the area at the level (:func:`untied_line`),
+    :data:`NO_PART` where it holds some but the line leaves a work stage of the kind there idle and no department of
+    it stands in (:meth:`PolicyView.line_idle`, :meth:`PolicyView.line_stand_in`: 县财政 in a project's ledger,
+    二(五)5 省市 抽查). None otherwise: a record naming no line, a level without a department of the line (the role
+    then stands for that line's department), a line that names its department. The findings are those of a record
+    naming no line either way; only what the verdict says of the role changes (check56 L1/L2).
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> line_without_part(p, "projects", "project_ledger_incomplete", "county", "finance")
+    'line_without_part'
+    >>> line_without_part(p, "projects", "project_records_incomplete", "county", "construction") is None
+    True
+    """
+    if line is None or kind is None or level not in policy.roles:
+        return None
+    memo: dict[tuple[str, str, str, str], str | None] = policy._memo("derive: line without part", dict)
+    key = (area, kind, level, line)
+    if key in memo:
+        return memo[key]
+    own = line_department(policy, level, line)
+    got: str | None = None
+    if own is not None and not policy.bodies[own].role:
+        if untied_line(policy, area, kind, level, line):
+            got = UNTIED
+        elif policy.line_stand_in(area, kind, level, line) is None \
+                and any(policy.line_idle(area, kind, stage, level, line) for stage in WORK_STAGES):
+            got = NO_PART
+    memo[key] = got
+    return got
 
 
 def late_stand_in(policy: PolicyView, level: str) -> str:
