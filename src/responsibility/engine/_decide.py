@@ -1145,7 +1145,8 @@ class Decider:
             # record does not choose between — 市财政 pressing a finance-line ledger's rectification, 二(五)5 —, and a
             # level's role there answered as for a record naming no line because that line's department has no part
             # in the kind at the level, which the verdict says instead of the role's "the record does not say which":
-            # _facts.line_without_part; check56 L1/L2, fid58)
+            # _facts.line_without_part; check56 L1/L2, fid58 — or because the level has no department of that line the
+            # rules name, which the role stands for: line_department_unnamed, check56 L4, fid59)
             lined = swap = None
             if line is not None:
                 of = bodies[key[0]]

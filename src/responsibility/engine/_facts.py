@@ -189,6 +189,10 @@ UNTIED = "untied_line"
 #: part is none in the kind there (:func:`line_without_part`): the level answered as for a record naming no line, not
 #: because the record does not say which (the role's own note; check56 L1/L2, fid58).
 NO_PART = "line_without_part"
+#: What a finding on a level's role rests on where the record's line has no department the rules name at that level
+#: (:func:`line_without_part`): the role stands for that line's department there, which the text does not name — the
+#: record does say which (check56 L4, fid59).
+UNNAMED_LINE = "line_department_unnamed"
 #: The bit of a ``found`` fact's ``chosen`` that says the record's line came from an assignment to a level that
 #: rectifies the kind only through duties a parameter switches on (ledger_county_rectifier: 县扶贫办 handed a township's
 #: project ledger): a finding on it whose duties are read by the line rests on that parameter (fid49's left item).
@@ -870,9 +874,11 @@ def line_without_part(policy: PolicyView, area: str, kind: str | None, level: st
     problem is: :data:`UNTIED` where the line holds no duty of the area at the level (:func:`untied_line`),
     :data:`NO_PART` where it holds some but the line leaves a work stage of the kind there idle and no department of
     it stands in (:meth:`PolicyView.line_idle`, :meth:`PolicyView.line_stand_in`: 县财政 in a project's ledger,
-    二(五)5 省市 抽查). None otherwise: a record naming no line, a level without a department of the line (the role
-    then stands for that line's department), a line that names its department. The findings are those of a record
-    naming no line either way; only what the verdict says of the role changes (check56 L1/L2).
+    二(五)5 省市 抽查). The findings are those of a record naming no line either way; only what the verdict says of
+    the role changes (check56 L1/L2).
+    :data:`UNNAMED_LINE` where the level has no department of the line the rules name (二(四)5 其他行业主管部门: the
+    county's agriculture department): the role stands for it, so the role's own "the record does not say which" is
+    not true either (check56 L4). None otherwise: a record naming no line, a line that names its department.
 
     >>> import responsibility
     >>> p = responsibility.load()
@@ -880,6 +886,8 @@ def line_without_part(policy: PolicyView, area: str, kind: str | None, level: st
     'line_without_part'
     >>> line_without_part(p, "projects", "project_records_incomplete", "county", "construction") is None
     True
+    >>> line_without_part(p, "funds", "funds_allocation_irregular", "county", "agriculture")
+    'line_department_unnamed'
     """
     if line is None or kind is None or level not in policy.roles:
         return None
@@ -889,7 +897,9 @@ def line_without_part(policy: PolicyView, area: str, kind: str | None, level: st
         return memo[key]
     own = line_department(policy, level, line)
     got: str | None = None
-    if own is not None and not policy.bodies[own].role:
+    if own is not None and policy.bodies[own].role:
+        got = UNNAMED_LINE
+    elif own is not None:
         if untied_line(policy, area, kind, level, line):
             got = UNTIED
         elif policy.line_stand_in(area, kind, level, line) is None \
