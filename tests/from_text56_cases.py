@@ -471,9 +471,10 @@ case("L3 project_late_or_unfinished, sector finance, city (the control): 县财�
      forb=[("county_sector_department",)])
 case("L4 funds_allocation_irregular, sector agriculture (no county body of its own), city: 县财政 and the line's department (the role, 二(四)5 提出资金分配建议; 二(二)3), as for funds_diverted of the same line",
      FU("funds_allocation_irregular", C, sector="agriculture", discovered=cres()), req=[("county_finance", "not_discovered"), ("county_sector_department", "not_discovered")],
-     forb=NOLOW)
+     forb=NOLOW, listed=["line_department_unnamed"], notlisted=["county_sector_department"])
 case("L5 funds_diverted, sector agriculture, county code, city (the control): the line's role not_discovered",
-     FU("funds_diverted", C, sector="agriculture", discovered=cres()), req=[("county_sector_department", "not_discovered")], forb=NOLOW)
+     FU("funds_diverted", C, sector="agriculture", discovered=cres()), req=[("county_sector_department", "not_discovered")], forb=NOLOW,
+     listed=["line_department_unnamed"], notlisted=["county_sector_department"])
 
 # ===================== batch 7: escalation by other routes =====================
 case("N1 funds_rules_gap, county hotline, reported straight to the province 03-03 (a 上级单位, 一(三)), as of 03-10: no county, no city",
