@@ -28,28 +28,17 @@ import pytest
 
 from responsibility import Policy
 
-from .verdicts import batch_and_answers, found, rested
+from .verdicts import batch_and_answers, found, line_record, rested
 from .verdicts import verdict_under as verdict
 
 ENGINES = ("compiled", "durable")
 SECTORLESS = "sectorless_alternatives"
 NO_PART = "line_without_part"
 ROLE = "county_sector_department"
-V = "330127100219"
 LEDGER, RECORDS = "project_ledger_incomplete", "project_records_incomplete"
 
 
-def _rec(rid: str, area: str, kind: str, sector: str | None, by: str = "city", assigned: bool = False
-         ) -> dict[str, Any]:
-    r: dict[str, Any] = {"id": rid, "area": area, "kind": kind, "place": V,
-                         "discovered": {"level": by, "channel": "research_supervision", "on": "2021-03-01"},
-                         "as_of": "2021-04-30" if assigned else "2021-03-05"}
-    if sector is not None:
-        r["sector"] = sector
-    if assigned:
-        r["handled"] = [{"action": "assigned", "by_level": by, "to_level": "county", "on": "2021-03-03"}]
-        r["deadline"] = "2021-03-31"
-    return r
+_rec = line_record
 
 
 L1 = _rec("fid58-L1", "projects", LEDGER, "finance")

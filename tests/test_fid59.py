@@ -23,7 +23,7 @@ import pytest
 
 from responsibility import Policy
 
-from .verdicts import batch_and_answers, found, rested
+from .verdicts import batch_and_answers, found, line_record, rested
 from .verdicts import verdict_under as verdict
 
 ENGINES = ("compiled", "durable")
@@ -31,20 +31,9 @@ VALUES = ("unresolved", "every_holder")
 SECTORLESS = "sectorless_alternatives"
 UNNAMED = "line_department_unnamed"
 ROLE = "county_sector_department"
-V = "330127100219"
 
 
-def _rec(rid: str, area: str, kind: str, sector: str | None, by: str = "city", assigned: bool = False
-         ) -> dict[str, Any]:
-    r: dict[str, Any] = {"id": rid, "area": area, "kind": kind, "place": V,
-                         "discovered": {"level": by, "channel": "research_supervision", "on": "2021-03-01"},
-                         "as_of": "2021-04-30" if assigned else "2021-03-05"}
-    if sector is not None:
-        r["sector"] = sector
-    if assigned:
-        r["handled"] = [{"action": "assigned", "by_level": by, "to_level": "county", "on": "2021-03-03"}]
-        r["deadline"] = "2021-03-31"
-    return r
+_rec = line_record
 
 
 # check56 L4, as the audit gave it (a county place, a severity)

@@ -100,3 +100,18 @@ def finder(level: str, body: str | None = None, channel: str = "research_supervi
     """A ``discovered`` block: ``level`` (and ``body``) found it through ``channel`` on 2021-03-01."""
     d = {"level": level, "channel": channel, "on": "2021-03-01"}
     return {**d, "body": body} if body else d
+
+
+def line_record(rid: str, area: str, kind: str, sector: str | None, by: str = "city", assigned: bool = False
+                ) -> dict[str, Any]:
+    """A problem at the village 330127100219 of ``sector``'s line (none if None) that ``by`` found through 调研督导 on
+    2021-03-01: judged on 2021-03-05, or, ``assigned``, handed to the county on 2021-03-03, due 2021-03-31 and judged
+    on 2021-04-30 unrectified (fid58's and fid59's records)."""
+    r: dict[str, Any] = {"id": rid, "area": area, "kind": kind, "place": "330127100219", "discovered": finder(by),
+                         "as_of": "2021-04-30" if assigned else "2021-03-05"}
+    if sector is not None:
+        r["sector"] = sector
+    if assigned:
+        r["handled"] = [step(by, "county")]
+        r["deadline"] = "2021-03-31"
+    return r
