@@ -1,0 +1,59 @@
+"""check57's records written from the text before the library was run on them (session 57).
+
+They cover section 一 in depth: each discovery channel of 一(一)–(二) at each level, the county's ledger and the
+escalation of 一(三) (done, not done, late, to which level), and the grades of liability of 一(四). They cover the areas
+两不愁, education, health, dangerous housing and drinking water at the village and township levels: handed down,
+handed back up, rectified late, concealed at one level and found at another. Some must name nobody; others test the
+time limits with their parameters' other values. Each requires and forbids findings as a careful reading of its clause
+does, on both engines, which must agree, and the batch path (``Policy.assess``) must give what ``who_answers`` gives.
+
+The records the auditor judged the library to answer wrongly stay in the cases file and are skipped here, each with
+its reason (``DISAGREE``; /work/helpers/s57/check57.md in the session's notes has the clause behind each), as
+tests/test_from_text56.py first kept its eight; a fix that makes one pass moves it into the run. A record whose first
+expectation was the auditor's own misreading says so in its name ("[After the run: …]").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from responsibility import Policy
+
+from .from_text import case_id, check, check_batch
+from .from_text57_cases import CASES
+
+# A level's assignee handing the problem back up (the village reports to the township the item the township passed
+# it in time) makes the township answer 未及时交办上报 from the day of the report, in 66 of 66 kinds (bounce2.py in the
+# auditor's scratch): beside its 指导督促 of the same village's failure in 20 kinds (HB1b, HB1c), beside its own
+# 整改不到位 in 10 (HB1e), and in the other 36, where the county's 交办 to it was no 交办 and the county, holding the
+# problem, is named for it, as a level that did not report up to a county that has it (HB1d). Where a township hands a
+# county's assignment back up, the county is named not_handled instead of pressing, never both.
+DISAGREE: dict[str, str] = {
+    "HB1b": "the township named not_handled (一(四) 没有按程序及时交办和上报) beside supervision for one "
+    "inaction: it passed the problem on in time (03-05), and its village's 上报 of its own assigned item "
+    "(二(六)1(1)) is no new 发现问题; 二(二)2 makes it press the village, which is the supervision finding",
+    "HB1c": "the same double naming for water_facilities_unmaintained (二(六)5(1)–(2))",
+    "HB1d": "the township, with no part in education (二(六)2), named not_handled for not reporting up a problem the "
+    "county found and holds (县教育局 not_handled for it already): 一(三) 向上级单位报送 is owed to a level that does "
+    "not have it",
+    "HB1e": "the township, the assignee that rectifies (二(二)2), named not_rectified and also not_handled for the "
+    "problem its village handed back: one failure counted twice (一(四) 交办问题整改落实不到位)",
+}
+RUN = [c for c in CASES if case_id(c) not in DISAGREE]
+
+
+def test_every_case_is_run_but_those_the_library_answers_otherwise() -> None:
+    names = [case_id(c) for c in CASES]
+    assert len(names) == len(set(names)) == 173
+    assert DISAGREE.keys() <= set(names) and len(RUN) == 173 - len(DISAGREE)
+
+
+@pytest.mark.parametrize("case", RUN, ids=case_id)
+def test_a_record_from_the_text_gets_the_findings_the_text_requires(policy: Policy, case: dict[str, Any]) -> None:
+    check(policy, case)
+
+
+def test_the_batch_path_gives_what_who_answers_gives_on_every_record(policy: Policy) -> None:
+    check_batch(policy, CASES)
