@@ -526,6 +526,15 @@ class Ledger:
 
             raise ProblemError("(event)", f"expected an event (an object) or a list of them, got {kind_of(events)}",
                                code="not_an_object")
+        if entered_by is not None:
+            # checked once, as the caller's argument (import_file does the same): an empty or unprintable --by was
+            # refused once per event, "event 1: is required …; also … event 20: …" for one option (hostile58)
+            try:
+                entered_by = Event.parse({"problem": "-", "type": "rectified", "on": "2000-01-01"},
+                                         entered_by=entered_by).entered_by
+            except ProblemError as exc:
+                raise ProblemError("entered_by", exc.detail.replace("who enters the event", "who enters the events"),
+                                   code=exc.code) from None
         source = iter([events] if isinstance(events, Mapping | Event) else events)
         total = 0
         existing: dict[str, set[str]] = {}  # per call: the ledger's problem ids, once a bulk load needs them

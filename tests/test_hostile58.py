@@ -1,0 +1,56 @@
+"""Session 58's hostile inputs: a bad ``ledger add --by`` said once, not once per event of the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from responsibility import Ledger, ProblemError
+
+ROOT = Path(__file__).resolve().parents[1]
+EVENTS = ROOT / "examples" / "ledger" / "events.yaml"
+
+
+def _many_events(path: Path, n: int) -> Path:
+    path.write_text("".join(f"- {{problem: B{i}, type: registered, on: 2021-04-02, area: housing, "
+                            f"place: '330127100219'}}\n" for i in range(n)), encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- ledger add --by, said once
+
+@pytest.mark.parametrize(("by", "said"), [("", "is required: who enters the events"),
+                                          ("  ", "is required: who enters the events"),
+                                          ("a\x1bb", "contains a control character ('\\x1b'); remove it"),
+                                          ("x" * 300, "longer than 200 characters")],
+                         ids=["empty", "blank", "escape", "long"])
+def test_add_refuses_a_bad_by_once_not_for_every_event(tmp_path: Path, run_cli: Any, by: str, said: str) -> None:
+    """``ledger add DB FILE --by ''`` said "event 1: is required: who enters the event; also problem 'B1', field
+    'entered_by': event 2: …" up to twenty times for the one option (import already said it once)."""
+    db = str(tmp_path / "county.db")
+    run_cli("ledger", "init", db)
+    code, _out, err = run_cli("ledger", "add", db, str(_many_events(tmp_path / "ev.yaml", 30)), "--by", by)
+    assert code == 2, err
+    assert err.strip() == f"error: Invalid value for --by: {said} (see `responsibility ledger add --help`)"
+    assert "event 2" not in err and "also" not in err
+    assert run_cli("ledger", "verify", db)[0] == 0
+    with Ledger.open(db) as ledger:
+        assert ledger.verify().events == 0
+
+
+def test_append_refuses_a_bad_entered_by_once(tmp_path: Path) -> None:
+    """Ledger.append(many, entered_by='') is one error of the argument, field entered_by, no event named."""
+    with Ledger.create(str(tmp_path / "county.db")) as ledger:
+        events = [{"problem": f"B{i}", "type": "registered", "on": "2021-04-02", "area": "housing",
+                   "place": "330127100219"} for i in range(5)]
+        with pytest.raises(ProblemError) as caught:
+            ledger.append(events, entered_by="")
+        assert caught.value.field == "entered_by" and caught.value.code == "missing_field"
+        assert "event" not in str(caught.value).replace("who enters the events", "")
+        assert ledger.verify().events == 0
+        # an event's own entered_by (no argument) is still the event's, and refused at it
+        with pytest.raises(ProblemError) as caught:
+            ledger.append([{**events[0], "entered_by": "clerk"}, {**events[1], "entered_by": ""}])
+        assert "event 2" in str(caught.value)
