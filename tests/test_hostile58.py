@@ -54,3 +54,38 @@ def test_append_refuses_a_bad_entered_by_once(tmp_path: Path) -> None:
         with pytest.raises(ProblemError) as caught:
             ledger.append([{**events[0], "entered_by": "clerk"}, {**events[1], "entered_by": ""}])
         assert "event 2" in str(caught.value)
+
+
+# ---------------------------------------------------------------- two JSON lines files joined, each with a BOM
+
+def test_joined_files_with_a_byte_order_mark_each_are_read_on_every_path(tmp_path: Path, run_cli: Any) -> None:
+    """``cat a.jsonl b.jsonl`` of two files saved with a BOM (Notepad) put one at the start of b's first line:
+    ``assess`` refused that record "not valid JSON (Unexpected UTF-8 BOM (decode using utf-8-sig))", while POST
+    /v1/assess read it; both now assess it, as they assess each file alone."""
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+
+    from .test_service import bearer, token_store
+
+    one = b"\xef\xbb\xbf" + (ROOT / "examples" / "records" / "problems.jsonl").read_bytes()
+    joined = tmp_path / "joined.jsonl"
+    joined.write_bytes(one + one)
+    alone = tmp_path / "alone.jsonl"
+    alone.write_bytes(one)
+
+    def summary(path: Path) -> str:
+        code, _out, err = run_cli("assess", str(path), "-o", str(tmp_path / "out.jsonl"))
+        assert code == 1, err  # (the example's third record is refused: a 10-digit place)
+        assert "BOM" not in err and "not valid JSON" not in err, err
+        return err.strip().splitlines()[-1]
+
+    assert "records in: 3   assessed: 2   rejected: 1" in summary(alone)
+    assert "records in: 6   assessed: 4   rejected: 2" in summary(joined)
+    app = create_app(Settings(tokens=token_store(), decision_log=tmp_path / "d.jsonl"))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        answer = client.post("/v1/assess", headers={**bearer("zhejiang"), "Content-Type": "application/x-ndjson"},
+                             content=one + one)
+    assert answer.status_code == 200, answer.text[:300]
+    said = [line for line in answer.text.splitlines() if '"summary"' in line][-1]
+    assert '"records":6,"assessed":4,"rejected":2' in said.replace(" ", ""), said
