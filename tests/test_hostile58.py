@@ -89,3 +89,23 @@ def test_joined_files_with_a_byte_order_mark_each_are_read_on_every_path(tmp_pat
     assert answer.status_code == 200, answer.text[:300]
     said = [line for line in answer.text.splitlines() if '"summary"' in line][-1]
     assert '"records":6,"assessed":4,"rejected":2' in said.replace(" ", ""), said
+
+
+# ---------------------------------------------------------------- the README's table, byte for byte
+
+def test_who_prints_the_readme_table_as_it_stands(run_cli: Any) -> None:
+    """A newcomer's ``diff`` of the README's <!-- tour-who-output --> with what ``who`` printed showed every row
+    changed: rich padded the last column (条款) with spaces to its width, on every line. Printed to a file or a pipe,
+    no line ends in a space, and the table is the README's, byte for byte."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"<!-- tour-who-output -->\n```text\n(.*?)\n```", readme, re.S)
+    assert shown is not None
+    code, out, _err = run_cli("who", str(ROOT / "examples" / "problems" / "housing-not-discovered.yaml"))
+    assert code == 0
+    assert not [line for line in out.splitlines() if line.endswith(" ")]
+    assert out.rstrip("\n") == shown.group(1)
+    code, out, _err = run_cli("who", str(ROOT / "examples" / "problems" / "housing-not-discovered.yaml"),
+                              "--lang", "en")
+    assert code == 0 and not [line for line in out.splitlines() if line.endswith(" ")]
