@@ -109,3 +109,17 @@ def test_who_prints_the_readme_table_as_it_stands(run_cli: Any) -> None:
     code, out, _err = run_cli("who", str(ROOT / "examples" / "problems" / "housing-not-discovered.yaml"),
                               "--lang", "en")
     assert code == 0 and not [line for line in out.splitlines() if line.endswith(" ")]
+
+
+# ---------------------------------------------------------------- schemas --out a directory that cannot be made
+
+def test_schemas_says_which_directory_it_cannot_make(tmp_path: Path, run_cli: Any) -> None:
+    """``schemas --out DIR`` makes DIR when missing; where it could not (a file in the path, a read-only parent) it
+    said "cannot complete: not a directory (f/sub); the output may be incomplete", naming no directory to give."""
+    (tmp_path / "f").write_text("a file\n")
+    code, _out, err = run_cli("schemas", "--out", str(tmp_path / "f" / "sub"))
+    assert code == 2
+    assert err.strip().startswith(f"error: cannot create the schema directory {tmp_path / 'f' / 'sub'}: ")
+    assert "give --out a directory you can write to" in err and "cannot complete" not in err
+    code, out, _err = run_cli("schemas", "--out", str(tmp_path / "new" / "sub"))
+    assert code == 0 and "wrote schemas in" in out and (tmp_path / "new" / "sub" / "problem.schema.json").is_file()
