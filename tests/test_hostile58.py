@@ -123,3 +123,21 @@ def test_schemas_says_which_directory_it_cannot_make(tmp_path: Path, run_cli: An
     assert "give --out a directory you can write to" in err and "cannot complete" not in err
     code, out, _err = run_cli("schemas", "--out", str(tmp_path / "new" / "sub"))
     assert code == 0 and "wrote schemas in" in out and (tmp_path / "new" / "sub" / "problem.schema.json").is_file()
+
+
+# ---------------------------------------------------------------- a YAML limit's hint, in one pair of parentheses
+
+@pytest.mark.parametrize("hostile", ["bomb", "deep"])
+def test_a_yaml_limit_says_its_hint_without_parentheses_in_parentheses(tmp_path: Path, run_cli: Any,
+                                                                       hostile: str) -> None:
+    """``who bomb.yaml`` said "… (write the values out instead of repeating aliases (an alias bomb?))" and a
+    70-deep event file "(flatten the structure (no real file nests this deep))"."""
+    if hostile == "bomb":
+        text = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+            f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcde", "bcdef", strict=True))
+    else:
+        text = "id: x\nextra: " + "[" * 70 + "]" * 70 + "\n"
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    code, _out, err = run_cli("who", str(tmp_path / "p.yaml"))
+    assert code == 2 and err.startswith("error: "), err
+    assert "))" not in err and err.count("(") == 1, err
