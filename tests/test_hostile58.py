@@ -141,3 +141,21 @@ def test_a_yaml_limit_says_its_hint_without_parentheses_in_parentheses(tmp_path:
     code, _out, err = run_cli("who", str(tmp_path / "p.yaml"))
     assert code == 2 and err.startswith("error: "), err
     assert "))" not in err and err.count("(") == 1, err
+
+
+# ---------------------------------------------------------------- Ledger.create(None) makes no file named None
+
+@pytest.mark.parametrize("target", [None, 5, True, ["county.db"]], ids=["None", "int", "bool", "list"])
+def test_a_ledger_is_named_by_text_or_a_path_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 target: Any) -> None:
+    """``Ledger.create(os.environ.get("LEDGER"))`` with the variable unset made an SQLite ledger named 'None' in the
+    working directory (and ``create(5)`` one named '5'): the target was made text whatever it was."""
+    monkeypatch.chdir(tmp_path)
+    for make in (Ledger.create, Ledger.open):
+        with pytest.raises(TypeError, match=r"takes the ledger's SQLite file name or database URL"):
+            make(target)
+    assert not list(tmp_path.iterdir())
+    with Ledger.create(tmp_path / "county.db") as ledger:  # a path is a file name
+        assert ledger.verify().ok
+    with Ledger.open(tmp_path / "county.db") as ledger:
+        assert ledger.verify().events == 0
