@@ -1069,7 +1069,10 @@ def row_keys(record: Any) -> Any:
 def _json_line(n: int, raw: bytes, encoding: str, read_as: str | None = None, *, mixed: bool | str = False
                ) -> Iterator[tuple[int | None, Any, Reject | None]]:
     """A JSON line parsed by Python: nothing for a blank line, else (line, record, None) or (line, None, reject)."""
-    if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+    if raw.startswith(b"\xef\xbb\xbf"):
+        # not only line 1's: files saved with a byte order mark and joined (cat a.jsonl b.jsonl) put one at the start
+        # of a later line, whose record was refused "Unexpected UTF-8 BOM (decode using utf-8-sig)" while the
+        # service's POST /v1/assess read it (hostile58)
         raw = raw[3:]
     if not raw.strip():
         return

@@ -355,6 +355,16 @@ def schemas(check: bool, out: str | None) -> None:
             looked = ", ".join(str(d) for d in schema_dirs())
             raise ResponsibilityError(f"no schemas to check (looked in {looked}); give --out DIR")
         target = found[0]
+    if not check and not target.exists():
+        # made here, where its failure can be told: in write_schemas it was "cannot complete: operation not permitted
+        # (imm/sub); the output may be incomplete", saying neither which directory nor what to do (hostile58)
+        try:
+            target.mkdir(parents=True)
+        except OSError as exc:
+            from .._files import _describe
+
+            raise OutputError(f"cannot create the schema directory {target}: {_describe(exc)}; give --out a "
+                              "directory you can write to (it is made when missing)") from None
     changed = write_schemas(target, check=check)
     if check and changed:
         click.echo(f"schemas out of date in {target}: " + ", ".join(changed)

@@ -81,11 +81,23 @@ def print_verdicts(verdicts: Sequence[Verdict], lang: Lang = "zh", console: Cons
                           "\n".join(f.clauses))
             # A Chinese reason has no spaces to wrap at: keep it on the number's line.
             reasons.append(f"{n}. {f.reason_en}" if en else f"{n}.{f.reason}")
-        console.print(table)
+        _print_table(console, table)
         console.print()
         for line in reasons:
             _say(console, line, en)
         _rests(console, v, en)
+
+
+def _print_table(console: Console, table: Table) -> None:
+    """``table`` without the spaces rich pads its last column with: in a file or a pipe they ended each line, and a
+    newcomer's ``diff`` of the README's table with what ``who`` printed showed every line changed (hostile58). On a
+    terminal, as rich prints it (its colours, and nothing there to compare)."""
+    if console.is_terminal:
+        console.print(table)
+        return
+    with console.capture() as captured:
+        console.print(table)
+    console.out("\n".join(line.rstrip() for line in captured.get().rstrip("\n").split("\n")), highlight=False)
 
 
 def _rests(console: Console, v: Verdict, en: bool) -> None:

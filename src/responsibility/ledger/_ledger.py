@@ -174,6 +174,22 @@ _DATA_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".xlsx", ".xls", ".json", ".
                             ".html", ".md"})
 
 
+def _target(target: Any, verb: str) -> str:
+    """``target`` of :meth:`Ledger.create` or :meth:`Ledger.open` as text: a file name or URL, or a path. Anything else
+    was made text: ``Ledger.create(None)`` (an unset variable's ``os.environ.get``) created a ledger file named
+    'None' in the working directory, and ``create(5)`` one named '5' (hostile58)."""
+    import os
+
+    if isinstance(target, str):
+        return target
+    if isinstance(target, os.PathLike):
+        return os.fspath(target)  # type: ignore[no-any-return]
+    from .._json import kind_of
+
+    raise TypeError(f"Ledger.{verb}() takes the ledger's SQLite file name or database URL (text, or a path), not "
+                    f"{kind_of(target)}")
+
+
 def _check_file(target: str, *, creating: bool) -> None:
     """Refuse, as one :class:`LedgerError`, a SQLite ledger path that is a directory, a pipe or
     a device, or a file that is not an SQLite database (SQLite would fail deep inside)."""
@@ -345,6 +361,7 @@ class Ledger:
         """Create a new, empty ledger at ``target`` (a SQLite file path or a database URL)."""
         import os
 
+        target = _target(target, "create")
         _check_file(str(target), creating=True)
         there = {f for f in database_files(str(target)) if os.path.lexists(f)}
         ledger = cls(str(target), policy=policy, jurisdiction=jurisdiction, _new=True)
@@ -374,6 +391,7 @@ class Ledger:
 
         Raises :class:`LedgerError` when ``target`` holds no ledger or one of another schema version.
         """
+        target = _target(target, "open")
         target = str(target)
         _check_file(target, creating=create_missing)
         ledger = cls(target, policy=policy, jurisdiction=jurisdiction, _new=True)
@@ -526,6 +544,15 @@ class Ledger:
 
             raise ProblemError("(event)", f"expected an event (an object) or a list of them, got {kind_of(events)}",
                                code="not_an_object")
+        if entered_by is not None:
+            # checked once, as the caller's argument (import_file does the same): an empty or unprintable --by was
+            # refused once per event, "event 1: is required …; also … event 20: …" for one option (hostile58)
+            try:
+                entered_by = Event.parse({"problem": "-", "type": "rectified", "on": "2000-01-01"},
+                                         entered_by=entered_by).entered_by
+            except ProblemError as exc:
+                raise ProblemError("entered_by", exc.detail.replace("who enters the event", "who enters the events"),
+                                   code=exc.code) from None
         source = iter([events] if isinstance(events, Mapping | Event) else events)
         total = 0
         existing: dict[str, set[str]] = {}  # per call: the ledger's problem ids, once a bulk load needs them

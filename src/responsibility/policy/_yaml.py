@@ -208,16 +208,18 @@ class _Builder:
         self.nodes += 1
         if self.nodes > self.limits.max_nodes:
             raise self.fail(node, f"more than {self.limits.max_nodes:,} values", "split the file or remove aliases")
+        # (no parentheses in a hint: it is said in them, "… (flatten the structure (no real …))" read badly)
         if depth > self.limits.max_depth:
             raise self.fail(node, f"nested more than {self.limits.max_depth} levels deep",
-                            "flatten the structure (no real file nests this deep)")
+                            "flatten the structure; no real file nests this deep")
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             key = id(node)
             if key in self.seen:
                 self.aliases += 1
                 if self.aliases > self.limits.max_aliases:
                     raise self.fail(node, f"more than {self.limits.max_aliases} alias expansions",
-                                    "write the values out instead of repeating aliases (an alias bomb?)")
+                                    "write the values out instead of repeating aliases; so many is the mark of an "
+                                    "alias bomb")
             else:
                 self.seen.add(key)
 
