@@ -366,12 +366,34 @@ def _text(value: Any, info: ValidationInfo | None) -> Any:
         # is each interface's: the CLI's and the service's hints read "lone surrogate")
         raise _bad("bad_text", "not valid Unicode text (a lone surrogate)", {}) from None
     text = value if info is not None and info.field_name == "id" else unicodedata.normalize("NFKC", value)
-    if any(unicodedata.category(c) in _NOT_TEXT or _noncharacter(c) for c in text):
-        raise _bad("bad_value", "contains a control character ({got})", {"got": ascii(text)[:40]})
-    if any(map(invisible, text)):
-        raise _bad("bad_value", "contains an invisible character ({got}); delete it (retyping the value removes it)",
-                   {"got": ascii(text)[:40]})
+    odd = _odd_character(text)
+    if odd is not None:
+        raise _bad("bad_value", "{odd}", {"odd": odd})
     return text
+
+
+def _odd_character(text: str) -> str | None:
+    """What is wrong with the first character no record text holds in ``text`` — which one (code point and name),
+    where, and what to do —, else ``None``. The value is shown as typed (Chinese stays Chinese) with only such
+    characters escaped: it was ``ascii(text)[:40]``, which showed Han as ``\\u`` escapes cut mid-escape, named no
+    character and said nothing to do (hostile58 #1)."""
+    for at, c in enumerate(text):
+        category = unicodedata.category(c)
+        if category in _NOT_TEXT or _noncharacter(c):
+            # (a format character — a zero-width space, a byte-order mark, a direction override — shows nothing or
+            # moves what is around it: "invisible" tells the user why they do not see it)
+            what = {"Cc": "a control character", "Cf": "an invisible control character"}.get(
+                category, "a line or paragraph separator" if category in ("Zl", "Zp") else "a noncharacter")
+        elif invisible(c):
+            what = "an invisible character"
+        else:
+            continue
+        name = unicodedata.name(c, "")
+        code = f"U+{ord(c):04X}" + (f" ({name})" if name else "")
+        where = f"after '{_show(text[:at], 20)}'" if at else "at the start"
+        seen = " (retyping the value removes it)" if what.startswith("an invisible") else ""
+        return f"contains {what}, {code}, {where} ('{_show(text)}'); delete it{seen}"
+    return None
 
 
 #: Unicode's default-ignorable code points that are not format characters (Cf, refused above): a combining grapheme
