@@ -42,3 +42,26 @@ def test_the_batch_rejects_it_with_the_same_words(policy: Policy) -> None:
     assert got.assessed == 1 and got.rejected == 1
     message = str(got.rejects["reason"].iloc[0])
     assert "U+0000, after '困难家庭危房'" in message and message.endswith("delete it"), message
+
+
+# ---------------------------------------------------------------- HEAD answered as GET without the body
+
+
+def test_head_is_answered_as_get_without_the_body(tmp_path: Any) -> None:
+    """``HEAD /health`` was 405 (FastAPI answers only the methods a route names): an uptime monitor using HEAD saw the
+    service down (hostile58 #3). Now the GET's status and headers, no body; a POST-only path still refuses HEAD."""
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from responsibility.service import Settings, create_app
+
+    with TestClient(create_app(Settings(decision_log=tmp_path / "d.jsonl"), auth=False)) as client:
+        for path in ("/health", "/version", "/v1/policy"):
+            got, want = client.head(path), client.get(path)
+            assert got.status_code == want.status_code == 200, (path, got.status_code)
+            assert got.content == b"" and want.content, path
+            assert got.headers["content-length"] == want.headers["content-length"], path
+            assert got.headers["content-type"] == want.headers["content-type"], path
+        refused = client.head("/v1/verdict")
+        assert refused.status_code == 405 and refused.content == b""
+        assert client.get("/health").json() == {"status": "ok"}

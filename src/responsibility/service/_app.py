@@ -440,6 +440,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> FastAPI:
 
     _ledger.install(app, svc)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    app.add_middleware(_HeadAsGet)
 
     return app
 
@@ -571,6 +572,27 @@ def _routes(app: FastAPI, svc: Service) -> None:
     @app.get("/", include_in_schema=False)
     async def root() -> PlainTextResponse:
         return PlainTextResponse("responsibility service: see /docs (OpenAPI at /openapi.json)\n")
+
+
+class _HeadAsGet:
+    """Answers ``HEAD`` as ``GET`` without the body (RFC 9110 9.3.2): FastAPI's routes answer only the methods they
+    name, so an uptime monitor's ``HEAD /health`` was 405 and the service looked down (hostile58 #3). The headers —
+    status, Content-Length, Content-Type, the token's refusal — are the GET's."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Any) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 class _Shortcut:
