@@ -353,6 +353,9 @@ class Decider:
         self._liability_rank = {x: i for i, x in enumerate(policy.liabilities)}
         self._severity = {t.id: t for t in policy.data.vocabulary.severities}
         self._resolved: dict[tuple[str, str | None, int | None], tuple[tuple[str, tuple[str, ...]], ...]] = {}
+        #: :meth:`fact_answers`' findings of one hit, by what its placing reads (the impact diff asks for the same ones
+        #: over many shapes)
+        self._hit_answers: dict[tuple[Any, ...], tuple[tuple[tuple[Any, ...], bool], ...]] = {}
         self._label = f"{policy.data.meta.id}@{policy.data.meta.version}"
         self._quotes_parameters: tuple[dict[str, str], dict[str, Any]] | None = None
         #: Each duty whose pressing a bool parameter's false narrows, with the parameter (:func:`pressing_where_acting`)
@@ -2131,22 +2134,52 @@ class Decider:
         return tuple(sorted(out, key=lambda c: self._clause_rank.get(c, 10**6)))
 
     def fact_answers(self, area: str, kind: str | None, stage_facts: Sequence[Fact]) -> frozenset[tuple[Any, ...]]:
-        """Findings, unplaced, that ``stage_facts`` give: ``(level, body, basis, liability, clauses)``.
+        """Findings, unplaced, that ``stage_facts`` give: ``(level, body, basis, liability, clauses, line_named)``.
 
-        The impact diff compares these over every fact a problem can produce.
+        The impact diff compares these over every fact a problem can produce. Its facts name no line: each rule's hit
+        is placed as a verdict places it for a record naming none (:meth:`_placing`), ``line_named`` False. A rule's
+        holders are compiled for a problem whose line is unknown, a level's role (问题所属部门) standing for the
+        department of whatever line a record names; a holder a record naming no line leaves out only for that — a
+        duty the kind counts for a named line only (``line_named_only``, :meth:`PolicyView.role_stands_aside`), or a
+        part a whole duty's holder answers for beside it (:meth:`_whole_over_parts`) — is given too, ``line_named``
+        True: the diff still shows a change to what a record naming a line gets, marked as such. Read unresolved and
+        unmarked, such holders showed a data change as naming a body that no record naming no line names (fid56's and
+        fid57's ``line_named_only`` duties at discovery: 48 shapes no record gave), and a named body's clauses as
+        its stage's duties alone, not the ones a verdict cites (fid60).
         """
-        out: set[tuple[Any, ...]] = set()
+        out: dict[tuple[Any, ...], bool] = {}
+        memo = self._hit_answers
         for rule, fact in self.compiled.fire(area, stage_facts):
-            if rule.holders is not None:
-                holders = [(h.body, h.duties) for h in rule.holders]
-            else:
-                body = str(fact["body"])
-                holders = [(body, self.policy.stage_holders(area, kind, rule.stage).get(body, ()))]
-            for body, duties in holders:
-                if body in self.policy.bodies:
-                    out.add((self.policy.bodies[body].level, body, rule.basis, rule.liability,
-                             self.clauses(body, rule.basis, duties, [rule])))
-        return frozenset(out)
+            # (what _placing reads of a fact, the place's level and the kind)
+            key = (rule.id, kind, fact.get("prank"), fact.get("body"), fact.get("later"), fact.get("nod"),
+                   fact.get("escalate"), fact.get(_FINDER))
+            got = memo.get(key)
+            if got is None:
+                if len(memo) >= PLANS_KEPT:
+                    memo.clear()
+                got = memo[key] = self._hit_answers_of(area, kind, rule, fact)
+            for finding, line_named in got:
+                # (one a record naming no line gets through any hit is not for a named line only)
+                out[finding] = out.get(finding, True) and line_named
+        return frozenset((*finding, line_named) for finding, line_named in out.items())
+
+    def _hit_answers_of(self, area: str, kind: str | None, rule: Rule, fact: Fact
+                        ) -> tuple[tuple[tuple[Any, ...], bool], ...]:
+        """:meth:`fact_answers` of one hit."""
+        policy = self.policy
+        if rule.holders is None and str(fact.get("body")) not in policy.bodies:
+            return ()  # (a level's fact: the rule names the body a fact names)
+        prank = int(fact["prank"])
+        out = [((body, basis, liability, duties), False)
+               for (body, basis, liability), duties in self._placing(area, kind, prank, rule, fact, None)]
+        if rule.holders is not None:
+            kept: Sequence[tuple[str, tuple[str, ...]]] = self.resolved(rule, None, prank)
+            if rule.basis == MISSED and kind is not None:
+                kept = self._whole_over_parts(area, kind, kept)
+            out += [((h.body, rule.basis, rule.liability, h.duties), True) for h in rule.holders
+                    if (h.body, h.duties) not in kept and policy.level_rank[policy.bodies[h.body].level] >= prank]
+        return tuple(((policy.bodies[body].level, body, basis, liability, self.clauses(body, basis, duties, [rule])),
+                      line_named) for (body, basis, liability, duties), line_named in out)
 
     def _interpretations(self, findings: Sequence[Finding], absent: Sequence[str] = (), removed: Removed = ()
                          ) -> tuple[Interpretation, ...]:

@@ -1,0 +1,124 @@
+"""fid60: the impact diff answers a shape as a verdict answers a record of it, and what session 56 left.
+
+1. (session 56's note, Noticed 2) ``responsibility diff`` fired the compiled rules with their holders unresolved
+   (``Decider.fact_answers``): a level's role (问题所属部门) held only through a duty the kind counts for a named
+   line only (``line_named_only``, ``PolicyView.role_stands_aside``) showed as named on shapes whose facts name no
+   line, and a named body's clauses as its stage's duties alone. fid56's data change (二(六)4(4)'s parts in a late
+   renovation's discovery, line_named_only) showed 24 shapes naming the role 应发现未发现, fid57's 48 (the role and
+   县扶贫办), and 42 of 市财政's clauses — none of which a record naming no line gets. Now each hit is placed as a
+   verdict places it for a record naming no line, and a holder such a record leaves out only because no line is named
+   is still shown, marked ``line_named_only`` (†): what a record naming a line gets changed there, and the diff says
+   so. The diff's example records are ones the records' check takes (a city's own find was 全科网格's).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import responsibility
+from responsibility import Policy
+from responsibility.checks._diff import _example, diff
+
+from .verdicts import batch_and_answers
+
+ENGINES = ("compiled", "durable")
+RULES = Path(__file__).resolve().parents[1] / "rules"
+
+# fid56's change (b4940499), undone: housing_renovation_late's discovery without 二(六)4(4)'s three parts
+_PARTS = "housing_county_civil_affairs_check, housing_county_natural_resources_land, housing_county_finance_subsidy"
+_STAGE_NOW = ("housing_county_construction_oversee,\n                  " + _PARTS + "]")
+_STAGE_BEFORE = "housing_county_construction_oversee]"
+_NAMED_ONLY_NOW = f"      discovery: [{_PARTS}]\n      rectification: [{_PARTS}]"
+_NAMED_ONLY_BEFORE = f"      rectification: [{_PARTS}]"
+
+
+@pytest.fixture(scope="module")
+def before_fid56(tmp_path_factory: pytest.TempPathFactory) -> Policy:
+    """The shipped rules with fid56's housing change undone."""
+    root = tmp_path_factory.mktemp("fid60") / "rules"
+    shutil.copytree(RULES, root)
+    housing = root / "areas" / "housing.yaml"
+    text = housing.read_text(encoding="utf-8")
+    assert text.count(_STAGE_NOW) == 1 and text.count(_NAMED_ONLY_NOW) == 1
+    housing.write_text(text.replace(_STAGE_NOW, _STAGE_BEFORE).replace(_NAMED_ONLY_NOW, _NAMED_ONLY_BEFORE),
+                       encoding="utf-8")
+    return responsibility.load(root)
+
+
+@pytest.fixture(scope="module")
+def housing_diff(before_fid56: Policy, policy: Policy) -> Any:
+    return diff(before_fid56, policy, areas=["housing"])
+
+
+def _marked(f: tuple[Any, ...]) -> bool:
+    return bool(f[5]) if len(f) > 5 else False
+
+
+def _findings(policy: Policy, record: dict[str, Any], engine: str) -> set[tuple[Any, ...]]:
+    v = policy.who_answers(record, engine=engine)  # type: ignore[arg-type]
+    return {(f.body, f.basis, f.liability, tuple(f.clauses)) for f in v.findings}
+
+
+def test_fid56s_line_named_only_parts_show_as_for_a_record_naming_a_line(housing_diff: Any) -> None:
+    changes = housing_diff.answers
+    assert len(changes) == 24
+    # every one changes only what a record naming a line gets: the role stands for its department, marked †
+    assert all(_marked(f) for a in changes for f in (*a.appeared, *a.vanished))
+    assert housing_diff.line_named_only == 24 and all(a.line_named_only for a in changes)
+    assert {f[1] for a in changes for f in a.appeared} == {"county_sector_department"}
+    md = housing_diff.to_markdown()
+    assert "(24 of them only for a record naming a line" in md and "(一(四) 二(二)3 二(六)4(4)) †" in md
+    assert all(f["line_named_only"] for a in housing_diff.to_dict()["answers"] for f in a["appeared"])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_record_naming_no_line_of_each_changed_shape_is_answered_as_before(
+        housing_diff: Any, before_fid56: Policy, policy: Policy, engine: str) -> None:
+    for a in housing_diff.answers:
+        record = a.example
+        assert "sector" not in record
+        new = _findings(policy, record, engine)
+        assert new == _findings(before_fid56, record, engine), a.shape
+        # (what the diff shows unmarked, a record naming no line gets)
+        assert {(f[1], f[2], f[3], tuple(f[4])) for f in a.appeared if not _marked(f)} <= new, a.shape
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_record_naming_a_part_s_line_of_each_changed_shape_is_answered_anew(
+        housing_diff: Any, before_fid56: Policy, policy: Policy, engine: str) -> None:
+    for a in housing_diff.answers:
+        record = {**a.example, "id": "fid60-nr", "sector": "natural_resources"}
+        new, old = _findings(policy, record, engine), _findings(before_fid56, record, engine)
+        assert new != old, a.shape
+        # 县自然资源 cites its part, 二(六)4(4), where it cited 二(二)3 alone: the body the role stood for
+        assert {f[0] for f in new ^ old} == {"county_natural_resources"}
+        assert all("二(六)4(4)" in f[3] for f in new - old)
+
+
+def test_the_batch_answers_the_changed_shapes_examples_as_who_answers(housing_diff: Any, policy: Policy) -> None:
+    records = [{**a.example, "id": f"fid60-{i}{s}", **({"sector": s} if s else {})}
+               for i, a in enumerate(housing_diff.answers) for s in ("", "natural_resources")]
+    got, want = batch_and_answers(policy, records)
+    assert got == want and got
+
+
+def test_an_unchanged_policy_still_diffs_empty(policy: Policy) -> None:
+    d = diff(policy, policy, areas=["housing"])
+    assert (d.answers, d.line_named_only) == ((), 0)
+    assert "of them only for a record naming a line" not in d.to_markdown()
+
+
+@pytest.mark.parametrize(("fact", "level", "outside"), [
+    ("found", "city", False), ("found", "province", False), ("found", "village", True), ("unhandled", "village", None),
+    ("unhandled", "township", None), ("main", "village", None)])
+def test_each_example_record_is_one_the_records_check_takes(policy: Policy, fact: str, level: str,
+                                                            outside: bool | None) -> None:
+    # (a city's own find was 全科网格's, a village's outside find an audit's: both refused, 一(一))
+    shape = {"area": "housing", "kind": "housing_renovation_late", "severity": "minor", "place": "village",
+             "fact": fact, "level": level, **({"outside": outside} if outside is not None else {})}
+    v = policy.who_answers(_example(shape, policy))  # type: ignore[arg-type]
+    assert v.findings is not None
