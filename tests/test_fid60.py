@@ -250,3 +250,33 @@ def test_where_the_reading_decides_a_finding_the_verdict_still_lists_it(policy: 
 def test_the_batch_answers_these_records_as_who_answers(policy: Policy, value: str) -> None:
     got, want = batch_and_answers(policy.with_parameters(**{SECTORLESS: value}), [*UNDECIDED, *DECIDED])
     assert got == want and got
+
+
+# ------------------------------------------------------------------ 4. the role's English name
+
+#: a county's agriculture-line allocation the city found and handed down (the county has no 农业 department in the
+#: rules: the role stands for it, line_department_unnamed; fid59), and the same naming no line
+ROLE_RECORDS = [_line("role-agr", "funds", "funds_diverted", "agriculture", assigned=True),
+                _line("role-none", "funds", "funds_diverted", None, assigned=True)]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_role_s_english_name_does_not_say_the_record_names_no_line(policy: Policy, engine: str) -> None:
+    for record in ROLE_RECORDS:
+        v = policy.who_answers(record, engine=engine)  # type: ignore[arg-type]
+        reasons = [f.to_dict("en")["reason"] for f in v.findings if f.body == "county_sector_department"]
+        # (as its Chinese name, 县（市、区）行业主管部门（问题所属部门）; what the record leaves open the verdict's
+        # interpretations say: the role's own note, or line_department_unnamed)
+        assert reasons and all(r.startswith("County sector department whose line the problem is in (") for r in reasons)
+        assert "not named in the record" not in v.explain("en"), record["id"]  # type: ignore[call-arg]
+        assert ("sector" in record) == ("line_department_unnamed" in rested(v)), record["id"]
+        assert ("sector" not in record) == ("county_sector_department" in rested(v)), record["id"]
+
+
+def test_the_batch_names_the_role_in_english_as_who_answers(policy: Policy) -> None:
+    got = policy.assess(ROLE_RECORDS, lang="en").findings
+    reasons = list(got[got["body"] == "county_sector_department"]["reason"])
+    want = [f.to_dict("en")["reason"] for r in ROLE_RECORDS for f in policy.who_answers(r).findings  # type: ignore
+            if f.body == "county_sector_department"]
+    assert sorted(reasons) == sorted(want) and reasons
+    assert not any("not named in the record" in r for r in reasons)
