@@ -143,9 +143,10 @@ def test_route_reads_the_line_a_named_finder_gives_as_the_verdict_does(policy: P
             route = policy.route(r)
             if "sectorless_alternatives" in route.rests_on:
                 v = policy.who_answers(r, engine="compiled")  # type: ignore[arg-type]
-                # (or the verdict has findings, the same under every_holder: a reading no value of which changes them
-                # is not listed for want of a finding, fid52b; the route still names whom it proposes by it)
-                same = bool(v.findings) and {(f.body, f.basis, f.liability, f.clauses) for f in v.findings} == {
+                # (or the verdict's findings are the same under every_holder: a reading no value of which changes them
+                # is not listed for want of a finding, fid52b — nor, none either way, fid60; the route still names whom
+                # it proposes by it)
+                same = {(f.body, f.basis, f.liability, f.clauses) for f in v.findings} == {
                     (f.body, f.basis, f.liability, f.clauses) for f in every.who_answers(r).findings}
                 assert "sectorless_alternatives" in {i.id for i in v.interpretations} or same, (area, kind, body)
             line = record_line(policy, area, kind, [body])  # type: ignore[arg-type]

@@ -126,7 +126,6 @@ class EagerDecider(Decider):
             line = ctx.line
             swap = line_without_part(policy, problem.area, problem.kind or None, body.level, line) \
                 if body.role else None
-            lined = line is not None and not body.role and body.sector == line
             if stands_unresolved(body):  # (a role, or a level's unnamed holder: review34 F5)
                 rests[swap or body_id] = None
             if any(fact.get("selffix") for _, fact in fired):
@@ -193,8 +192,9 @@ class EagerDecider(Decider):
                 rests[OWNER] = None
             # (not a body the record names as its assignee: it answers for that 交办 either way; fid51c, Y13)
             named = fired[0][1]["t"] == "unrectified" and fired[0][1].get("body") == body_id
+            # (a record naming its line: by its links alone, below; fid60)
             if SECTORLESS in ctx.rests_on and any(policy.duties[d].scope == "by_sector" for d in duties) and not named \
-                    and not lined:
+                    and line is None:
                 rests[SECTORLESS] = None
             if failure.basis == "interpretation":
                 rests[basis] = None

@@ -10,6 +10,12 @@ answer diff proves that no problem would be answered differently — unless a ti
 changed: the ``days`` parameters decide which facts a record produces (whether a step
 was late), not what a fact means, so no shape shows them; :attr:`Diff.time_limits`
 names them, the outputs say so and :attr:`Diff.answers_changed` counts them.
+
+The facts name no line (a record's ``sector``): each finding is what a record naming no line gets, or — marked
+``line_named_only`` — one a record gets only where it names a line, a level's role (问题所属部门) standing for that
+line's department (a duty the kind counts for a named line only). A shape all of whose changed findings are so marked
+changes no answer to a record naming no line (:attr:`Diff.line_named_only`); how a named line's department is then
+answered is shown through the role only.
 """
 
 from __future__ import annotations
@@ -71,10 +77,18 @@ class AnswerChange:
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
         def finding(f: tuple[Any, ...]) -> dict[str, Any]:
-            return {"level": f[0], "body": f[1], "basis": f[2], "liability": f[3], "clauses": list(f[4])}
+            return {"level": f[0], "body": f[1], "basis": f[2], "liability": f[3], "clauses": list(f[4]),
+                    "line_named_only": bool(f[5:] and f[5])}
 
         return {"day": self.day.isoformat() if self.day else None, "shape": self.shape, "example": self.example,
-                "appeared": [finding(f) for f in self.appeared], "vanished": [finding(f) for f in self.vanished]}
+                "appeared": [finding(f) for f in self.appeared], "vanished": [finding(f) for f in self.vanished],
+                "line_named_only": self.line_named_only}
+
+    @property
+    def line_named_only(self) -> bool:
+        """Whether every finding that appeared or vanished is one only a record naming a line gets (the level's role
+        standing for that line's department): a record naming no line is answered as before."""
+        return all(f[5:] and f[5] for f in (*self.appeared, *self.vanished))
 
 
 @dataclass(frozen=True)
@@ -141,6 +155,18 @@ class Diff:
         """Whether any problem would now be answered differently (a changed time limit counts)."""
         return bool(self.answers or self.scenarios or self.time_limits)
 
+    @property
+    def line_named_only(self) -> int:
+        """How many changed answer shapes change only findings a record gets where it names a line
+        (:attr:`AnswerChange.line_named_only`): none of them changes an answer to a record naming no line."""
+        return sum(1 for a in self.answers if a.line_named_only)
+
+    def line_named_note(self) -> str:
+        """`` (N of them only for a record naming a line …)`` after the count of changed shapes, or nothing."""
+        n = self.line_named_only
+        return (f" ({n} of them only for a record naming a line, the level's role standing for that line's "
+                "department: marked †)") if n else ""
+
     def time_limit_note(self) -> str | None:
         """One sentence on changed time limits (None when none changed)."""
         if not self.time_limits:
@@ -159,7 +185,7 @@ class Diff:
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
         return {"shapes_compared": self.shapes, "data": [c.to_dict() for c in self.data],
-                "answers": [c.to_dict() for c in self.answers],
+                "answers": [c.to_dict() for c in self.answers], "line_named_only": self.line_named_only,
                 "scenarios": [c.to_dict() for c in self.scenarios], "scenarios_compared": self.scenarios_compared,
                 # each answer's "day" is a day of the period it stands for, which "discovered" names
                 "periods": {str(a.day) if a.day else "": self.period(a.day) for a in self.answers},
@@ -173,7 +199,7 @@ class Diff:
         """Markdown for a merge-request comment."""
         out = ["## Policy impact", ""]
         out.append(f"{len(self.data)} data change(s); {len(self.answers)} changed answer shape(s) out of "
-                   f"{self.shapes} compared; {self.scenario_count()}.")
+                   f"{self.shapes} compared{self.line_named_note()}; {self.scenario_count()}.")
         if limits := self.time_limit_note():
             out += ["", f"**{limits}**"]
         if self.data:
@@ -206,7 +232,7 @@ class Diff:
         """
         out = ["## Policy impact (summary)", "",
                f"{len(self.data)} data change(s); {len(self.answers)} changed answer shape(s) out of "
-               f"{self.shapes} compared; {self.scenario_count()}."]
+               f"{self.shapes} compared{self.line_named_note()}; {self.scenario_count()}."]
         if limits := self.time_limit_note():
             out += ["", f"**{limits}**"]
         if self.data:
@@ -278,7 +304,8 @@ def _short(x: Any) -> str:
 
 
 def _findings(fs: Iterable[tuple[Any, ...]]) -> str:
-    return "<br>".join(f"{f[1]} {f[2]}/{f[3]} ({' '.join(f[4])})" for f in fs)
+    # († a finding only a record naming a line gets: Diff.line_named_note)
+    return "<br>".join(f"{f[1]} {f[2]}/{f[3]} ({' '.join(f[4])}){' †' if f[5:] and f[5] else ''}" for f in fs)
 
 
 # ---------------------------------------------------------------- data changes
@@ -436,10 +463,13 @@ def shown_sets(policies: Iterable[PolicyView], area: str, at: int, shown: Iterab
 
 @functools.cache
 def _example_place(level: str) -> str:
-    """The first place of ``level`` in the default jurisdiction: where an example problem sits."""
-    from ..chain._jurisdiction import Jurisdiction
+    """The first place of ``level`` in the default jurisdiction that is not an urban community's (a residents'
+    committee answers as its township by default: a village's find there was refused, fid60): where an example problem
+    sits."""
+    from ..chain._jurisdiction import Jurisdiction, is_residents_committee
 
-    return Jurisdiction.example().at_level(level)[0].code
+    places = Jurisdiction.example().at_level(level)
+    return next((p.code for p in places if not is_residents_committee(p.code)), places[0].code)
 
 
 def _example(shape: dict[str, Any], policy: PolicyView) -> dict[str, Any]:
@@ -454,9 +484,10 @@ def _example(shape: dict[str, Any], policy: PolicyView) -> dict[str, Any]:
     on = "2030-01-02"
     fact = shape["fact"]
     if fact == "found":
-        rec["discovered"] = {"level": level, "channel": "audit" if shape.get("outside") else "grid", "on": on}
+        rec["discovered"] = {"level": level, "on": on,
+                             "channel": _channel(policy, level, "audit" if shape.get("outside") else "grid")}
     elif fact == "unhandled":
-        rec["discovered"] = {"level": level, "channel": "audit", "on": on,
+        rec["discovered"] = {"level": level, "channel": _channel(policy, level, "audit"), "on": on,
                              **({"body": shape["body"]} if "body" in shape else {})}
     elif fact == "unrectified":
         # found by the highest level the shape shows had it (its ``shown``), passed down through the others; none shown:
@@ -472,9 +503,20 @@ def _example(shape: dict[str, Any], policy: PolicyView) -> dict[str, Any]:
         rec["discovered"] = {"level": "province", "channel": "inspection_tour", "on": on}
         rec["concealed_by"] = [shape.get("body") or level]
     else:  # main responsibility after a failure at the shape's level: it did not handle the problem
-        rec["discovered"] = {"level": level, "channel": "audit", "on": on}
+        rec["discovered"] = {"level": level, "channel": _channel(policy, level, "audit"), "on": on}
         rec["severity"] = "grave"
     return rec
+
+
+def _channel(policy: PolicyView, level: str, like: str) -> str:
+    """``like``, or where ``level`` does not run it, the first channel that ``level`` runs and that is a level's own
+    work as ``like`` is or is not: a city's own find is not 全科网格's (一(一) gives it the village, township and
+    county) and a village's outside find not an audit's — an example that the records' check refused (fid60)."""
+    want = policy.channels[like]
+    for c in (want, *policy.channels.values()):
+        if c.own_work == want.own_work and (c.levels is None or level in c.levels):
+            return c.id
+    return like
 
 
 def answer_changes(old: PolicyView, new: PolicyView, days: Iterable[dt.date | None], only: frozenset[str] | None = None,

@@ -169,7 +169,7 @@ def print_diff(result: Diff, console: Console | None = None) -> None:
 
     console = console or Console()
     console.print(f"{len(result.data)} data change(s); {len(result.answers)} changed answer shape(s) of "
-                  f"{result.shapes} compared; {result.scenario_count()}", highlight=False)
+                  f"{result.shapes} compared{result.line_named_note()}; {result.scenario_count()}", highlight=False)
     if note := result.time_limit_note():
         console.print(note, highlight=False)
     if result.data:
@@ -194,4 +194,5 @@ def print_diff(result: Diff, console: Console | None = None) -> None:
 
 
 def _lines(findings: Sequence[tuple[Any, ...]]) -> str:
-    return "\n".join(f"{f[1]} {f[2]}/{f[3]}" for f in findings)
+    # († only a record naming a line gets it: Diff.line_named_note)
+    return "\n".join(f"{f[1]} {f[2]}/{f[3]}{' †' if f[5:] and f[5] else ''}" for f in findings)

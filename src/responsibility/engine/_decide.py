@@ -353,6 +353,9 @@ class Decider:
         self._liability_rank = {x: i for i, x in enumerate(policy.liabilities)}
         self._severity = {t.id: t for t in policy.data.vocabulary.severities}
         self._resolved: dict[tuple[str, str | None, int | None], tuple[tuple[str, tuple[str, ...]], ...]] = {}
+        #: :meth:`fact_answers`' findings of one hit, by what its placing reads (the impact diff asks for the same ones
+        #: over many shapes)
+        self._hit_answers: dict[tuple[Any, ...], tuple[tuple[tuple[Any, ...], bool], ...]] = {}
         self._label = f"{policy.data.meta.id}@{policy.data.meta.version}"
         self._quotes_parameters: tuple[dict[str, str], dict[str, Any]] | None = None
         #: Each duty whose pressing a bool parameter's false narrows, with the parameter (:func:`pressing_where_acting`)
@@ -394,7 +397,7 @@ class Decider:
         #: area, kind, severity, whether a failure was found, the readings its context rests on; and
         #: :meth:`_switched`'s plans by those, the record's plan and its placements under the other values read (plans
         #: by identity).
-        self._todos: dict[tuple[Any, ...], tuple[tuple[tuple[str, Any, str], ...], bool]] = {}
+        self._todos: dict[tuple[Any, ...], tuple[tuple[str, Any, str], ...]] = {}
         self._switched_plans: dict[tuple[Any, ...], Plan] = {}
         #: The view this decider derives facts on, which notes the parameters derive's facts read, and that note
         #: (:meth:`_deriving`; a decider that decides readings again only): :meth:`_switched` fires a switched
@@ -538,16 +541,16 @@ class Decider:
         rec = problem.__dict__
         at = (rec["area"], rec["kind"], rec["severity"], bool(plan.mains), tuple(ctx.rests_on),
               self._acting_named(problem))
-        todo = self._todos.get(at)
-        if todo is None:
+        found = self._todos.get(at)
+        if found is None:
             found = self._todo(problem, bool(plan.mains), ctx.rests_on)
-            todo = (found, all(why == "reading" for _, _, why in found))
             if len(self._todos) >= PLANS_KEPT:
                 self._todos.clear()
-            self._todos[at] = todo
-        found, readings = todo
-        # (a reading links only findings the record has: with none, and nothing else to decide, nothing to link)
-        if not found or (readings and not plan.keys):
+            self._todos[at] = found
+        # (a record with no findings is decided again too: a reading of its context under no other value of which a
+        # finding is made is not listed — sectorless_alternatives on a policy gap of a line no level of which has a
+        # part, which names nobody under either value; fid60)
+        if not found:
             return plan
         # (asked of the decider each time, not kept with the todo: it keeps the last FLIPS_KEPT, :meth:`_flipped`)
         deciders = [self._flipped(param, value) for param, value, _ in found]
@@ -852,8 +855,8 @@ class Decider:
         - the readings of ``rests`` under no other value of which a finding changes or is added (a what-if's too):
           the verdict need not list them where no finding rests on them (check52 #6c: sectorless_alternatives on a
           record whose every_holder names nobody more; main_responsibility_every_level where no level it reads
-          failed). Only where there are findings: a record with none is not decided again for its readings alone
-          (:meth:`_switched`), and lists them all.
+          failed) — also where there are none: a record with no findings lists a reading only where another value
+          of it makes one (fid60: sectorless_alternatives on a line-named policy gap that names nobody either way).
 
         ``failed``: the findings include a failure, so that duties of a failure's own duty kind (主体责任, 二(一)1: the
         area's and the general areas') count too. Days and severities are not read again: their findings say what
@@ -881,7 +884,7 @@ class Decider:
                 out.append(param)
                 removed.append((param, value, gone))
             readings[param] = readings.get(param, False) or bool(changed) or len(other) != len(now)
-        inert = tuple([p for p, moved in readings.items() if not moved and p in rests]) if keys else ()
+        inert = tuple([p for p, moved in readings.items() if not moved and p in rests])
         return tuple(dict.fromkeys(out)), links, tuple(removed), inert
 
     def _todo(self, problem: Problem, failed: bool, rests: Sequence[str]) -> tuple[tuple[str, Any, str], ...]:
@@ -1085,7 +1088,13 @@ class Decider:
         # finding (the deadline's source, the policy's owner, the severity, the alternatives), then by the finding's
         # key, duties and rules, what it reads of its facts (:data:`_FactPart`), whether it was passed on, its own
         # day, whether steps were set aside and the readings linked to it.
-        part = (by_parameter, owner, severity, sectorless)
+        # (a record naming its line — sectorless only where its line leaves a level or stage nobody, read as for no
+        # line, PolicyView.line_idle — has its findings rest on sectorless_alternatives where deciding it again under
+        # the other value changes them (links, :meth:`switched_rests`), not wherever a duty is held for a part: the
+        # level it was read at as for no line may have one holder either way — 县扶贫办 for a finance-line insurance
+        # record, 二(六)3(3) — and the record's own line's department is named by it; fid60)
+        alternatives = sectorless and line is None
+        part = (by_parameter, owner, severity, sectorless, alternatives)
         memo = self._row_forms.get(part)
         if memo is None:
             memo = self._row_forms[part] = {}
@@ -1141,32 +1150,30 @@ class Decider:
             # not_rectified finding does not rest on sectorless_alternatives, which names the same under either value —
             # check51b #2, Y13: the county handed 县财政 and 县建设 a housing subsidy in turn)
             named = sectorless and t == "unrectified" and body == key[0]
-            # (a record of a line: that line's own department is named by it, not as one of the alternatives the
-            # record does not choose between — 市财政 pressing a finance-line ledger's rectification, 二(五)5 —, and a
-            # level's role there answered as for a record naming no line because that line's department has no part
-            # in the kind at the level, which the verdict says instead of the role's "the record does not say which":
-            # _facts.line_without_part; check56 L1/L2, fid58 — or because the level has no department of that line the
-            # rules name, which the role stands for: line_department_unnamed, check56 L4, fid59)
-            lined = swap = None
+            # (a record of a line: a level's role there answered as for a record naming no line because that line's
+            # department has no part in the kind at the level, which the verdict says instead of the role's "the record
+            # does not say which": _facts.line_without_part; check56 L1/L2, fid58 — or because the level has no
+            # department of that line the rules name, which the role stands for: line_department_unnamed, check56 L4,
+            # fid59. That line's own department is named by it, not as one of the alternatives the record does not
+            # choose between — 市财政 pressing a finance-line ledger's rectification, 二(五)5, fid58 —: such a record's
+            # findings rest on sectorless_alternatives by its links alone, ``alternatives``)
+            swap = None
             if line is not None:
                 of = bodies[key[0]]
                 if of.role:
                     swap = line_without_part(self.policy, str(fact["area"]), fact.get("kind") or None, of.level, line)
-                elif sectorless and of.sector == line:
-                    lined = True
             if sectorless and t == "unhandled" and SECTORLESS not in linked and self._own_by_reading(key[0], duties,
                                                                                                  fact):
                 # (a level's 问题所属部门 is itself to handle a policy gap only as it stands for the departments
                 # sectorless_alternatives makes it one of: its reason, 本身负责…办理 or 负有交办职责, rests on it;
                 # check54 #5)
                 linked = (*linked, SECTORLESS)
-            mk = (key, duties, rules, fpart, passed, own_day, aside, linked, aside and aside_report(fact), named, lined,
-                  swap)
+            mk = (key, duties, rules, fpart, passed, own_day, aside, linked, aside and aside_report(fact), named, swap)
             form = memo.get(mk)
             if form is None:
                 fired = [(self._rule_of[r], f) for r, f in zip(rules, facts, strict=True)]
                 static = self._static(key, duties, fired, rules, by_parameter, passed,
-                                      sectorless and not named and not lined, owner, aside, fpart[5])
+                                      alternatives and not named, owner, aside, fpart[5])
                 if linked:
                     static = self._linked(static, linked)
                 if swap is not None:
@@ -2131,22 +2138,52 @@ class Decider:
         return tuple(sorted(out, key=lambda c: self._clause_rank.get(c, 10**6)))
 
     def fact_answers(self, area: str, kind: str | None, stage_facts: Sequence[Fact]) -> frozenset[tuple[Any, ...]]:
-        """Findings, unplaced, that ``stage_facts`` give: ``(level, body, basis, liability, clauses)``.
+        """Findings, unplaced, that ``stage_facts`` give: ``(level, body, basis, liability, clauses, line_named)``.
 
-        The impact diff compares these over every fact a problem can produce.
+        The impact diff compares these over every fact a problem can produce. Its facts name no line: each rule's hit
+        is placed as a verdict places it for a record naming none (:meth:`_placing`), ``line_named`` False. A rule's
+        holders are compiled for a problem whose line is unknown, a level's role (问题所属部门) standing for the
+        department of whatever line a record names; a holder a record naming no line leaves out only for that — a
+        duty the kind counts for a named line only (``line_named_only``, :meth:`PolicyView.role_stands_aside`), or a
+        part a whole duty's holder answers for beside it (:meth:`_whole_over_parts`) — is given too, ``line_named``
+        True: the diff still shows a change to what a record naming a line gets, marked as such. Read unresolved and
+        unmarked, such holders showed a data change as naming a body that no record naming no line names (fid56's and
+        fid57's ``line_named_only`` duties at discovery: 48 shapes no record gave), and a named body's clauses as
+        its stage's duties alone, not the ones a verdict cites (fid60).
         """
-        out: set[tuple[Any, ...]] = set()
+        out: dict[tuple[Any, ...], bool] = {}
+        memo = self._hit_answers
         for rule, fact in self.compiled.fire(area, stage_facts):
-            if rule.holders is not None:
-                holders = [(h.body, h.duties) for h in rule.holders]
-            else:
-                body = str(fact["body"])
-                holders = [(body, self.policy.stage_holders(area, kind, rule.stage).get(body, ()))]
-            for body, duties in holders:
-                if body in self.policy.bodies:
-                    out.add((self.policy.bodies[body].level, body, rule.basis, rule.liability,
-                             self.clauses(body, rule.basis, duties, [rule])))
-        return frozenset(out)
+            # (what _placing reads of a fact, the place's level and the kind)
+            key = (rule.id, kind, fact.get("prank"), fact.get("body"), fact.get("later"), fact.get("nod"),
+                   fact.get("escalate"), fact.get(_FINDER))
+            got = memo.get(key)
+            if got is None:
+                if len(memo) >= PLANS_KEPT:
+                    memo.clear()
+                got = memo[key] = self._hit_answers_of(area, kind, rule, fact)
+            for finding, line_named in got:
+                # (one a record naming no line gets through any hit is not for a named line only)
+                out[finding] = out.get(finding, True) and line_named
+        return frozenset((*finding, line_named) for finding, line_named in out.items())
+
+    def _hit_answers_of(self, area: str, kind: str | None, rule: Rule, fact: Fact
+                        ) -> tuple[tuple[tuple[Any, ...], bool], ...]:
+        """:meth:`fact_answers` of one hit."""
+        policy = self.policy
+        if rule.holders is None and str(fact.get("body")) not in policy.bodies:
+            return ()  # (a level's fact: the rule names the body a fact names)
+        prank = int(fact["prank"])
+        out = [((body, basis, liability, duties), False)
+               for (body, basis, liability), duties in self._placing(area, kind, prank, rule, fact, None)]
+        if rule.holders is not None:
+            kept: Sequence[tuple[str, tuple[str, ...]]] = self.resolved(rule, None, prank)
+            if rule.basis == MISSED and kind is not None:
+                kept = self._whole_over_parts(area, kind, kept)
+            out += [((h.body, rule.basis, rule.liability, h.duties), True) for h in rule.holders
+                    if (h.body, h.duties) not in kept and policy.level_rank[policy.bodies[h.body].level] >= prank]
+        return tuple(((policy.bodies[body].level, body, basis, liability, self.clauses(body, basis, duties, [rule])),
+                      line_named) for (body, basis, liability, duties), line_named in out)
 
     def _interpretations(self, findings: Sequence[Finding], absent: Sequence[str] = (), removed: Removed = ()
                          ) -> tuple[Interpretation, ...]:
