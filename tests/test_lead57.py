@@ -65,3 +65,18 @@ def test_head_is_answered_as_get_without_the_body(tmp_path: Any) -> None:
         refused = client.head("/v1/verdict")
         assert refused.status_code == 405 and refused.content == b""
         assert client.get("/health").json() == {"status": "ok"}
+
+
+# ---------------------------------------------------------------- a ledger in a directory that does not exist
+
+
+def test_a_ledger_in_a_missing_directory_is_said_so_not_sent_to_init(tmp_path: Any, run_cli: Any) -> None:
+    """``ledger list sqlite:///nonexist/x.db problems`` said "no such ledger; create it with responsibility ledger init
+    …", and that command then failed on the directory (hostile58 #4)."""
+    pytest.importorskip("sqlalchemy")
+    missing = tmp_path / "nonexist" / "x.db"
+    code, _out, err = run_cli("ledger", "list", f"sqlite:///{missing}", "problems")
+    assert code == 2, err
+    assert f"directory {missing.parent} does not exist" in err and "check the path" in err, err
+    code, _out, err = run_cli("ledger", "list", str(tmp_path / "y.db"), "problems")
+    assert code == 2 and "no such ledger; create it with `responsibility ledger init" in err, err

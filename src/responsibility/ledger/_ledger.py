@@ -223,6 +223,12 @@ def _check_file(target: str, *, creating: bool) -> None:
             if not os.path.isdir(parent):
                 raise LedgerError(f"{target}: directory {parent} does not exist; create it first") from None
             return
+        parent = os.path.dirname(path) or "."
+        if not os.path.isdir(parent):
+            # (the hint to init it sent the user to a command that then failed on the directory; hostile58 #4)
+            raise LedgerError(f"{target}: no such ledger: directory {parent} does not exist; check the path, or "
+                              f"create the directory and then the ledger (`responsibility ledger init {target}`)"
+                              ) from None
         raise LedgerError(f"{target}: no such ledger; create it with `responsibility ledger init {target}`") from None
     if stat.S_ISDIR(st.st_mode):
         raise LedgerError(f"{target}: is a directory; give the ledger's file (e.g. {os.path.join(path, 'county.db')})")
