@@ -157,10 +157,9 @@ def test_by_line_a_health_line_insurance_record_sat_on_names_that_line_s_departm
 
 # (item 2: true's why says 省市医保 presses the insurance whatever the record's line, "and no 问题所属部门 stands
 # for 卫健 beside it" — its supervision of the same record names 市医保 alone. The city that sat on it is chosen in
-# derive (_facts.pressing_department / receiving_body → line_tie), which reads 市卫健's other 二(六)3(5) duties of the
-# health area as tying it to this kind too. The change is _facts.py's (perf58's file this session): fid60.md gives the
-# patch.)
-@pytest.mark.xfail(strict=True, reason="needs fid60's _facts.line_tie patch (see /work/helpers/s57/fid60.md)")
+# derive (_facts.pressing_department / receiving_body → line_tie), which read 市卫健's other 二(六)3(5) duties of the
+# health area as tying it to this kind too; line_tie now leaves a department whose part in the kind is only through
+# duties a reading in force replaces.)
 @pytest.mark.parametrize("engine", ENGINES)
 def test_read_as_medical_insurance_a_health_line_record_sat_on_names_the_medical_insurance_department(
         policy: Policy, engine: str) -> None:

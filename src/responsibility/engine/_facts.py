@@ -785,6 +785,15 @@ def line_tie(policy: PolicyView, area: str, kind: str | None, level: str, line: 
     # changes nothing there (fid45b-9) — and not a reading an applying twin stands in place of)
     # (``switched``: one a parameter switches on counts too — whether the line is tied at all, untied_line: under
     # water_policy_health_departments=true 市卫健 is tied to a water policy gap of its line, 二(六)5(6), fid38b)
+    if kind is not None:
+        # (the kind's own stages give the department a part only through duties a reading in force stands in place
+        # of, by one it does not hold: its other duties of the area do not tie it to this kind — 二(六)3(5) read by
+        # line for the supplementary insurance, which insurance_pressed_by_medical_insurance=true reads as 医保's
+        # alone, "no 问题所属部门 stands for 卫健 beside it": 市卫健 received a 卫健-line record and sat on it; fid60)
+        listed = {d for st in STAGES for d in policy.kinds[(area, kind)].stages.of(st)}
+        held = {d for d in listed if own in policy.duties[d].holders and policy.duty_applies(d)}
+        if held and held <= {r for d in listed if policy.duty_applies(d) for r in policy.duties[d].replaces}:
+            return ()
     tie = [d for d, duty in policy.duties.items() if own in duty.holders and _area_work(policy, area, d)
            and policy.duty_applies(d) and (switched or policy.switch_of(d, own) is None)]
     replaced = {r for d in tie for r in policy.duties[d].replaces}
