@@ -2350,7 +2350,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     # late step down its own — as a level that held it before (its finder, a report's receiver) is judged on that
     # holding alone (``seen``). The report gives it no holding of its own (一(四) 对发现问题没有按程序及时交办和上报的),
     # unless it brings the problem to a body of the level that is itself to rectify it (``back``:
-    # assignee_report_to_rectifier reads it). (check57 #1: the township was named 未及时交办上报 from the report's day
+    # assignee_report_to_rectifier reads it; ``handover``: the level's own holding passed to that body in time). (check57 #1: the township was named 未及时交办上报 from the report's day
     # beside its pressing, its own 整改不到位, or for not reporting up what the county held, in every kind; by day and
     # level, not where another report or a step of the level's own gives it a holding that day; a step down on the
     # report's own day shows the level had the problem before the report only where another step had brought it there
@@ -2372,7 +2372,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     for at, (level, received, body) in enumerate(holders):
         if (level in seen and not (level in prompt and (level, received, body) in back)) \
                 or handover.get(level, (level, received, body)) != (level, received, body) \
-                or ((level, received) in returned and (level, received, body) not in back):
+                or ((level, received) in returned and (level, received, body) not in back
+                    and handover.get(level) != (level, received, body)):
             continue
         prompt.discard(level)  # (brought back once)
         seen.add(level)
