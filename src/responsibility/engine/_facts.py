@@ -2350,12 +2350,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     # late step down its own — as a level that held it before (its finder, a report's receiver) is judged on that
     # holding alone (``seen``). The report gives it no holding of its own (一(四) 对发现问题没有按程序及时交办和上报的),
     # unless it brings the problem to a body of the level that is itself to rectify it (``back``:
-    # assignee_report_to_rectifier reads it; ``handover``: the level's own holding passed to that body in time). (check57 #1: the township was named 未及时交办上报 from the report's day
-    # beside its pressing, its own 整改不到位, or for not reporting up what the county held, in every kind; by day and
-    # level, not where another report or a step of the level's own gives it a holding that day; a step down on the
-    # report's own day shows the level had the problem before the report only where another step had brought it there
-    # by then — else it answers the report: the county's report to the province and the province's assignment back that
-    # day)
+    # assignee_report_to_rectifier; ``handover``: the level's own holding passed to that body in time). (check57 #1:
+    # the township was named 未及时交办上报 from the report's day beside its pressing, its own 整改不到位, or for not
+    # reporting up what the county held, in every kind.) By day and level, not where another report or a step of the
+    # level's own gives it a holding that day; a step down on the report's own day shows the level had the problem
+    # before the report only where another step had brought it there by then — else it answers the report (the
+    # county's report to the province, the province's assignment back that day).
     returned: set[tuple[str, dt.date]] = set()
     if reports:
         fresh: set[tuple[str, dt.date]] = {(lv, on) for lv, on, _ in stepped}
