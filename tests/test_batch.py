@@ -268,7 +268,7 @@ def misassigned_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> 
 #: whose own marks the bounds below count
 WATCHED = ("gone_with_aside", "implied_assignees", "later_bodies", "own_level_receipts", "co_assignees",
            "acting_pressers", "reached_reports", "missing_steps", "guiding_receivers", "handed_back",
-           "partless_asides", "stepping_levels", "late_pass_ons")
+           "partless_asides", "stepping_levels", "late_pass_ons", "handed_back_reports")
 
 
 @contextlib.contextmanager
@@ -383,6 +383,14 @@ def handed_back_records(policy: Policy, j: Jurisdiction, records: list[Any],
     """How many records batch/_core.py handed_back sends to the reference path: a late level handed the problem back
     by a higher level's assignment within its limit (engine/_facts.py: one sitting; fid49b, check49b #2)."""
     return _referred_by("handed_back", policy, j, records, marked)
+
+
+def returned_records(policy: Policy, j: Jurisdiction, records: list[Any],
+                     marked: dict[str, set[str]] | None = None) -> int:
+    """How many records batch/_core.py handed_back_reports sends to the reference path: a report up to a level that
+    had itself assigned the problem to the reporter, which gives that level no holding (engine/_facts.py derive's
+    ``returned``; check57 #1, fid61)."""
+    return _referred_by("handed_back_reports", policy, j, records, marked)
 
 
 def own_receipt_records(policy: Policy, j: Jurisdiction, records: list[Any],
@@ -713,7 +721,7 @@ def late_departments_equal_who_answers(policy: Policy, province: Jurisdiction, r
         policy, province, records, marked) + misassigned_records(policy, province, records) + own_receipt_records(
         policy, province, records, marked) + co_assignee_records(policy, province, records, marked) + partless_records(
         policy, province, records, marked) + stepping_records(policy, province, records, marked) + late_pass_records(
-        policy, province, records, marked)
+        policy, province, records, marked) + returned_records(policy, province, records, marked)
 
 
 @pytest.mark.slow
@@ -742,7 +750,8 @@ def test_valid_records_take_the_fast_path(policy: Policy, province: Jurisdiction
         + reached_records(policy, province, records, marked) \
         + partless_records(policy, province, records, marked) \
         + stepping_records(policy, province, records, marked) \
-        + late_pass_records(policy, province, records, marked)  # (review23 #2; fid38c; fid39b; review43b R3; fid49)
+        + late_pass_records(policy, province, records, marked) \
+        + returned_records(policy, province, records, marked)  # (review23 #2; fid38c; fid39b; review43b R3; fid49)
     # (own: ~1% of this generator's records; 20 of 2,000 since the policy's kinds grew, fid29)
     assert own <= sum(r.referred for r in results) <= own + d4 + kindless and own < len(records) // 50
     assert d4 < len(records) // 80  # (this generator names a random body in a fifth of its steps)
@@ -914,7 +923,8 @@ def test_an_amended_policy_takes_the_fast_path_period_by_period(amended: Policy,
         amended, province, records) + own_receipt_records(amended, province, records, marked) \
         + co_assignee_records(amended, province, records, marked) \
         + handed_back_records(amended, province, records, marked) + late_pass_records(amended, province, records,
-                                                                                     marked) + sum(
+                                                                                     marked) \
+        + returned_records(amended, province, records, marked) + sum(
             # (the four kinds rules50 added in session 50 are in none of the count helpers yet: 5 of their records
             # took the reference path here, each equal to who_answers below; bounded by their number until a helper
             # says which of their shapes the fast path leaves)

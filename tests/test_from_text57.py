@@ -24,23 +24,12 @@ from responsibility import Policy
 from .from_text import case_id, check, check_batch
 from .from_text57_cases import CASES
 
-# A level's assignee handing the problem back up (the village reports to the township the item the township passed
-# it in time) makes the township answer 未及时交办上报 from the day of the report, in 66 of 66 kinds (bounce2.py in the
-# auditor's scratch): beside its 指导督促 of the same village's failure in 20 kinds (HB1b, HB1c), beside its own
-# 整改不到位 in 10 (HB1e), and in the other 36, where the county's 交办 to it was no 交办 and the county, holding the
-# problem, is named for it, as a level that did not report up to a county that has it (HB1d). Where a township hands a
-# county's assignment back up, the county is named not_handled instead of pressing, never both.
-DISAGREE: dict[str, str] = {
-    "HB1b": "the township named not_handled (一(四) 没有按程序及时交办和上报) beside supervision for one "
-    "inaction: it passed the problem on in time (03-05), and its village's 上报 of its own assigned item "
-    "(二(六)1(1)) is no new 发现问题; 二(二)2 makes it press the village, which is the supervision finding",
-    "HB1c": "the same double naming for water_facilities_unmaintained (二(六)5(1)–(2))",
-    "HB1d": "the township, with no part in education (二(六)2), named not_handled for not reporting up a problem the "
-    "county found and holds (县教育局 not_handled for it already): 一(三) 向上级单位报送 is owed to a level that does "
-    "not have it",
-    "HB1e": "the township, the assignee that rectifies (二(二)2), named not_rectified and also not_handled for the "
-    "problem its village handed back: one failure counted twice (一(四) 交办问题整改落实不到位)",
-}
+# HB1b–HB1e (a level's assignee handing the problem back up: the village reports to the township the item the
+# township passed it in time) were kept here until fid61: the township answered 未及时交办上报 from the day of the
+# report in 66 of 66 kinds, beside its 指导督促 (HB1b, HB1c), its own 整改不到位 (HB1e), or a county that held it
+# (HB1d). Such a report now gives the level that handed the problem down no holding of its own (engine/_facts.py
+# derive's ``returned``).
+DISAGREE: dict[str, str] = {}
 RUN = [c for c in CASES if case_id(c) not in DISAGREE]
 
 

@@ -337,6 +337,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     guiding_concealers(c, t)
     co_assignees(c, t)
     acting_pressers(c, t)
+    handed_back_reports(c, t)
     if receivers is not None or conceal_role:
         standing_alternatives(c, t)
     ok = ~c.slow
@@ -1617,6 +1618,32 @@ def anonymous_handover_steps(c: Cols, t: Tables) -> None:
     # (the level had it before: found there, or another step to it by then — a second step the same day counts too)
     held = (c.disc[r] & (c.dlev[r] == to)) | ((steps_to[r, to] >= 2) & (first_any[r, to] <= on))
     c.slow[r[assigned & held]] = True
+
+
+def handed_back_reports(c: Cols, t: Tables) -> None:
+    """Mark slow (``c.slow``: the reference path) a record with a report up to a level that had itself assigned the
+    problem to the reporter by the report's day (the township's pass-down to its village, handed back): by
+    engine/_facts.py derive's ``returned`` the report gives that level no holding of its own (check57 #1, fid61), where
+    the fast path has it hold the problem from the report's day. Read loosely (a same-day step too, any body): the
+    reference path decides. A rare shape."""
+    if not len(c.hp):
+        return
+    rep = np.flatnonzero(c.hact == REPORTED)
+    rep = rep[~c.slow[c.hp[rep]]]
+    asg = np.flatnonzero(c.hact != REPORTED)
+    if not len(rep) or not len(asg):
+        return
+    # (each assignment by (record, assigner, assignee), its first day; a report's key is its record, receiver, sender)
+    nr = t.max_rank + 1
+    akey = (c.hp[asg].astype(np.int64) * nr + c.hby[asg]) * nr + c.hto[asg]
+    order = np.argsort(akey, kind="stable")
+    akey, aon = akey[order], c.hon[asg][order].astype(np.int64)
+    starts = np.flatnonzero(np.r_[True, akey[1:] != akey[:-1]])  # (no np.unique, which imports numpy.ma)
+    keys, first = akey[starts], np.minimum.reduceat(aon, starts)
+    rkey = (c.hp[rep].astype(np.int64) * nr + c.hto[rep]) * nr + c.hby[rep]
+    i = np.minimum(np.searchsorted(keys, rkey), len(keys) - 1)
+    hit = (keys[i] == rkey) & (first[i] <= c.hon[rep].astype(np.int64))
+    c.slow[c.hp[rep[hit]]] = True
 
 
 def own_level_receipts(c: Cols, t: Tables) -> None:

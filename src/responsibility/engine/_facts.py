@@ -2344,13 +2344,45 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     or not (d_level == up or any(s is not h and s["to_level"] == up and s["on"] <= h["on"]
                                                  for s in steps)):
                 continue
+            # (an assignee the assignment could make one: a level that can rectify it — not a township handed a
+            # county's school-aid case, which answers nothing, its assigner still the assignee that answers for it:
+            # its report back is no hand-over to that assigner's rectifier, which ``returned`` below reads; fid61)
             if any(counts(s) and s["to_level"] == h["by_level"] and s["on"] <= h["on"] <= s["on"] + limit
-                   for s in steps):
+                   and rank[s["to_level"]] in can_rectify for s in steps):
                 bounced.add(id(h))
                 back.add((up, h["on"], h["to_body"] or ""))
+    # A report back up to the level that had itself handed the problem down to the reporter (county → township 03-03,
+    # township → village 03-05, the village reporting it back to the township 03-08) is no 发现 of that level's: the
+    # record shows it had the problem before, by that step down, and what the problem's return leaves it is its part
+    # as before — the assignee that rectifies it (一(四) 对交办问题整改落实不到位的), the level pressing the one that
+    # does (二(二)2 对…具体问题的发现和整改工作负责, 三(二) 一级抓一级), nothing where a level above holds it, and a
+    # late step down its own — as a level that held it before (its finder, a report's receiver) is judged on that
+    # holding alone (``seen``). The report gives it no holding of its own (一(四) 对发现问题没有按程序及时交办和上报的),
+    # unless it brings the problem to a body of the level that is itself to rectify it (``back``:
+    # assignee_report_to_rectifier; ``handover``: the level's own holding passed to that body in time). (check57 #1:
+    # the township was named 未及时交办上报 from the report's day beside its pressing, its own 整改不到位, or for not
+    # reporting up what the county held, in every kind.) By day and level, not where another report or a step of the
+    # level's own gives it a holding that day; a step down on the report's own day shows the level had the problem
+    # before the report only where another step had brought it there by then — else it answers the report (the
+    # county's report to the province, the province's assignment back that day).
+    returned: set[tuple[str, dt.date]] = set()
+    if reports:
+        fresh: set[tuple[str, dt.date]] = {(lv, on) for lv, on, _ in stepped}
+        for h in reports:
+            up = h["to_level"]
+            if any(s["action"] == "assigned" and s["by_level"] == up and s["to_level"] == h["by_level"] and (
+                    s["on"] < h["on"] or (s["on"] == h["on"] and (d_level == up or any(
+                        x is not h and x["to_level"] == up and x["on"] <= s["on"] for x in steps))))
+                   for s in steps):
+                returned.add((up, h["on"]))
+            else:
+                fresh.add((h["to_level"], h["on"]))
+        returned -= fresh
     for at, (level, received, body) in enumerate(holders):
         if (level in seen and not (level in prompt and (level, received, body) in back)) \
-                or handover.get(level, (level, received, body)) != (level, received, body):
+                or handover.get(level, (level, received, body)) != (level, received, body) \
+                or ((level, received) in returned and (level, received, body) not in back
+                    and handover.get(level) != (level, received, body)):
             continue
         prompt.discard(level)  # (brought back once)
         seen.add(level)
