@@ -227,9 +227,31 @@ def test_a_new_report_a_late_pass_down_and_the_rectifiers_hand_over_keep_their_f
     assert (TWN, "not_handled") in found(late) and "late_pass_on_answers" in rested(late)
 
 
+#: the county hands the problem to the township, which passes nothing down, and the village reports it to the
+#: township (fid61's left 1): the township had it by the assignment, and answers for that holding once
+ASSIGNED_THEN_REPORTED = [
+    _pair(f"fid61-s6-{kind}", area, kind, [DOWN[0]], [BACK]) for area, kind in KINDS
+]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("values", READINGS, ids=lambda v: ",".join(f"{k}={x}" for k, x in v.items()) or "default")
+def test_a_report_to_a_level_already_handed_the_problem_gives_it_no_second_holding(
+    policy: Policy, engine: str, values: dict[str, Any]
+) -> None:
+    """It was named 未及时交办上报 from the report's day beside its own 整改不到位 as the assignee (housing, 两不愁):
+    one inaction counted twice. Beyond 应发现未发现 (which a lower level's report after the find spares, check57 #4),
+    the findings are those of the record without the report."""
+    for rec, without in ASSIGNED_THEN_REPORTED:
+        v, w = verdict(policy, rec, engine, **values), verdict(policy, without, engine, **values)
+        assert {f for f in found(v) if f[1] != "not_discovered"} == {
+            f for f in found(w) if f[1] != "not_discovered"}, rec["id"]
+        assert not {(TWN, "not_handled"), (TWN, "not_rectified")} <= found(v), rec["id"]
+
+
 @pytest.mark.parametrize("values", READINGS, ids=lambda v: ",".join(f"{k}={x}" for k, x in v.items()) or "default")
 def test_the_batch_gives_what_who_answers_gives(policy: Policy, values: dict[str, Any]) -> None:
     view = policy.with_parameters(**values) if values else policy
-    records = [r for pair in BOUNCES + COUNTY_BOUNCES for r in pair] + KEEPS
+    records = [r for pair in BOUNCES + COUNTY_BOUNCES + ASSIGNED_THEN_REPORTED for r in pair] + KEEPS
     got, want = batch_and_answers(view, records)
     assert got == want

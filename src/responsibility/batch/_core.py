@@ -1622,7 +1622,8 @@ def anonymous_handover_steps(c: Cols, t: Tables) -> None:
 
 def handed_back_reports(c: Cols, t: Tables) -> None:
     """Mark slow (``c.slow``: the reference path) a record with a report up to a level that had itself assigned the
-    problem to the reporter by the report's day (the township's pass-down to its village, handed back): by
+    problem to the reporter, or been assigned it, by the report's day (the township's pass-down to its village,
+    handed back; the village reporting to a township the county handed it): by
     engine/_facts.py derive's ``returned`` the report gives that level no holding of its own (check57 #1, fid61), where
     the fast path has it hold the problem from the report's day. Read loosely (a same-day step too, any body): the
     reference path decides. A rare shape."""
@@ -1643,6 +1644,15 @@ def handed_back_reports(c: Cols, t: Tables) -> None:
     rkey = (c.hp[rep].astype(np.int64) * nr + c.hto[rep]) * nr + c.hby[rep]
     i = np.minimum(np.searchsorted(keys, rkey), len(keys) - 1)
     hit = (keys[i] == rkey) & (first[i] <= c.hon[rep].astype(np.int64))
+    # (and a report to a level that had been handed the problem itself by then, by record and receiver)
+    tkey = c.hp[asg].astype(np.int64) * nr + c.hto[asg]
+    order = np.argsort(tkey, kind="stable")
+    tkey, ton = tkey[order], c.hon[asg][order].astype(np.int64)
+    starts = np.flatnonzero(np.r_[True, tkey[1:] != tkey[:-1]])
+    tkeys, tfirst = tkey[starts], np.minimum.reduceat(ton, starts)
+    rto = c.hp[rep].astype(np.int64) * nr + c.hto[rep]
+    j = np.minimum(np.searchsorted(tkeys, rto), len(tkeys) - 1)
+    hit |= (tkeys[j] == rto) & (tfirst[j] <= c.hon[rep].astype(np.int64))
     c.slow[c.hp[rep[hit]]] = True
 
 

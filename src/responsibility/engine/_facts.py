@@ -2370,8 +2370,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         fresh: set[tuple[str, dt.date]] = {(lv, on) for lv, on, _ in stepped}
         for h in reports:
             up = h["to_level"]
-            if any(s["action"] == "assigned" and s["by_level"] == up and s["to_level"] == h["by_level"] and (
-                    s["on"] < h["on"] or (s["on"] == h["on"] and (d_level == up or any(
+            # (or one that had been handed it itself, by an assignment that counts, and passed nothing down: the
+            # report brings it what it held, and it answers for that holding once — as assignee, or for not passing
+            # it on — not for it again from the report's day; fid61's left 1, check57 #1's S6)
+            if any(s["action"] == "assigned" and (
+                    (s["by_level"] == up and s["to_level"] == h["by_level"]) or (s["to_level"] == up and counts(s)))
+                   and (s["on"] < h["on"] or (s["on"] == h["on"] and (d_level == up or any(
                         x is not h and x["to_level"] == up and x["on"] <= s["on"] for x in steps))))
                    for s in steps):
                 returned.add((up, h["on"]))
