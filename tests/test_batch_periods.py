@@ -30,6 +30,7 @@ from .test_batch import (
     partless_records,
     reached_records,
     receiver_records,
+    returned_records,
     stepping_records,
     watching,
 )
@@ -210,7 +211,7 @@ def test_a_policy_with_three_periods_gives_who_answers_in_every_input_form(three
         + lined_records(three, province, records) + fid31e_records(three, province, records, marked) \
         + co_assignee_records(three, province, records, marked) + acting_records(three, province, records, marked) \
         + reached_records(three, province, records, marked) + partless_records(three, province, records, marked) \
-        + stepping_records(three, province, records, marked)
+        + stepping_records(three, province, records, marked) + returned_records(three, province, records, marked)
     assert got(a) == expected(three, province, records, "compiled")
     tidy = [{k: v for k, v in r.items() if v is not None} for r in records]
     table = pl.from_dicts(tidy, infer_schema_length=None).to_arrow()
@@ -232,7 +233,7 @@ def test_a_chunk_of_one_period_gives_who_answers(three: Policy, province: Jurisd
         + lined_records(three, province, records) + fid31e_records(three, province, records, marked) \
         + co_assignee_records(three, province, records, marked) + acting_records(three, province, records, marked) \
         + reached_records(three, province, records, marked) + partless_records(three, province, records, marked) \
-        + stepping_records(three, province, records, marked)
+        + stepping_records(three, province, records, marked) + returned_records(three, province, records, marked)
     assert got(a) == expected(three, province, records, "compiled")
 
 
