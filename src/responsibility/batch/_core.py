@@ -1634,25 +1634,23 @@ def handed_back_reports(c: Cols, t: Tables) -> None:
     asg = np.flatnonzero(c.hact != REPORTED)
     if not len(rep) or not len(asg):
         return
-    # (each assignment by (record, assigner, assignee), its first day; a report's key is its record, receiver, sender)
     nr = t.max_rank + 1
-    akey = (c.hp[asg].astype(np.int64) * nr + c.hby[asg]) * nr + c.hto[asg]
-    order = np.argsort(akey, kind="stable")
-    akey, aon = akey[order], c.hon[asg][order].astype(np.int64)
-    starts = np.flatnonzero(np.r_[True, akey[1:] != akey[:-1]])  # (no np.unique, which imports numpy.ma)
-    keys, first = akey[starts], np.minimum.reduceat(aon, starts)
-    rkey = (c.hp[rep].astype(np.int64) * nr + c.hto[rep]) * nr + c.hby[rep]
-    i = np.minimum(np.searchsorted(keys, rkey), len(keys) - 1)
-    hit = (keys[i] == rkey) & (first[i] <= c.hon[rep].astype(np.int64))
-    # (and a report to a level that had been handed the problem itself by then, by record and receiver)
-    tkey = c.hp[asg].astype(np.int64) * nr + c.hto[asg]
-    order = np.argsort(tkey, kind="stable")
-    tkey, ton = tkey[order], c.hon[asg][order].astype(np.int64)
-    starts = np.flatnonzero(np.r_[True, tkey[1:] != tkey[:-1]])
-    tkeys, tfirst = tkey[starts], np.minimum.reduceat(ton, starts)
-    rto = c.hp[rep].astype(np.int64) * nr + c.hto[rep]
-    j = np.minimum(np.searchsorted(tkeys, rto), len(tkeys) - 1)
-    hit |= (tkeys[j] == rto) & (tfirst[j] <= c.hon[rep].astype(np.int64))
+    rec, day = c.hp[rep].astype(np.int64), c.hon[rep].astype(np.int64)
+    arec, aon = c.hp[asg].astype(np.int64), c.hon[asg].astype(np.int64)
+
+    def reached(akey: I64, rkey: I64) -> Bool:
+        # (whether an assignment of ``akey`` came by each report's day: the first day of each key, then a look-up)
+        order = np.argsort(akey, kind="stable")
+        akey, first = akey[order], aon[order]
+        starts = np.flatnonzero(np.r_[True, akey[1:] != akey[:-1]])  # (no np.unique, which imports numpy.ma)
+        keys, first = akey[starts], np.minimum.reduceat(first, starts)
+        i = np.minimum(np.searchsorted(keys, rkey), len(keys) - 1)
+        came: Bool = (keys[i] == rkey) & (first[i] <= day)
+        return came
+
+    # (an assignment by the report's receiver to its sender: by record, assigner, assignee; or one to the receiver)
+    hit = reached((arec * nr + c.hby[asg]) * nr + c.hto[asg], (rec * nr + c.hto[rep]) * nr + c.hby[rep]) \
+        | reached(arec * nr + c.hto[asg], rec * nr + c.hto[rep])
     c.slow[c.hp[rep[hit]]] = True
 
 
