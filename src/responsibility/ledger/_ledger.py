@@ -211,6 +211,7 @@ def _check_file(target: str, *, creating: bool) -> None:
     try:
         st = os.stat(path)
     except OSError:
+        parent = os.path.dirname(path) or "."
         if creating:
             suffix = os.path.splitext(path)[1].lower()
             if suffix in _DATA_SUFFIXES:
@@ -219,11 +220,9 @@ def _check_file(target: str, *, creating: bool) -> None:
                 raise LedgerError(f"{target}: a ledger is an SQLite database (or a PostgreSQL URL), not a {suffix} "
                                   f"file; name it so (e.g. {os.path.splitext(path)[0]}.db) — a {suffix} file is what "
                                   "`ledger import` reads and `ledger export` or `ledger list -o` write") from None
-            parent = os.path.dirname(path) or "."
             if not os.path.isdir(parent):
                 raise LedgerError(f"{target}: directory {parent} does not exist; create it first") from None
             return
-        parent = os.path.dirname(path) or "."
         if not os.path.isdir(parent):
             # (the hint to init it sent the user to a command that then failed on the directory; hostile58 #4)
             raise LedgerError(f"{target}: no such ledger: directory {parent} does not exist; check the path, or "
