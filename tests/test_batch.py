@@ -268,7 +268,7 @@ def misassigned_records(policy: Policy, j: Jurisdiction, records: list[Any]) -> 
 #: whose own marks the bounds below count
 WATCHED = ("gone_with_aside", "implied_assignees", "later_bodies", "own_level_receipts", "co_assignees",
            "acting_pressers", "reached_reports", "missing_steps", "guiding_receivers", "handed_back",
-           "partless_asides", "stepping_levels", "late_pass_ons", "handed_back_reports")
+           "partless_asides", "stepping_levels", "late_pass_ons", "returned_holders")
 
 
 @contextlib.contextmanager
@@ -387,10 +387,10 @@ def handed_back_records(policy: Policy, j: Jurisdiction, records: list[Any],
 
 def returned_records(policy: Policy, j: Jurisdiction, records: list[Any],
                      marked: dict[str, set[str]] | None = None) -> int:
-    """How many records batch/_core.py handed_back_reports sends to the reference path: a report up to a level that
-    had itself assigned the problem to the reporter, which gives that level no holding (engine/_facts.py derive's
-    ``returned``; check57 #1, fid61)."""
-    return _referred_by("handed_back_reports", policy, j, records, marked)
+    """How many records batch/_core.py returned_holders sends to the reference path: of those with a report up to a
+    level that had assigned the problem to the reporter, or been assigned it, which gives that level no holding
+    (engine/_facts.py derive's ``returned``; check57 #1, fid61), those the fast path cannot read without it."""
+    return _referred_by("returned_holders", policy, j, records, marked)
 
 
 def own_receipt_records(policy: Policy, j: Jurisdiction, records: list[Any],

@@ -72,10 +72,11 @@ def marked_by(policy: Policy, records: list[Any], marker: str, **assess: Any) ->
     marked: set[str] = set()
     real = getattr(core, marker)
 
-    def spy(c: Any, t: Any) -> None:
+    def spy(c: Any, *args: Any, **kwargs: Any) -> Any:
         before = c.slow.copy()
-        real(c, t)
+        out = real(c, *args, **kwargs)
         marked.update(c.ids[i] for i in np.flatnonzero(c.slow & ~before))
+        return out
 
     with mock.patch.object(core, marker, spy):
         policy.assess(records, **assess)

@@ -328,7 +328,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     misassigned_steps(c, t)
     oversight_reports(c, t)
     own_handover_steps(c, t)
-    anonymous_handover_steps(c, t)
+    anonymous_handover_steps(c, t, receivers)
     own_level_receipts(c, t)
     late_pass_ons(c, t, limit)
     astray_steps(c, t)
@@ -337,7 +337,6 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     guiding_concealers(c, t)
     co_assignees(c, t)
     acting_pressers(c, t)
-    handed_back_reports(c, t)
     if receivers is not None or conceal_role:
         standing_alternatives(c, t)
     ok = ~c.slow
@@ -402,6 +401,16 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         received, holder_body, _, _, got = holders(c, hp, hby, hto, htb, hon, held_by, disc, nr, limit, hact)
     if press is not None:
         counting_step = counting_step & ~press
+    # a report bringing the problem back to a level that had handed it down to the reporter, or been handed it itself,
+    # gives that level no holding (engine/_facts.py derive's ``returned``; check57 #1, fid61): who held it is read
+    # again without such reports — but the steps that show a pass-down read the holdings with them, as the engine's
+    # ``holders`` list keeps them (``received_all``, ``got_all``)
+    received_all, got_all, returned_slow = received, got, False
+    if len(hp):
+        gone_back = returned_reports(c, hp, hact, hby, hto, hon, rep_part, counting_step, nr)
+        if gone_back is not None:
+            received, holder_body, got, returned_slow = returned_holders(
+                c, hp, hby, hto, htb, hon, held_by & ~gone_back, gone_back, press, disc, nr, limit, hact, received_all)
     d = np.nonzero(disc)[0]
     # a report counts below the authority (一(三) 对超出本级权限的…报送), an assignment at or above it (probe9 P9-05):
     # ``up``
@@ -442,9 +451,9 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # at or above the authority, an assignment by a lower level that can rectify it and had not the problem by then,
     # within the limit of the lowest level above it that held it, shows that level passed it down in time
     # (engine/_facts.py _shown_pass_down)
-    implied_slow = implied_assignees(c, t, pr, hp, hact, hby, hto, hon, got, counting_step)
+    implied_slow = implied_assignees(c, t, pr, hp, hact, hby, hto, hon, got_all, counting_step)
     if len(ur) and len(hp):
-        passed_down = shown_pass_down(c, t, ur, ul, received, auth, pr, hp, hact, hby, hto, hon, limit)
+        passed_down = shown_pass_down(c, t, ur, ul, received_all, auth, pr, hp, hact, hby, hto, hon, limit)
         if passed_down is not None:
             ur, ul, stepped_late = ur[~passed_down], ul[~passed_down], stepped_late[~passed_down]
     # a late level the record shows no step of from its day, whose first step after it is another level's after its
@@ -755,7 +764,8 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             hit_r, hit_l = np.nonzero(at)
             knew[pick(d, pick(under, hit_r)), hit_l] = True
     # (their other facts too: the reference path gives all of their findings)
-    if len(moved) or len(slowed) or referred or aside_slow or implied_slow or missing_slow or partless:
+    if len(moved) or len(slowed) or referred or aside_slow or implied_slow or missing_slow or partless \
+            or returned_slow:
         d, cpos = d[~c.slow[d]], cpos[~c.slow[c.cp[cpos]]]
         keep_u = ~c.slow[ur]
         ur, ul, later = ur[keep_u], ul[keep_u], later[keep_u]
@@ -1591,13 +1601,16 @@ def own_handover_steps(c: Cols, t: Tables) -> None:
     c.slow[w[held]] = True
 
 
-def anonymous_handover_steps(c: Cols, t: Tables) -> None:
+def anonymous_handover_steps(c: Cols, t: Tables, receivers: I32 | None) -> None:
     """Mark slow (``c.slow``: the reference path) a record with a report from below naming no body, by a level the
-    record shows assigned the problem before, to a level that had it before: by engine/_facts.py derive's ``bounced``
-    the body receiving_level_body gives may be the one to rectify it, holding it from the report's day, and
-    assignee_report_to_rectifier reads the assignee's report (review43a D1, fid43c). Rare: the reference path
-    decides."""
-    if not len(c.hp) or OWN_WORK not in t.policy.parameters:
+    record shows assigned the problem before, to a level that had it before, at or above the authority, whose
+    receiving body (``receivers``: :func:`receiving_bodies`, by ``receiving_level_body: unresolved``; under another
+    value the engine reads such a report to no body) is itself to rectify it: by engine/_facts.py derive's
+    ``bounced`` that body holds it from the report's day, and assignee_report_to_rectifier reads the assignee's
+    report (review43a D1, fid43c). Read loosely as to days and the assignment (any, not only one that counts within
+    the limit, to a level that can rectify it): the reference path decides. Not a report back to a township, which
+    has no receiving body, nor to a level below the authority: the fast path reads those (returned_reports)."""
+    if not len(c.hp) or OWN_WORK not in t.policy.parameters or receivers is None:
         return
     anon = np.flatnonzero((c.hact == REPORTED) & (c.htb < 0) & (c.hby < c.hto))
     anon = anon[~c.slow[c.hp[anon]]]
@@ -1617,41 +1630,114 @@ def anonymous_handover_steps(c: Cols, t: Tables) -> None:
     assigned = first_asg[r, by] <= on
     # (the level had it before: found there, or another step to it by then — a second step the same day counts too)
     held = (c.disc[r] & (c.dlev[r] == to)) | ((steps_to[r, to] >= 2) & (first_any[r, to] <= on))
-    c.slow[r[assigned & held]] = True
-
-
-def handed_back_reports(c: Cols, t: Tables) -> None:
-    """Mark slow (``c.slow``: the reference path) a record with a report up to a level that had itself assigned the
-    problem to the reporter, or been assigned it, by the report's day (the township's pass-down to its village,
-    handed back; the village reporting to a township the county handed it): by
-    engine/_facts.py derive's ``returned`` the report gives that level no holding of its own (check57 #1, fid61), where
-    the fast path has it hold the problem from the report's day. Read loosely (a same-day step too, any body): the
-    reference path decides. A rare shape."""
-    if not len(c.hp):
+    keep = np.flatnonzero(assigned & held)
+    if not len(keep):
         return
-    rep = np.flatnonzero(c.hact == REPORTED)
-    rep = rep[~c.slow[c.hp[rep]]]
-    asg = np.flatnonzero(c.hact != REPORTED)
+    r, to = r[keep], to[keep]
+    # (the body the report reaches, at or above the authority, itself to rectify it: engine/_facts.py holds_own_work)
+    a, k = pick(c.area, r), pick(c.kind, r)
+    pr = np.maximum(pick(t.place_rank, pick(c.place, r)), 0)
+    body = receivers[a, k, pr, to]
+    lines = pick(c.line, r) if c.line is not None else np.zeros(len(r), np.int32)
+    lined = np.flatnonzero(lines > 0)
+    if len(lined):
+        body[lined] = lined_receivers(t, a[lined], k[lined], pr[lined], to[lined].astype(np.int64), lines[lined])
+    ok = np.flatnonzero((body >= 0) & (to >= t.authority[a, k, pr]))
+    if not len(ok):
+        return
+    b = body[ok]
+    own = holding_own_work(t, a[ok], k[ok], pr[ok], b, np.where(lines[ok] > 0, lines[ok], pick(body_lines(t), b)))
+    c.slow[r[ok][own]] = True
+
+
+def returned_reports(c: Cols, hp: I32, hact: I32, hby: I32, hto: I32, hon: I32, reports: Bool, counting: Bool,
+                     nr: int) -> Bool | None:
+    """Which steps (in :func:`derive`'s order) are reports that give the level they go to no holding
+    (engine/_facts.py derive's ``returned``; check57 #1, fid61): a report (``reports``: one with a part, the engine's
+    ``reports``) to a level that had assigned the problem to the reporter (any assignment) or been handed it itself by
+    an assignment that counts (``counting``) — on an earlier day, or on the report's own day where the level had the
+    problem before that step (its finder, or another step to it by then; the county's report to the province and the
+    province's assignment back that day leave the province its holding) — unless another report to that level the
+    same day is no such report. None where there is none."""
+    rep = np.flatnonzero(reports)
+    asg = np.flatnonzero(hact != REPORTED)
     if not len(rep) or not len(asg):
-        return
-    nr = t.max_rank + 1
-    rec, day = c.hp[rep].astype(np.int64), c.hon[rep].astype(np.int64)
-    arec, aon = c.hp[asg].astype(np.int64), c.hon[asg].astype(np.int64)
+        return None
+    far = np.iinfo(np.int64).max
+    lo = int(hon.min())
+    span = int(hon.max()) - lo + 1  # (a day within a key: record, levels, then the day)
+    rec, day = hp[rep].astype(np.int64), hon[rep].astype(np.int64) - lo
+    arec, aon = hp[asg].astype(np.int64), hon[asg].astype(np.int64) - lo
 
-    def reached(akey: I64, rkey: I64) -> Bool:
-        # (whether an assignment of ``akey`` came by each report's day: the first day of each key, then a look-up)
+    def first_day(akey: I64, on: I64, rkey: I64) -> tuple[I64, Bool]:
+        # (the first day an assignment of each report's key was made, ``far`` for none; and whether one was made on
+        # the report's day: sorted and searched, no np.unique, which imports numpy.ma)
+        if not len(akey):
+            return np.full(len(rkey), far, np.int64), np.zeros(len(rkey), np.bool_)
         order = np.argsort(akey, kind="stable")
-        akey, first = akey[order], aon[order]
-        starts = np.flatnonzero(np.r_[True, akey[1:] != akey[:-1]])  # (no np.unique, which imports numpy.ma)
-        keys, first = akey[starts], np.minimum.reduceat(first, starts)
+        akey, on = akey[order], on[order]
+        starts = np.flatnonzero(np.r_[True, akey[1:] != akey[:-1]])
+        keys, first = akey[starts], np.minimum.reduceat(on, starts)
         i = np.minimum(np.searchsorted(keys, rkey), len(keys) - 1)
-        came: Bool = (keys[i] == rkey) & (first[i] <= day)
-        return came
+        dated = np.sort(akey * span + on)
+        q = rkey * span + day
+        that_day = dated[np.minimum(np.searchsorted(dated, q), len(dated) - 1)] == q
+        return np.where(keys[i] == rkey, first[i], far), that_day
 
-    # (an assignment by the report's receiver to its sender: by record, assigner, assignee; or one to the receiver)
-    hit = reached((arec * nr + c.hby[asg]) * nr + c.hto[asg], (rec * nr + c.hto[rep]) * nr + c.hby[rep]) \
-        | reached(arec * nr + c.hto[asg], rec * nr + c.hto[rep])
-    c.slow[c.hp[rep[hit]]] = True
+    # (by the report's receiver to its sender, any; or to the receiver, one that counts)
+    down, down_that_day = first_day((arec * nr + hby[asg]) * nr + hto[asg], aon,
+                                    (rec * nr + hto[rep]) * nr + hby[rep])
+    cnt = np.flatnonzero(counting[asg])
+    handed, handed_that_day = first_day(arec[cnt] * nr + hto[asg[cnt]], aon[cnt], rec * nr + hto[rep])
+    back = np.minimum(down, handed) < day
+    same = ~back & (down_that_day | handed_that_day)
+    if same.any():
+        # (that day's step reads as before the report where the level had the problem before it: found there — its
+        # find decides its holding, so the report's makes no difference — or another step to it by that day)
+        to = np.sort((hp.astype(np.int64) * nr + hto) * span + (hon.astype(np.int64) - lo))
+        at = rec[same] * nr + hto[rep[same]]
+        steps_by = np.searchsorted(to, at * span + day[same], "right") - np.searchsorted(to, at * span, "left")
+        back[np.flatnonzero(same)[steps_by >= 2]] = True
+    if not back.any():
+        return None
+    # (by record, level and day: one report that is no such report leaves the level its holding that day)
+    key = (rec * nr + hto[rep]) * span + day
+    order = np.argsort(key, kind="stable")
+    sk = key[order]
+    new_group = np.r_[True, sk[1:] != sk[:-1]]
+    whole = np.logical_and.reduceat(back[order], np.flatnonzero(new_group))
+    back[order] = whole[np.cumsum(new_group) - 1]
+    if not back.any():
+        return None
+    out = np.zeros(len(hp), np.bool_)
+    out[rep[back]] = True
+    return out
+
+
+def returned_holders(c: Cols, hp: I32, hby: I32, hto: I32, htb: I32, hon: I32, held_by: Bool, gone_back: Bool,
+                     press: Bool | None, disc: Bool, nr: int, limit: int, hact: I32,
+                     received_all: I32) -> tuple[I32, I32, I64, bool]:
+    """Who held the problem (:func:`holders`' received, holder_body and got) by the steps ``held_by`` marks, the
+    reports :func:`returned_reports` found (``gone_back``) left out; a record the fast path cannot then read is marked
+    slow (``c.slow``: the reference path), and the last value says whether one was: one with a pressing level's
+    receipt (``press``), which the engine skips beside such a report the same day, and one where a level's first
+    holding was such a report and a later report is its holding — its handling limit runs from the later day, while
+    the steps that show a pass-down read the earlier (engine/_facts.py's ``holders`` list keeps both:
+    ``received_all``)."""
+    slow = False
+    if press is not None:
+        pressed = np.zeros(c.n, np.bool_)
+        pressed[hp[press]] = True
+        both = hp[gone_back][pressed[hp[gone_back]]]
+        if len(both):
+            c.slow[both] = True
+            slow = True
+    received, holder_body, _, _, got = holders(c, hp, hby, hto, htb, hon, held_by, disc, nr, limit, hact)
+    moved_on = np.flatnonzero(((received != received_all) & (received != NONE)).any(axis=1))
+    if len(moved_on):
+        c.slow[moved_on] = True
+        slow = True
+    return received, holder_body, got, slow
 
 
 def own_level_receipts(c: Cols, t: Tables) -> None:
