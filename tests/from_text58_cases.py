@@ -1,0 +1,366 @@
+"""check58's records, written from the text before the library was run on them (session 58): the duty areas and levels
+earlier audits covered least — funds 二(四), projects 二(五), dangerous housing 二(六)4 and drinking water 二(六)5 at
+the county (its departments, its Party committee and government), the city and the province — with section 一's
+escalation (一(三) 对超出本级权限的及时向上级单位报送问题) and the grades of liability of 一(四) at those levels: reports
+upward and assignments downward, the handling limit and the rectification deadline, concealment, records that must name
+nobody, and the parameters a reading rests on under their default and their other value.
+
+Each case: a record, the parameters it is read under, the findings the text requires (``req``: body or glob, basis,
+optionally the liabilities) and forbids (``forb``), and the readings the verdict must (``listed``) or must not
+(``notlisted``) list. tests/test_from_text58.py runs them. The auditor's report, with the clause behind each, is
+/work/helpers/s58/check58-report.md in the session's notes; the names below say the reading in brief. A record whose
+first expectation was the auditor's own misreading says so in its name ("[After the run: …]").
+"""
+# ruff: noqa: E501, E702, E731, RUF005
+# One record to a call, as tests/from_text55_cases.py–from_text57_cases.py write them (not reflowed by ruff format):
+# fmt: off
+
+from .from_text import (
+     CITY,
+     CITYPROV,
+     CNTY_MR,
+     LOW_ND,
+     NOLOW,
+     PROV,
+     TWN,
+     A,
+     C,
+     T,
+     adder,
+     asg,
+     cres,
+     disc,
+     hot,
+     late,
+     rep,
+)
+
+CASES: list = []
+case = adder(CASES)
+NOBODY = [("*",)]
+NOT_LATE = [("*", "not_rectified"), ("*", "supervision")]
+CNTY_ND = [("county_*", "not_discovered")]
+CITY_ND = [("city_*", "not_discovered")]
+PROV_ND = [("province_*", "not_discovered")]
+NO_CITY_MR = [("city_party_committee", "main_responsibility"), ("city_government", "main_responsibility")]
+NO_TWN_MR = [("township_*", "main_responsibility")]
+NO_MR = [("*", "main_responsibility")]
+FU = A("funds"); PR = A("projects"); HO = A("housing"); WA = A("water")
+sit = dict(as_of="2021-03-25")
+caudit = disc("county", "audit", body="county_audit"); cityaudit = disc("city", "audit", body="city_audit")
+paudit = disc("province", "audit", body="province_audit"); ptour = disc("province", "inspection_tour")
+pres = lambda body=None: disc("province", "research_supervision", body=body)
+tgrid = disc("township", "grid"); vgrid = disc("village", "grid")
+S3 = ["staff"]; S3U = ["staff", "unit"]; S3UL = ["staff", "unit", "leadership"]
+
+# ===================== 资金 二(四): who answers for funds at the county, the city and the province =====================
+case("FU1 funds_diverted at a village, found by the county audit: the township not_discovered (二(四)2 对村级使用的扶贫项目资金专款专用负审核责任); 县财政 (二(四)3, the same 审核 for 乡、村两级) not by default — the audit is the county's own level and an outside channel (outside_channel_finder_level); the audit (the finder) not named; no city or province",
+     FU("funds_diverted", discovered=caudit), req=[(TWN, "not_discovered")], forb=[("county_finance", "not_discovered"), ("county_audit",)] + CITYPROV)
+case("FU2 the same with outside_channel_finder_level=true: 县财政 not_discovered too (二(四)3 对乡、村两级使用的扶贫项目资金专款专用负审核责任); listed",
+     FU("funds_diverted", discovered=caudit), params=dict(outside_channel_finder_level=True), req=[(TWN, "not_discovered"), ("county_finance", "not_discovered")],
+     forb=[("county_audit",)] + CITYPROV, listed=["outside_channel_finder_level"])
+case("FU3 funds_diverted at a village, found by the city audit: the township and 县财政 not_discovered (二(四)2, 二(四)3 专款专用负审核责任); the city audit not named; no city body not_discovered (一(一) 省市两级…主动发现政策举措、工作机制等方面问题); 县教育局, 县卫健 (no part in funds) not named",
+     FU("funds_diverted", discovered=cityaudit), req=[(TWN, "not_discovered"), ("county_finance", "not_discovered")],
+     forb=[("city_audit",), ("county_education",), ("county_health",)] + CITY_ND + [("province_*",)])
+case("FU4 funds_diverted at a village, found by the province's 巡视, 县财政 concealed it: 县财政 concealed (一(四) 对上级核查和巡视审计等过程中瞒报漏报问题的), not also not_discovered; the township not_discovered; no province body",
+     FU("funds_diverted", discovered=ptour, concealed_by=["county_finance"]), req=[("county_finance", "concealed"), (TWN, "not_discovered")],
+     forb=[("county_finance", "not_discovered"), ("province_*",), (TWN, "concealed")])
+case("FU5 funds_poor_performance (资金闲置、结转结余) at the county code, sector water, the city audit: 县水利 not_discovered (二(四)5 各行业主管部门…对资金使用绩效负责); no 县教育局, 县民政; no village/township; no city not_discovered",
+     FU("funds_poor_performance", C, sector="water", discovered=cityaudit), req=[("county_water", "not_discovered")],
+     forb=[("county_education",), ("county_civil_affairs",), ("city_audit",)] + NOLOW + CITY_ND)
+case("FU6 funds_poor_performance at the county code, sector poverty_office (财政专项扶贫资金), the province audit: 县扶贫办 not_discovered (二(四)4 对资金使用的绩效负责); not 县水利 or 县教育局; no province body",
+     FU("funds_poor_performance", C, sector="poverty_office", discovered=paudit), req=[("county_poverty_office", "not_discovered")],
+     forb=[("county_water",), ("county_education",), ("province_*",)] + NOLOW)
+case("FU7 funds_poor_performance at the county code, no sector, the city audit: a county body not_discovered, but no department named whose part the record does not show failed (一(四) 相关工作人员; sectorless_alternatives: unresolved, listed) — not 县水利, 县教育局, 县卫健",
+     FU("funds_poor_performance", C, discovered=cityaudit), req=CNTY_ND, forb=[("county_water",), ("county_education",), ("county_health",)] + NOLOW + CITY_ND,
+     listed=["sectorless_alternatives"])
+case("FU8 funds_allocation_irregular at the county code, the city's 财政检查 by 市财政: 县财政 not_discovered (二(四)3 审核行业主管部门资金分配建议、办理资金分配); 市财政 (the finder) not named; no village/township",
+     FU("funds_allocation_irregular", C, discovered=disc("city", "finance_check", body="city_finance")), req=[("county_finance", "not_discovered")],
+     forb=[("city_finance",)] + NOLOW + [("province_*",)])
+case("FU9 funds_assets_mismanaged at a village, the township's 动态跟踪: the village not_discovered (二(四)1 负责本村…资产管理工作); the township (the finder) not; no county body (never had it)",
+     FU("funds_assets_mismanaged", discovered=disc("township", "dynamic_tracking")), req=[("village_*", "not_discovered")],
+     forb=[("township_*", "not_discovered"), ("county_*",)] + CITYPROV)
+case("FU10 funds_assets_mismanaged at a village, the city's 调研督导: the village (二(四)1 资产管理), the township (二(四)2 对扶贫资产运营负日常监管责任) and 县财政 (二(四)3 对当地扶贫资产负全面监管责任) not_discovered; no city body not_discovered; not 县教育局",
+     FU("funds_assets_mismanaged", discovered=cres()), req=[("village_*", "not_discovered"), (TWN, "not_discovered"), ("county_finance", "not_discovered")],
+     forb=CITY_ND + [("county_education",), ("province_*",)])
+case("FU11 funds_performance_evaluation_missing at the county code, sector water, the province audit: 县水利 not_discovered (二(四)5 组织实施绩效目标申报、绩效评价); not 县扶贫办 (another line's money); no village/township",
+     FU("funds_performance_evaluation_missing", C, sector="water", discovered=paudit), req=[("county_water", "not_discovered")],
+     forb=[("county_poverty_office",), ("county_education",), ("province_*",)] + NOLOW)
+case("FU12 funds_rules_gap at the county code (the province's rules, 二(四)7), found by 县财政's own 动态跟踪 03-01, reported to the city 03-05 (in time), as of 04-30: no county body (一(三) 对超出本级权限的及时向上级单位报送问题: done); no village/township",
+     FU("funds_rules_gap", C, discovered=disc("county", "dynamic_tracking", body="county_finance"), handled=[rep("county", "city", "2021-03-05")], **late),
+     forb=[("county_*",)] + NOLOW)
+case("FU13 the same never reported, as of 03-25: a county body not_handled (一(四) 对发现问题没有按程序及时交办和上报的); no county not_discovered (it found it); the city, never shown it, not not_handled",
+     FU("funds_rules_gap", C, discovered=disc("county", "dynamic_tracking", body="county_finance"), **sit), req=[("county_*", "not_handled")],
+     forb=CNTY_ND + NOLOW + [("city_*", "not_handled")])
+case("FU14 the same reported on 03-12 (the 11th day), as of 04-30: a county body not_handled (not 及时)",
+     FU("funds_rules_gap", C, discovered=disc("county", "dynamic_tracking", body="county_finance"), handled=[rep("county", "city", "2021-03-12")], **late),
+     req=[("county_*", "not_handled")], forb=NOLOW)
+case("FU15 funds_rules_gap at the city code (the city's own rules), the province's 调研督导: 市财政 not_discovered (二(四)7 会同有关行业主管部门制定扶贫资金管理和绩效评价制度; 一(一) 省市两级…主动发现政策举措、工作机制等方面问题); no county body; no province not_discovered",
+     FU("funds_rules_gap", CITY, discovered=pres()), req=[("city_finance", "not_discovered")], forb=[("county_*",), ("city_education",), ("city_health",)] + PROV_ND + NOLOW)
+case("FU16 funds_allocation_irregular at the county code, the city audit 03-01 → 县财政 03-03 (deadline 03-31), never, as of 04-30: 县财政 not_rectified (一(四) 对交办问题整改落实不到位的); no city body not_rectified; not 县教育局",
+     FU("funds_allocation_irregular", C, discovered=cityaudit, handled=[asg("city", "county", body="county_finance")], deadline="2021-03-31", **late),
+     req=[("county_finance", "not_rectified")], forb=[("city_*", "not_rectified"), ("county_education",)] + NOLOW)
+case("FU17 the same rectified 03-31 (the deadline day): no 整改不到位, no pressing, no not_handled; 县财政 not_discovered stays",
+     FU("funds_allocation_irregular", C, discovered=cityaudit, handled=[asg("city", "county", body="county_finance")], deadline="2021-03-31", rectified_on="2021-03-31", **late),
+     req=[("county_finance", "not_discovered")], forb=NOT_LATE + [("*", "not_handled")])
+case("FU18 the same rectified 04-01: 县财政 not_rectified",
+     FU("funds_allocation_irregular", C, discovered=cityaudit, handled=[asg("city", "county", body="county_finance")], deadline="2021-03-31", rectified_on="2021-04-01", **late),
+     req=[("county_finance", "not_rectified")], forb=[("city_*", "not_rectified")] + NOLOW)
+case("FU19 funds_diverted at a village, the county audit 03-01 → the township 03-03 (deadline 03-31), never: the township not_rectified (二(二)2 对涉及本乡镇…具体问题的发现和整改工作负责; 二(四)2); 县财政 not not_rectified (the county passed it on in time); no city",
+     FU("funds_diverted", discovered=caudit, handled=[asg("county", "township")], deadline="2021-03-31", **late),
+     req=[(TWN, "not_rectified")], forb=[("county_finance", "not_rectified"), ("county_*", "not_handled")] + CITYPROV)
+case("FU20 funds_diverted at a village, the county audit 03-01, the county sits to 03-25: a county body not_handled (一(三) 县级…列出问题清单、责任清单、整改清单; 一(四) 没有按程序及时交办); the township not not_handled (never had it)",
+     FU("funds_diverted", discovered=caudit, **sit), req=[("county_*", "not_handled")], forb=[("township_*", "not_handled"), ("village_*", "not_handled")] + CITYPROV)
+case("FU21 funds_poor_performance at the county code, sector water, 县水利 concealed it from the county audit (一(四) 巡视审计等过程中瞒报漏报): 县水利 concealed (same_level_oversight_concealment, default true, listed); the audit not named",
+     FU("funds_poor_performance", C, sector="water", discovered=caudit, concealed_by=["county_water"]), req=[("county_water", "concealed")],
+     forb=[("county_audit",)] + NOLOW + CITYPROV, listed=["same_level_oversight_concealment"])
+case("FU22 the same with same_level_oversight_concealment=false: 县水利 not concealed",
+     FU("funds_poor_performance", C, sector="water", discovered=caudit, concealed_by=["county_water"]), params=dict(same_level_oversight_concealment=False),
+     forb=[("county_water", "concealed"), ("county_audit",)] + NOLOW + CITYPROV)
+case("FU23 funds_diverted at a village, the city audit, grave: the township not_discovered with staff + unit + leadership (一(四) 根据情形严重和不良后果程度，追究所在单位和领导责任); the county's 主体责任 (二(四)6 对当地资金管理负主体责任); no township or city 主体责任",
+     FU("funds_diverted", severity="grave", discovered=cityaudit), req=[(TWN, "not_discovered", S3UL), ("county_finance", "not_discovered", S3UL)] + CNTY_MR,
+     forb=NO_TWN_MR + NO_CITY_MR)
+case("FU24 the same serious: staff + unit; no 主体责任",
+     FU("funds_diverted", severity="serious", discovered=cityaudit), req=[(TWN, "not_discovered", S3U), ("county_finance", "not_discovered", S3U)], forb=NO_MR)
+case("FU25 the same minor: staff only; no 主体责任",
+     FU("funds_diverted", discovered=cityaudit), req=[(TWN, "not_discovered", S3), ("county_finance", "not_discovered", S3)], forb=NO_MR)
+case("FU26 funds_diverted at a village, the village's own grid 03-01, put right 03-10 (as of 04-30): nobody",
+     FU("funds_diverted", discovered=vgrid, rectified_on="2021-03-10", **late), forb=NOBODY)
+case("FU27 funds_allocation_irregular at the county code, concealed by the county (no body named) from the province audit: one county body concealed (concealing_level_body: unresolved, listed); no village/township; no province body",
+     FU("funds_allocation_irregular", C, discovered=paudit, concealed_by=["county"]), req=[("county_*", "concealed")], forb=NOLOW + [("province_*",)],
+     listed=["concealing_level_body"])
+case("FU28 funds_allocation_irregular at the county code, the city audit → the city assigns to 县财政 only on 03-12 (the 11th day, deadline 04-30), as of 04-20: a city body not_handled (一(四) 没有…及时交办); 县财政 not not_rectified (before its deadline)",
+     FU("funds_allocation_irregular", C, discovered=cityaudit, handled=[asg("city", "county", "2021-03-12", body="county_finance")], deadline="2021-04-30", as_of="2021-04-20"),
+     req=[("city_*", "not_handled")], forb=[("county_finance", "not_rectified")] + NOLOW)
+case("FU29 the same assigned on 03-11 (the 10th day): no city body not_handled",
+     FU("funds_allocation_irregular", C, discovered=cityaudit, handled=[asg("city", "county", "2021-03-11", body="county_finance")], deadline="2021-04-30", as_of="2021-04-20"),
+     forb=[("city_*", "not_handled"), ("county_finance", "not_rectified")] + NOLOW)
+case("FU30 the same assigned on 03-12 with handling_time_limit_days=15: no city body not_handled (listed)",
+     FU("funds_allocation_irregular", C, discovered=cityaudit, handled=[asg("city", "county", "2021-03-12", body="county_finance")], deadline="2021-04-30", as_of="2021-04-20"),
+     params=dict(handling_time_limit_days=15), forb=[("city_*", "not_handled")] + NOLOW, listed=["handling_time_limit_days"])
+case("FU31 funds_allocation_irregular at the county code, city audit → 县财政 03-03 with no deadline, not done, as of 04-02 (the 30th day): no 整改不到位 yet",
+     FU("funds_allocation_irregular", C, discovered=cityaudit, handled=[asg("city", "county", body="county_finance")], as_of="2021-04-02"), forb=NOT_LATE)
+case("FU32 the same as of 04-03: 县财政 not_rectified (rectification_time_limit_days, listed)",
+     FU("funds_allocation_irregular", C, discovered=cityaudit, handled=[asg("city", "county", body="county_finance")], as_of="2021-04-03"),
+     req=[("county_finance", "not_rectified")], listed=["rectification_time_limit_days"])
+case("FU33 the same as of 04-03 with rectification_time_limit_days=60: no 整改不到位",
+     FU("funds_allocation_irregular", C, discovered=cityaudit, handled=[asg("city", "county", body="county_finance")], as_of="2021-04-03"),
+     params=dict(rectification_time_limit_days=60), forb=NOT_LATE)
+case("FU34 funds_allocation_irregular at the county code, found by the city audit, the city sits to 03-25, grave: a city body not_handled, staff + unit + leadership; no city 主体责任 by default (main_responsibility_every_level); no county body not_handled",
+     FU("funds_allocation_irregular", C, severity="grave", discovered=cityaudit, **sit), req=[("city_*", "not_handled", S3UL)],
+     forb=NO_CITY_MR + [("county_*", "not_handled")] + NOLOW)
+
+# ===================== 项目 二(五) =====================
+case("PR1 project_not_deliberated at a village, the city's 调研督导: the village not_discovered (二(五)1 组织召开村民代表大会…确定村级申报项目，并公示后上报乡镇); the township not_discovered (二(二)2); no city body not_discovered; not 县教育局, 县卫健",
+     PR("project_not_deliberated", discovered=cres()), req=[("village_*", "not_discovered"), (TWN, "not_discovered")],
+     forb=CITY_ND + [("county_education",), ("county_health",), ("province_*",)])
+case("PR2 project_false_or_unnecessary at a village, the city audit: the township (二(五)2 负责对本辖区内申报项目的真实性、必要性…进行审核) and 县扶贫办 (二(五)3 负责将符合条件的项目按规定程序审核纳入项目库) not_discovered; no city body not_discovered",
+     PR("project_false_or_unnecessary", discovered=cityaudit), req=[(TWN, "not_discovered"), ("county_poverty_office", "not_discovered")],
+     forb=CITY_ND + [("city_audit",), ("county_education",), ("province_*",)])
+case("PR3 project_late_or_unfinished at a village, the county hotline: the village (二(五)1 负责做好村级项目实施) and the township (二(五)2 确保项目按时按要求完成建设) not_discovered; no county body not_discovered (the finder's level, outside channel); no city",
+     PR("project_late_or_unfinished", discovered=hot), req=[("village_*", "not_discovered"), (TWN, "not_discovered")], forb=CNTY_ND + CITYPROV)
+case("PR4 project_acceptance_lax at the county code, sector water, the province's 检查组抽查 (二(五)5 不定期组织检查组…对项目抽查): 县水利 not_discovered (二(五)3 组织对项目进行检查、验收和绩效评价); not 县教育局; no village/township; no province body not_discovered",
+     PR("project_acceptance_lax", C, sector="water", discovered=disc("province", "spot_check")), req=[("county_water", "not_discovered")],
+     forb=[("county_education",), ("county_civil_affairs",)] + NOLOW + PROV_ND)
+case("PR5 project_acceptance_lax at the county code, no sector, the province's 抽查: a county body not_discovered, no department named whose project the record does not say it is (sectorless_alternatives, listed): not 县水利, 县教育局",
+     PR("project_acceptance_lax", C, discovered=disc("province", "spot_check")), req=CNTY_ND, forb=[("county_water",), ("county_education",), ("county_health",)] + NOLOW,
+     listed=["sectorless_alternatives"])
+case("PR6 project_not_entered_in_system at the county code, the city's 调研督导: 县扶贫办 not_discovered (二(五)3 县扶贫办…及时录入全国扶贫开发信息系统项目管理板块); not 县水利, 县财政; no village/township; no city not_discovered",
+     PR("project_not_entered_in_system", C, discovered=cres()), req=[("county_poverty_office", "not_discovered")],
+     forb=[("county_water",), ("county_finance",), ("county_education",)] + NOLOW + CITY_ND)
+case("PR7 project_not_entered_in_system at the county code, city → 县扶贫办 03-03 (deadline 03-31), never, as of 04-30: 县扶贫办 not_rectified; no city body not_rectified; not 县财政",
+     PR("project_not_entered_in_system", C, discovered=cres(), handled=[asg("city", "county", body="county_poverty_office")], deadline="2021-03-31", **late),
+     req=[("county_poverty_office", "not_rectified")], forb=[("city_*", "not_rectified"), ("county_finance",), ("county_water",)] + NOLOW)
+case("PR8 the same assigned to the county (no body): 县扶贫办 not_rectified (the one county body whose part it is); the county's Party committee and government not not_rectified (level_assignment_leaders: press; 二(二)4 指导督促部门…整改)",
+     PR("project_not_entered_in_system", C, discovered=cres(), handled=[asg("city", "county")], deadline="2021-03-31", **late),
+     req=[("county_poverty_office", "not_rectified")], forb=[("county_party_committee", "not_rectified"), ("county_government", "not_rectified"), ("county_finance",), ("city_*", "not_rectified")])
+case("PR9 project_ledger_incomplete at a village, the county's 核查普查: the township not_discovered (二(五)2 做好项目台账资料); no county body not_discovered (the finder's level); no city",
+     PR("project_ledger_incomplete", discovered=disc("county", "verification_census")), req=[(TWN, "not_discovered")], forb=CNTY_ND + CITYPROV)
+case("PR10 project_ledger_incomplete at the township code, county hotline → the township 03-03 (deadline 03-31), done 04-10: the township not_rectified; no village; no county not_rectified",
+     PR("project_ledger_incomplete", T, discovered=hot, handled=[asg("county", "township")], deadline="2021-03-31", rectified_on="2021-04-10", **late),
+     req=[(TWN, "not_rectified")], forb=[("village_*",), ("county_*", "not_rectified")] + CITYPROV)
+case("PR11 projects_policy_gap at the county code, found by 县扶贫办's 动态跟踪 03-01, reported to the city 03-05, as of 04-30: no county body (一(三) 超出本级权限的及时向上级单位报送: done); no village/township",
+     PR("projects_policy_gap", C, discovered=disc("county", "dynamic_tracking", body="county_poverty_office"), handled=[rep("county", "city", "2021-03-05")], **late),
+     forb=[("county_*",)] + NOLOW)
+case("PR12 the same never reported, as of 03-25: a county body not_handled; no county not_discovered; no city not_handled",
+     PR("projects_policy_gap", C, discovered=disc("county", "dynamic_tracking", body="county_poverty_office"), **sit), req=[("county_*", "not_handled")],
+     forb=CNTY_ND + NOLOW + [("city_*", "not_handled")])
+case("PR13 the same reported on 03-11 (the 10th day), as of 04-30: in time, no county body",
+     PR("projects_policy_gap", C, discovered=disc("county", "dynamic_tracking", body="county_poverty_office"), handled=[rep("county", "city", "2021-03-11")], **late),
+     forb=[("county_*",)] + NOLOW)
+case("PR14 projects_policy_gap at the county code, county → city 03-03, the city passes it to the province 03-13 (10 days after receiving), as of 04-30: no county body; no city not_handled",
+     PR("projects_policy_gap", C, discovered=disc("county", "dynamic_tracking", body="county_poverty_office"), handled=[rep("county", "city"), rep("city", "province", "2021-03-13")], **late),
+     forb=[("county_*",), ("city_*", "not_handled")] + NOLOW)
+case("PR15 the same with the city's report on 03-14 (the 11th day): a city body not_handled; no county body",
+     PR("projects_policy_gap", C, discovered=disc("county", "dynamic_tracking", body="county_poverty_office"), handled=[rep("county", "city"), rep("city", "province", "2021-03-14")], **late),
+     req=[("city_*", "not_handled")], forb=[("county_*",)] + NOLOW)
+case("PR16 projects_policy_gap at the city code (the city's own measures), the province's 调研督导: a city body not_discovered (二(五)5 扶贫、财政、民宗等部门负责…扶贫项目管理等相关政策措施制定完善); no county body; no province not_discovered",
+     PR("projects_policy_gap", CITY, discovered=pres()), req=CITY_ND, forb=[("county_*",), ("city_education",), ("city_health",), ("city_water",)] + PROV_ND + NOLOW)
+case("PR17 project_late_or_unfinished at a village, grave, county hotline → the township 03-03 (deadline 03-31), never: the township not_rectified (staff + unit + leadership); the county's 主体责任 (二(五)4 对当地项目管理负主体责任); no township or city 主体责任",
+     PR("project_late_or_unfinished", severity="grave", discovered=hot, handled=[asg("county", "township")], deadline="2021-03-31", **late),
+     req=[(TWN, "not_rectified", S3UL)] + CNTY_MR, forb=NO_TWN_MR + NO_CITY_MR + [("county_*", "not_rectified")])
+case("PR18 project_false_or_unnecessary at a village, the township concealed it from the city audit: the township concealed, not also not_discovered; the village not concealed; no city body",
+     PR("project_false_or_unnecessary", discovered=cityaudit, concealed_by=["township"]), req=[(TWN, "concealed")],
+     forb=[(TWN, "not_discovered"), ("village_*", "concealed"), ("city_*",)])
+case("PR19 project_acceptance_lax at the county code, sector water, 县水利 concealed it from the city's 上级核查: 县水利 concealed; 县扶贫办 not concealed; no village/township",
+     PR("project_acceptance_lax", C, sector="water", discovered=disc("city", "higher_level_verification"), concealed_by=["county_water"]),
+     req=[("county_water", "concealed")], forb=[("county_poverty_office", "concealed"), ("county_water", "not_discovered")] + NOLOW + [("city_*",)])
+case("PR20 project_not_entered_in_system at the county code, 县扶贫办's own 动态跟踪 03-01, entered 03-08: nobody",
+     PR("project_not_entered_in_system", C, discovered=disc("county", "dynamic_tracking", body="county_poverty_office"), rectified_on="2021-03-08", **late), forb=NOBODY)
+case("PR21 project_not_entered_in_system at the county code, the city → 县水利 03-03 (no part in the 项目库, 二(五)3): 县水利 never named not_rectified; no city not_rectified",
+     PR("project_not_entered_in_system", C, discovered=cres(), handled=[asg("city", "county", body="county_water")], deadline="2021-03-31", **late),
+     forb=[("county_water",), ("city_*", "not_rectified")] + NOLOW)
+case("PR22 project_late_or_unfinished at a village, the township's grid 03-01, reported up to the county 03-03 (the township's own 及时组织实施, 二(五)2, within its reach), the county sends it back to the township 03-05 (deadline 03-31), done 03-20: only the village's not_discovered; no not_handled, no 整改不到位",
+     PR("project_late_or_unfinished", discovered=tgrid, handled=[rep("township", "county"), asg("county", "township", "2021-03-05")], deadline="2021-03-31", rectified_on="2021-03-20", **late),
+     forb=NOT_LATE + [("*", "not_handled"), ("county_*",), ("township_*",)] + CITYPROV)
+case("PR23 project_late_or_unfinished, the village's own grid 03-01, done 03-20 (as of 04-30): nobody",
+     PR("project_late_or_unfinished", discovered=vgrid, rectified_on="2021-03-20", **late), forb=NOBODY)
+
+# ===================== 危房 二(六)4 at the county, the city and the province =====================
+case("HS1 housing_subsidy_irregular at a village, sector construction, the city audit: 县建设 not_discovered (二(六)4(3) 负责农村困难家庭危房鉴定、改造补助资金审核工作); not 县民政, 县自然资源; no city not_discovered",
+     HO("housing_subsidy_irregular", sector="construction", discovered=cityaudit), req=[("county_construction", "not_discovered")],
+     forb=[("county_civil_affairs",), ("county_natural_resources",), ("county_education",)] + CITY_ND + [("province_*",)])
+case("HS2 housing_subsidy_irregular at a village, sector finance, the city audit: 县财政 not_discovered (二(六)4(4) 财政部门负责结合当地政策对农村困难家庭危房改造给予财政补贴); not 县民政, 县自然资源; no city not_discovered",
+     HO("housing_subsidy_irregular", sector="finance", discovered=cityaudit), req=[("county_finance", "not_discovered")],
+     forb=[("county_civil_affairs",), ("county_natural_resources",), ("county_education",)] + CITY_ND)
+case("HS3 housing_renovation_late at a village, the province's 巡视: the village and township not_discovered; no province body not_discovered, no city body; not 县教育局, 县水利",
+     HO("housing_renovation_late", discovered=ptour), req=LOW_ND, forb=PROV_ND + [("city_*",), ("county_education",), ("county_water",)])
+case("HS4 housing_danger_unreported at a village, the province's 巡视, 县建设 concealed it: 县建设 concealed (一(四)), not also not_discovered; village and township not_discovered; no province body",
+     HO("housing_danger_unreported", discovered=ptour, concealed_by=["county_construction"]), req=[("county_construction", "concealed")] + LOW_ND,
+     forb=[("county_construction", "not_discovered"), ("province_*",), ("township_*", "concealed")])
+case("HS5 housing_renovation_late at a village, the township's grid 03-01, reported to the county (no body) 03-03, the county sits to 04-30: a county body answers; the township not not_handled (it reported in time)",
+     HO("housing_renovation_late", discovered=tgrid, handled=[rep("township", "county")], **late), req=[("county_*", None)],
+     forb=[(TWN, "not_handled"), ("city_*",), ("province_*",), ("county_education",)])
+case("HS6 housing_renovation_late at a village, city 调研督导 → 县建设 03-03 (deadline 03-31) → the township 03-05, done 03-20: no 整改不到位, no pressing, no not_handled",
+     HO("housing_renovation_late", discovered=cres(), handled=[asg("city", "county", body="county_construction"), asg("county", "township", "2021-03-05")], deadline="2021-03-31", rectified_on="2021-03-20", **late),
+     req=LOW_ND, forb=NOT_LATE + [("*", "not_handled")])
+case("HS7 housing_policy_gap at the county code, 县建设's own 核查普查 03-01, reported to 市建设 03-05, as of 04-30: no county body (一(三) done); no village/township",
+     HO("housing_policy_gap", C, discovered=disc("county", "verification_census", body="county_construction"), handled=[rep("county", "city", "2021-03-05", body="city_construction")], **late),
+     forb=[("county_*",)] + NOLOW)
+case("HS8 the same never reported, as of 03-25: a county body not_handled (县建设 held it); no village/township; no city",
+     HO("housing_policy_gap", C, discovered=disc("county", "verification_census", body="county_construction"), **sit), req=[("county_*", "not_handled")],
+     forb=NOLOW + [("city_*",), ("county_*", "not_discovered")])
+case("HS9 housing_policy_gap at the city code, the province's 调研督导: 市建设 not_discovered (二(六)4(6) 省市住房城乡建设部门：负责制定危房长效治理改造政策); not 市民政, 市教育; no county body; no province not_discovered",
+     HO("housing_policy_gap", CITY, discovered=pres()), req=[("city_construction", "not_discovered")],
+     forb=[("city_civil_affairs",), ("city_education",), ("county_*",)] + PROV_ND + NOLOW)
+case("HS10 housing_line_policy_gap at the city code, sector natural_resources, the province's 调研督导: 市自然资源 not_discovered (二(六)4(7) 自然资源…部门负责制定…建设用地保障…政策); not 市建设, 市民政",
+     HO("housing_line_policy_gap", CITY, sector="natural_resources", discovered=pres()), req=[("city_natural_resources", "not_discovered")],
+     forb=[("city_construction",), ("city_civil_affairs",), ("county_*",)] + PROV_ND)
+case("HS11 housing_renovation_late grave, county hotline → 县建设 03-05 (deadline 03-31), never, as of 04-30: 县建设 not_rectified, staff + unit + leadership; the county's 主体责任 (二(六)4(5) 对当地农村危房改造负主体责任); no township or city 主体责任",
+     HO("housing_renovation_late", severity="grave", discovered=hot, handled=[asg("county", "county", "2021-03-05", body="county_construction")], deadline="2021-03-31", **late),
+     req=[("county_construction", "not_rectified", S3UL)] + CNTY_MR, forb=NO_TWN_MR + NO_CITY_MR + [("township_*", "not_rectified")])
+case("HS12 the same serious: 县建设 not_rectified, staff + unit; no 主体责任",
+     HO("housing_renovation_late", severity="serious", discovered=hot, handled=[asg("county", "county", "2021-03-05", body="county_construction")], deadline="2021-03-31", **late),
+     req=[("county_construction", "not_rectified", S3U)], forb=NO_MR)
+case("HS13 the same serious with main_responsibility_from=serious: the county's 主体责任 (listed)",
+     HO("housing_renovation_late", severity="serious", discovered=hot, handled=[asg("county", "county", "2021-03-05", body="county_construction")], deadline="2021-03-31", **late),
+     params=dict(main_responsibility_from="serious"), req=CNTY_MR, forb=NO_TWN_MR + NO_CITY_MR, listed=["main_responsibility_from"])
+case("HS14 housing_danger_unreported at a village, the county hotline received by 县建设, which sits to 03-25: 县建设 not_handled; village + township not_discovered; 县扶贫办 not not_handled",
+     HO("housing_danger_unreported", discovered=disc("county", "hotline", body="county_construction"), **sit),
+     req=[("county_construction", "not_handled")] + LOW_ND, forb=[("county_poverty_office", "not_handled"), ("village_*", "not_handled"), ("township_*", "not_handled")] + CITYPROV)
+case("HS15 housing_renovation_late at a village, the city's 调研督导 03-01, the city holds it, as of 03-11 (the 10th day): no city body not_handled yet",
+     HO("housing_renovation_late", discovered=cres(), as_of="2021-03-11"), req=LOW_ND, forb=[("*", "not_handled")])
+case("HS16 the same as of 03-12: a city body not_handled; no county body not_handled (never had it)",
+     HO("housing_renovation_late", discovered=cres(), as_of="2021-03-12"), req=[("city_*", "not_handled")], forb=[("county_*", "not_handled"), ("township_*", "not_handled")])
+case("HS17 housing_renovation_late at a village, the province's 巡视 03-01 → 县建设 03-03 (deadline 03-31), done 04-15: 县建设 not_rectified; no province body not_rectified; no city",
+     HO("housing_renovation_late", discovered=ptour, handled=[asg("province", "county", body="county_construction")], deadline="2021-03-31", rectified_on="2021-04-15", **late),
+     req=[("county_construction", "not_rectified")], forb=[("province_*", "not_rectified"), ("city_*", "not_rectified"), ("city_*", "not_handled")])
+case("HS18 housing_renovation_late at a village, concealed by 市建设 from the province's 巡视: 市建设 concealed (一(四) 对上级核查和巡视审计等过程中瞒报漏报问题的); village + township not_discovered; no province body",
+     HO("housing_renovation_late", discovered=ptour, concealed_by=["city_construction"]), req=[("city_construction", "concealed")] + LOW_ND,
+     forb=[("province_*",), ("city_construction", "not_discovered")])
+case("HS19 housing_safety_system_missing at the township code, the province's 巡视: the township not_discovered (二(六)4(2) 负责建立健全房屋使用安全常态化、网格化管理制度); no village; no province or city not_discovered",
+     HO("housing_safety_system_missing", T, discovered=ptour), req=[(TWN, "not_discovered")], forb=[("village_*",)] + PROV_ND + CITY_ND)
+case("HS20 housing_danger_unreported at a village, no discovery: nobody",
+     HO("housing_danger_unreported"), forb=NOBODY)
+case("HS21 housing_policy_gap at the county code, county hotline 03-01 reported straight to the province 03-04 (a 上级单位, 一(三)), as of 04-30: no county body; the city (never shown it) not named",
+     HO("housing_policy_gap", C, discovered=hot, handled=[rep("county", "province", "2021-03-04")], **late), forb=[("county_*",), ("city_*",)] + NOLOW)
+case("HS22 housing_line_policy_gap at the county code, sector civil_affairs, 县民政's own 核查普查 03-01, reported to the city 03-20 (late), as of 04-30: a county body not_handled; not 县建设",
+     HO("housing_line_policy_gap", C, sector="civil_affairs", discovered=disc("county", "verification_census", body="county_civil_affairs"), handled=[rep("county", "city", "2021-03-20")], **late),
+     req=[("county_*", "not_handled")], forb=[("county_construction",)] + NOLOW)
+
+# ===================== 饮水 二(六)5 at the county, the city and the province =====================
+case("WA1 water_project_quality_unsafe at a village, the city's 调研督导: 县水利 not_discovered (二(六)5(4) 加强农村供水工程建设质量和安全监管); not 县卫健; no city not_discovered",
+     WA("water_project_quality_unsafe", discovered=cres()), req=[("county_water", "not_discovered")],
+     forb=[("county_health",), ("county_education",), ("county_civil_affairs",)] + CITY_ND + [("province_*",)])
+case("WA2 water_project_funds_irregular at the county code, the province audit: 县水利 not_discovered (二(六)5(4) …和项目资金管理); not 县卫健, not the unit; no village/township; no province body",
+     WA("water_project_funds_irregular", C, discovered=paudit), req=[("county_water", "not_discovered")],
+     forb=[("county_health",), ("county_water_supply_unit",), ("province_*",)] + NOLOW)
+case("WA3 water_project_funds_irregular at the county code, found by the county audit, put right 03-15 (as of 04-30): nobody (the county audit is the finder's own level's, outside_channel_finder_level false)",
+     WA("water_project_funds_irregular", C, discovered=caudit, rectified_on="2021-03-15", **late), forb=NOBODY)
+case("WA4 the same with outside_channel_finder_level=true: 县水利 not_discovered (listed)",
+     WA("water_project_funds_irregular", C, discovered=caudit, rectified_on="2021-03-15", **late), params=dict(outside_channel_finder_level=True),
+     req=[("county_water", "not_discovered")], forb=[("county_health",), ("county_audit",)] + NOLOW + CITYPROV, listed=["outside_channel_finder_level"])
+case("WA5 water_self_testing_not_done at the county code, city 调研督导 → the unit 03-03 (deadline 03-31), never, as of 04-30: the unit not_rectified (二(六)5(3) 落实水质自检); 县卫健 not; no city not_rectified",
+     WA("water_self_testing_not_done", C, discovered=cres(), handled=[asg("city", "county", body="county_water_supply_unit")], deadline="2021-03-31", **late),
+     req=[("county_water_supply_unit", "not_rectified")], forb=[("county_health",), ("city_*", "not_rectified")] + NOLOW)
+case("WA6 water_self_testing_not_done at the county code, 县水利's own 核查普查 03-01, sat to 03-25: 县水利 not_handled (一(四) 没有按程序及时交办); the unit not not_handled (never had it); 县卫健 not; no city",
+     WA("water_self_testing_not_done", C, discovered=disc("county", "verification_census", body="county_water"), **sit),
+     req=[("county_water", "not_handled")], forb=[("county_water_supply_unit", "not_handled"), ("county_health",), ("city_*",)] + NOLOW)
+case("WA7 water_monitoring_network_missing at the county code, province 调研督导 → 县卫健 03-03 (deadline 03-31), done 04-02: 县卫健 not_rectified (二(六)5(4) 卫健部门负责水质监测网络建设); 县水利 not not_rectified; no province not_rectified",
+     WA("water_monitoring_network_missing", C, discovered=pres(), handled=[asg("province", "county", body="county_health")], deadline="2021-03-31", rectified_on="2021-04-02", **late),
+     req=[("county_health", "not_rectified")], forb=[("county_water", "not_rectified"), ("county_water_supply_unit", "not_rectified"), ("province_*", "not_rectified")] + NOLOW)
+case("WA8 water_policy_gap at the city code, the province's 调研督导: 市水利 not_discovered (二(六)5(6) 省市行业主管部门：负责制定农村饮水安全的政策措施); 市卫健 not by default (water_policy_health_departments, listed); no county body",
+     WA("water_policy_gap", CITY, discovered=pres()), req=[("city_water", "not_discovered")], forb=[("city_health",), ("county_*",), ("city_education",)] + PROV_ND + NOLOW,
+     listed=["water_policy_health_departments"])
+case("WA9 the same with water_policy_health_departments=true: 市卫健 not_discovered too",
+     WA("water_policy_gap", CITY, discovered=pres()), params=dict(water_policy_health_departments=True), req=[("city_water", "not_discovered"), ("city_health", "not_discovered")],
+     forb=[("county_*",), ("city_education",)] + PROV_ND)
+case("WA10 water_quality_substandard at a village, the province's 巡视, grave: the unit not_discovered (二(六)5(3) 确保供水达标), staff + unit + leadership; the county's 主体责任 (二(六)5(5) 对当地农村饮水安全保障负主体责任); no province or city 主体责任, no province not_discovered",
+     WA("water_quality_substandard", severity="grave", discovered=ptour), req=[("county_water_supply_unit", "not_discovered", S3UL)] + CNTY_MR,
+     forb=NO_CITY_MR + [("province_*",)] + NO_TWN_MR)
+case("WA11 water_facilities_unmaintained at a village, county hotline → the unit 03-03 (deadline 03-31), done 04-01: the unit not_rectified (二(六)5(3) 具体负责做好农村供水工程长效管理); no township or village not_rectified",
+     WA("water_facilities_unmaintained", discovered=hot, handled=[asg("county", "county", body="county_water_supply_unit")], deadline="2021-03-31", rectified_on="2021-04-01", **late),
+     req=[("county_water_supply_unit", "not_rectified")], forb=[("township_*", "not_rectified"), ("village_*", "not_rectified"), ("county_health",)] + CITYPROV)
+case("WA12 water_facilities_unmaintained at the county code, the unit concealed it from the city audit: the unit concealed; 县水利 not concealed; no village/township",
+     WA("water_facilities_unmaintained", C, discovered=cityaudit, concealed_by=["county_water_supply_unit"]), req=[("county_water_supply_unit", "concealed")],
+     forb=[("county_water", "concealed"), ("county_water_supply_unit", "not_discovered"), ("city_audit",)] + NOLOW)
+case("WA13 water_unsafe_unreported at a village, the village's grid 03-01 → the township 03-02 → the county 03-04, the county sits to 03-25: a county body not_handled; the village and township nothing",
+     WA("water_unsafe_unreported", discovered=vgrid, handled=[rep("village", "township", "2021-03-02"), rep("township", "county", "2021-03-04")], **sit),
+     req=[("county_*", "not_handled")], forb=[("village_*",), ("township_*",)] + CITYPROV)
+case("WA14 water_monitoring_network_missing at the county code, 县卫健's own 核查普查 03-01, done 03-20 (as of 04-30): nobody",
+     WA("water_monitoring_network_missing", C, discovered=disc("county", "verification_census", body="county_health"), rectified_on="2021-03-20", **late), forb=NOBODY)
+case("WA15 water_emergency_failure at the county code, the city's 调研督导 → the county (no body) 03-03 (deadline 03-31), never: the unit not_rectified (二(六)5(3) 做好应急保供保障和供水服务); the county's Party committee and government not not_rectified (press only by default); no city not_rectified",
+     WA("water_emergency_failure", C, discovered=cres(), handled=[asg("city", "county")], deadline="2021-03-31", **late),
+     req=[("county_water_supply_unit", "not_rectified")], forb=[("county_party_committee", "not_rectified"), ("county_government", "not_rectified"), ("county_health",), ("city_*", "not_rectified")])
+case("WA16 water_policy_gap at the province code, 省水利's own 调研督导 03-01, as of 03-05: nobody (within the limit)",
+     WA("water_policy_gap", PROV, discovered=pres(body="province_water"), as_of="2021-03-05"), forb=NOBODY)
+case("WA17 water_quality_substandard at a village, the city's 调研督导, serious: the unit not_discovered, staff + unit; no 主体责任; no city not_discovered",
+     WA("water_quality_substandard", severity="serious", discovered=cres()), req=[("county_water_supply_unit", "not_discovered", S3U)], forb=NO_MR + CITY_ND)
+case("WA18 water_quality_substandard at a village, the city's 调研督导, minor, unit_liability_from=minor: the unit not_discovered, staff + unit (listed)",
+     WA("water_quality_substandard", discovered=cres()), params=dict(unit_liability_from="minor"), req=[("county_water_supply_unit", "not_discovered", S3U)], forb=NO_MR,
+     listed=["unit_liability_from"])
+
+# ===================== 一(三)–(四) at the county, city and province: escalation and the grades, across areas =====================
+case("ES1 housing_policy_gap at the county code, county → city 03-03, the city sits, as of 03-25: a city body not_handled (一(三), 一(四) 没有…及时…上报); no county body",
+     HO("housing_policy_gap", C, discovered=hot, handled=[rep("county", "city")], **sit), req=[("city_*", "not_handled")], forb=[("county_*",)] + NOLOW)
+case("ES2 water_policy_gap at the county code, county → city 03-03 → province 03-05, as of 03-10: nobody (each passed it in time; the province holds it 5 days)",
+     WA("water_policy_gap", C, discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], as_of="2021-03-10"), forb=NOBODY)
+case("ES3 funds_allocation_irregular at the county code, the province audit 03-01 → the city 03-03 → 县财政 03-05 (deadline 03-31), never, as of 04-30: 县财政 not_rectified; the province and city (passed it in time) not not_handled nor not_rectified",
+     FU("funds_allocation_irregular", C, discovered=paudit, handled=[asg("province", "city"), asg("city", "county", "2021-03-05", body="county_finance")], deadline="2021-03-31", **late),
+     req=[("county_finance", "not_rectified")], forb=[("province_*", "not_handled"), ("city_*", "not_handled"), ("province_*", "not_rectified"), ("city_*", "not_rectified")] + NOLOW)
+case("ES4 project_not_entered_in_system at the county code, grave, the city's 调研督导 03-01, the city sits to 03-25: a city body not_handled, staff + unit + leadership; 县扶贫办 not_discovered (staff + unit + leadership); the county's 主体责任 (二(五)4); no city 主体责任 by default",
+     PR("project_not_entered_in_system", C, severity="grave", discovered=cres(), **sit),
+     req=[("city_*", "not_handled", S3UL), ("county_poverty_office", "not_discovered", S3UL)] + CNTY_MR, forb=NO_CITY_MR + NOLOW)
+case("ES5 the same with main_responsibility_every_level=true: the city's 主体责任 too (listed)",
+     PR("project_not_entered_in_system", C, severity="grave", discovered=cres(), **sit), params=dict(main_responsibility_every_level=True),
+     req=[("city_*", "not_handled"), ("city_*", "main_responsibility")] + CNTY_MR, listed=["main_responsibility_every_level"])
+case("ES6 project_not_entered_in_system at the county code, serious with leadership_liability_from=serious: 县扶贫办 not_discovered, staff + unit + leadership; no 主体责任 (main_responsibility_from stays grave)",
+     PR("project_not_entered_in_system", C, severity="serious", discovered=cres()), params=dict(leadership_liability_from="serious"),
+     req=[("county_poverty_office", "not_discovered", S3UL)], forb=NO_MR)
+case("ES7 the same serious with unit_liability_from=grave: staff only",
+     PR("project_not_entered_in_system", C, severity="serious", discovered=cres()), params=dict(unit_liability_from="grave"),
+     req=[("county_poverty_office", "not_discovered", S3)], forb=NO_MR)
+case("ES8 housing_subsidy_irregular at a village, sector construction, the county audit 03-01 → 县建设 03-05 (deadline 03-31), done 03-31: nobody answers 整改不到位 or not_handled",
+     HO("housing_subsidy_irregular", sector="construction", discovered=caudit, handled=[asg("county", "county", "2021-03-05", body="county_construction")], deadline="2021-03-31", rectified_on="2021-03-31", **late),
+     forb=NOT_LATE + [("*", "not_handled"), ("county_audit",)] + CITYPROV)
+case("ES9 the county hotline gets a funds_diverted complaint (village) 03-01 through 县扶贫办 (the ledger keeper), passed to the township 03-11 (the 10th day, deadline 04-30), as of 04-20: nobody not_handled, nobody not_rectified",
+     FU("funds_diverted", discovered=disc("county", "hotline", body="county_poverty_office"), handled=[asg("county", "township", "2021-03-11")], deadline="2021-04-30", as_of="2021-04-20"),
+     forb=[("*", "not_handled"), ("*", "not_rectified")] + CITYPROV)
+case("ES10 the same passed on 03-12 (the 11th day): 县扶贫办 not_handled",
+     FU("funds_diverted", discovered=disc("county", "hotline", body="county_poverty_office"), handled=[asg("county", "township", "2021-03-12")], deadline="2021-04-30", as_of="2021-04-20"),
+     req=[("county_poverty_office", "not_handled")], forb=[("township_*", "not_handled"), ("*", "not_rectified")] + CITYPROV)
+case("ES11 funds_rules_gap at the province code, 省财政's own 调研督导 03-01, sat to 03-25: a province body not_handled; no city or county body",
+     FU("funds_rules_gap", PROV, discovered=pres(body="province_finance"), **sit), req=[("province_*", "not_handled")], forb=[("city_*",), ("county_*",)] + NOLOW)
+case("ES12 housing_renovation_late at a village, the province's 巡视 03-01 → 县建设 03-03 (deadline 03-31), 县建设 passes it to the township 03-05, never, as of 04-30: the township not_rectified (二(二)2 …整改工作负责) with 县建设 pressing (二(六)4(3) 督促指导乡镇做好危房治理); 县建设 not not_rectified; the province not not_rectified",
+     HO("housing_renovation_late", discovered=ptour, handled=[asg("province", "county", body="county_construction"), asg("county", "township", "2021-03-05")], deadline="2021-03-31", **late),
+     req=[(TWN, "not_rectified")], forb=[("county_construction", "not_rectified"), ("province_*", "not_rectified"), ("village_*", "not_rectified")])
