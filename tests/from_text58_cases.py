@@ -71,9 +71,9 @@ case("FU5 funds_poor_performance (资金闲置、结转结余) at the county cod
 case("FU6 funds_poor_performance at the county code, sector poverty_office (财政专项扶贫资金), the province audit: 县扶贫办 not_discovered (二(四)4 对资金使用的绩效负责); not 县水利 or 县教育局; no province body",
      FU("funds_poor_performance", C, sector="poverty_office", discovered=paudit), req=[("county_poverty_office", "not_discovered")],
      forb=[("county_water",), ("county_education",), ("province_*",)] + NOLOW)
-case("FU7 funds_poor_performance at the county code, no sector, the city audit: a county body not_discovered, but no department named whose part the record does not show failed (一(四) 相关工作人员; sectorless_alternatives: unresolved, listed) — not 县水利, 县教育局, 县卫健",
+case("FU7 funds_poor_performance at the county code, no sector, the city audit: a county body not_discovered, but no department named whose part the record does not show failed (一(四) 相关工作人员) — not 县水利, 县教育局, 县卫健. [After the run: I listed sectorless_alternatives; the record gives a kind, which that parameter does not reach (its `why`: a record that names neither kind nor line) — the verdict names the role 县（市、区）行业主管部门 (county_sector_department, listed) under either value, and 县财政 beside it (二(四)3 组织本级相关部门做好财政扶贫资金绩效管理工作); the listed reading corrected]",
      FU("funds_poor_performance", C, discovered=cityaudit), req=CNTY_ND, forb=[("county_water",), ("county_education",), ("county_health",)] + NOLOW + CITY_ND,
-     listed=["sectorless_alternatives"])
+     listed=["county_sector_department"])
 case("FU8 funds_allocation_irregular at the county code, the city's 财政检查 by 市财政: 县财政 not_discovered (二(四)3 审核行业主管部门资金分配建议、办理资金分配); 市财政 (the finder) not named; no village/township",
      FU("funds_allocation_irregular", C, discovered=disc("city", "finance_check", body="city_finance")), req=[("county_finance", "not_discovered")],
      forb=[("city_finance",)] + NOLOW + [("province_*",)])
@@ -162,9 +162,9 @@ case("PR3 project_late_or_unfinished at a village, the county hotline: the villa
 case("PR4 project_acceptance_lax at the county code, sector water, the province's 检查组抽查 (二(五)5 不定期组织检查组…对项目抽查): 县水利 not_discovered (二(五)3 组织对项目进行检查、验收和绩效评价); not 县教育局; no village/township; no province body not_discovered",
      PR("project_acceptance_lax", C, sector="water", discovered=disc("province", "spot_check")), req=[("county_water", "not_discovered")],
      forb=[("county_education",), ("county_civil_affairs",)] + NOLOW + PROV_ND)
-case("PR5 project_acceptance_lax at the county code, no sector, the province's 抽查: a county body not_discovered, no department named whose project the record does not say it is (sectorless_alternatives, listed): not 县水利, 县教育局",
+case("PR5 project_acceptance_lax at the county code, no sector, the province's 抽查: a county body not_discovered, no department named whose project the record does not say it is: not 县水利, 县教育局. [After the run: as FU7, the role county_sector_department is listed, not sectorless_alternatives (the record gives a kind)]",
      PR("project_acceptance_lax", C, discovered=disc("province", "spot_check")), req=CNTY_ND, forb=[("county_water",), ("county_education",), ("county_health",)] + NOLOW,
-     listed=["sectorless_alternatives"])
+     listed=["county_sector_department"])
 case("PR6 project_not_entered_in_system at the county code, the city's 调研督导: 县扶贫办 not_discovered (二(五)3 县扶贫办…及时录入全国扶贫开发信息系统项目管理板块); not 县水利, 县财政; no village/township; no city not_discovered",
      PR("project_not_entered_in_system", C, discovered=cres()), req=[("county_poverty_office", "not_discovered")],
      forb=[("county_water",), ("county_finance",), ("county_education",)] + NOLOW + CITY_ND)
@@ -252,9 +252,9 @@ case("HS11 housing_renovation_late grave, county hotline → 县建设 03-05 (de
 case("HS12 the same serious: 县建设 not_rectified, staff + unit; no 主体责任",
      HO("housing_renovation_late", severity="serious", discovered=hot, handled=[asg("county", "county", "2021-03-05", body="county_construction")], deadline="2021-03-31", **late),
      req=[("county_construction", "not_rectified", S3U)], forb=NO_MR)
-case("HS13 the same serious with main_responsibility_from=serious: the county's 主体责任 (listed)",
+case("HS13 the same serious with main_responsibility_from=serious and leadership_liability_from=serious: the county's 主体责任 (listed). [After the run: I set main_responsibility_from alone; the library warns it changes nothing while leadership_liability_from=grave — 主体责任 is the leaders' (二(一)1 主要领导是第一责任人), so it is held only where 一(四)'s 领导责任 is; as LB6 of check57, both set]",
      HO("housing_renovation_late", severity="serious", discovered=hot, handled=[asg("county", "county", "2021-03-05", body="county_construction")], deadline="2021-03-31", **late),
-     params=dict(main_responsibility_from="serious"), req=CNTY_MR, forb=NO_TWN_MR + NO_CITY_MR, listed=["main_responsibility_from"])
+     params=dict(main_responsibility_from="serious", leadership_liability_from="serious"), req=CNTY_MR, forb=NO_TWN_MR + NO_CITY_MR, listed=["main_responsibility_from"])
 case("HS14 housing_danger_unreported at a village, the county hotline received by 县建设, which sits to 03-25: 县建设 not_handled; village + township not_discovered; 县扶贫办 not not_handled",
      HO("housing_danger_unreported", discovered=disc("county", "hotline", body="county_construction"), **sit),
      req=[("county_construction", "not_handled")] + LOW_ND, forb=[("county_poverty_office", "not_handled"), ("village_*", "not_handled"), ("township_*", "not_handled")] + CITYPROV)
@@ -299,12 +299,15 @@ case("WA6 water_self_testing_not_done at the county code, 县水利's own 核查
 case("WA7 water_monitoring_network_missing at the county code, province 调研督导 → 县卫健 03-03 (deadline 03-31), done 04-02: 县卫健 not_rectified (二(六)5(4) 卫健部门负责水质监测网络建设); 县水利 not not_rectified; no province not_rectified",
      WA("water_monitoring_network_missing", C, discovered=pres(), handled=[asg("province", "county", body="county_health")], deadline="2021-03-31", rectified_on="2021-04-02", **late),
      req=[("county_health", "not_rectified")], forb=[("county_water", "not_rectified"), ("county_water_supply_unit", "not_rectified"), ("province_*", "not_rectified")] + NOLOW)
-case("WA8 water_policy_gap at the city code, the province's 调研督导: 市水利 not_discovered (二(六)5(6) 省市行业主管部门：负责制定农村饮水安全的政策措施); 市卫健 not by default (water_policy_health_departments, listed); no county body",
+case("WA8 water_policy_gap at the city code, no line, the province's 调研督导: 市水利 not_discovered (二(六)5(6) 省市行业主管部门：负责制定农村饮水安全的政策措施); 市卫健 not; no county body. [After the run: I listed water_policy_health_departments; a record naming no line is 市水利's under either value (the parameter reads the heading line by line only for a record of the health line), so it decides nothing here and is rightly not listed]",
      WA("water_policy_gap", CITY, discovered=pres()), req=[("city_water", "not_discovered")], forb=[("city_health",), ("county_*",), ("city_education",)] + PROV_ND + NOLOW,
-     listed=["water_policy_health_departments"])
-case("WA9 the same with water_policy_health_departments=true: 市卫健 not_discovered too",
-     WA("water_policy_gap", CITY, discovered=pres()), params=dict(water_policy_health_departments=True), req=[("city_water", "not_discovered"), ("city_health", "not_discovered")],
-     forb=[("county_*",), ("city_education",)] + PROV_ND)
+     notlisted=["water_policy_health_departments"])
+case("WA9 the same of the health line (sector health) with water_policy_health_departments=true: 市卫健 not_discovered (二(六)5(4) read one level up: 卫健部门负责水质监测网络建设和安全检测工作), not 市水利 (listed). [After the run: written with no sector and both named; the parameter's true reads each line's department for its own part, so the record must name the health line — my misreading of the parameter, the record corrected]",
+     WA("water_policy_gap", CITY, sector="health", discovered=pres()), params=dict(water_policy_health_departments=True), req=[("city_health", "not_discovered")],
+     forb=[("city_water", "not_discovered"), ("county_*",), ("city_education",)] + PROV_ND, listed=["water_policy_health_departments"])
+case("WA9b (after the run) the same health-line record under the default (false): 市水利 not_discovered, 市卫健 not (二(六)5(6) names no line; the default reads 省市水利 for every line), listed",
+     WA("water_policy_gap", CITY, sector="health", discovered=pres()), req=[("city_water", "not_discovered")],
+     forb=[("city_health",), ("county_*",)] + PROV_ND, listed=["water_policy_health_departments"])
 case("WA10 water_quality_substandard at a village, the province's 巡视, grave: the unit not_discovered (二(六)5(3) 确保供水达标), staff + unit + leadership; the county's 主体责任 (二(六)5(5) 对当地农村饮水安全保障负主体责任); no province or city 主体责任, no province not_discovered",
      WA("water_quality_substandard", severity="grave", discovered=ptour), req=[("county_water_supply_unit", "not_discovered", S3UL)] + CNTY_MR,
      forb=NO_CITY_MR + [("province_*",)] + NO_TWN_MR)
@@ -364,3 +367,85 @@ case("ES11 funds_rules_gap at the province code, 省财政's own 调研督导 03
 case("ES12 housing_renovation_late at a village, the province's 巡视 03-01 → 县建设 03-03 (deadline 03-31), 县建设 passes it to the township 03-05, never, as of 04-30: the township not_rectified (二(二)2 …整改工作负责) with 县建设 pressing (二(六)4(3) 督促指导乡镇做好危房治理); 县建设 not not_rectified; the province not not_rectified",
      HO("housing_renovation_late", discovered=ptour, handled=[asg("province", "county", body="county_construction"), asg("county", "township", "2021-03-05")], deadline="2021-03-31", **late),
      req=[(TWN, "not_rectified")], forb=[("county_construction", "not_rectified"), ("province_*", "not_rectified"), ("village_*", "not_rectified")])
+
+# ===================== batch 2 (written after batch 1's run, before its own): where over-blame could hide =====================
+case("X1 funds_diverted at a village, the province audit: the township and 县财政 not_discovered; the city audit not named by default (lower_audit_answers_higher_find, listed: 二(四)8 does not say the city's audit missed what the province found)",
+     FU("funds_diverted", discovered=paudit), req=[(TWN, "not_discovered"), ("county_finance", "not_discovered")], forb=[("city_*",), ("province_*",), ("county_audit",)],
+     listed=["lower_audit_answers_higher_find"])
+case("X2 the same with lower_audit_answers_higher_find=true: the city audit not_discovered (二(四)8 省、市两级审计部门：负责统筹推进审计监督，确保及时全面发现问题); the county audit not (二(四)8 names 省、市两级 only)",
+     FU("funds_diverted", discovered=paudit), params=dict(lower_audit_answers_higher_find=True), req=[("city_audit", "not_discovered"), (TWN, "not_discovered")],
+     forb=[("county_audit",), ("province_*",)])
+case("X3 project_records_incomplete (台账 or 录入, not said which) at a village, the city's 调研督导: 县扶贫办 not named not_discovered by default (joined_records_both_halves, listed: 一(四) 相关工作人员 — the record does not show the 录入 half failed)",
+     PR("project_records_incomplete", discovered=cres()), forb=[("county_poverty_office", "not_discovered")] + CITY_ND + [("province_*",)], listed=["joined_records_both_halves"])
+case("X4 the same with joined_records_both_halves=true: 县扶贫办 (二(五)3 及时录入全国扶贫开发信息系统) and the township (二(五)2 做好项目台账资料) not_discovered",
+     PR("project_records_incomplete", discovered=cres()), params=dict(joined_records_both_halves=True), req=[("county_poverty_office", "not_discovered"), (TWN, "not_discovered")], forb=CITY_ND)
+case("X5 water_project_irregular (质量 or 项目资金, not said which) at a village, the city's 调研督导: 县水利 not_discovered (二(六)5(4) holds both halves); the village not by default (joined_records_both_halves)",
+     WA("water_project_irregular", discovered=cres()), req=[("county_water", "not_discovered")], forb=[("village_*",), ("county_health",)] + CITY_ND)
+case("X6 housing_line_policy_gap at the city code, no line, the province's 调研督导: a city body not_discovered, but not each of 市民政, 市自然资源, 市财政 (二(六)4(7) gives each its own policy; the record does not say whose); not 市建设 (二(六)4(6) is the renovation policy, not the line policies)",
+     HO("housing_line_policy_gap", CITY, discovered=pres()), req=CITY_ND, forb=[("city_civil_affairs",), ("city_natural_resources",), ("city_finance",), ("city_construction",), ("county_*",)] + PROV_ND)
+case("X7 housing_renovation_late at a village, sector natural_resources (land not secured), the city's 调研督导: 县自然资源 not_discovered (二(六)4(4) 自然资源部门负责保障农村危房改造建设用地); not 县民政, 县财政",
+     HO("housing_renovation_late", sector="natural_resources", discovered=cres()), req=[("county_natural_resources", "not_discovered")],
+     forb=[("county_civil_affairs",), ("county_finance",), ("county_education",)] + CITY_ND)
+case("X8 housing_renovation_late at a village, city 调研督导 → the township directly 03-03 (deadline 03-31), never, as of 04-30: the township not_rectified; no county body not_handled or not_rectified (never had it); no city not_rectified",
+     HO("housing_renovation_late", discovered=cres(), handled=[asg("city", "township")], deadline="2021-03-31", **late),
+     req=[(TWN, "not_rectified")], forb=[("county_*", "not_handled"), ("county_*", "not_rectified"), ("city_*", "not_rectified"), ("city_*", "not_handled")])
+case("X9 housing_renovation_late at a village, province 巡视 03-01 → the city 03-03, the city sits to 04-30: a city body answers (一(四) 没有按程序及时交办); no county body not_handled or not_rectified; the province not not_handled",
+     HO("housing_renovation_late", discovered=ptour, handled=[asg("province", "city")], **late),
+     req=[("city_*", None)], forb=[("county_*", "not_handled"), ("county_*", "not_rectified"), ("province_*", "not_handled")])
+case("X10 funds_diverted at a village, county hotline 03-01, the county reports it up to the city 03-03 though it is within its authority (二(四)2 the township's 审核, 二(二)2 its 整改) and assigns nobody, as of 03-25: a county body not_handled (一(三) only 对超出本级权限的 are reported upward; 一(四) 没有按程序及时交办)",
+     FU("funds_diverted", discovered=hot, handled=[rep("county", "city")], **sit), req=[("county_*", "not_handled")], forb=[("township_*", "not_handled"), ("village_*", "not_handled")])
+case("X11 the same, the county also assigns it to the township 03-05 (deadline 03-31), done 03-20: nobody not_handled, nobody not_rectified",
+     FU("funds_diverted", discovered=hot, handled=[rep("county", "city"), asg("county", "township", "2021-03-05")], deadline="2021-03-31", rectified_on="2021-03-20", **late),
+     forb=NOT_LATE + [("*", "not_handled")])
+case("X12 housing_renovation_late at a village, province 巡视 03-01 → 县建设 03-11 (the 10th day, deadline 04-30), as of 04-05: no province body not_handled",
+     HO("housing_renovation_late", discovered=ptour, handled=[asg("province", "county", "2021-03-11", body="county_construction")], deadline="2021-04-30", as_of="2021-04-05"),
+     forb=[("*", "not_handled"), ("*", "not_rectified")])
+case("X13 the same assigned 03-12: a province body not_handled; 县建设 not not_rectified (before its deadline)",
+     HO("housing_renovation_late", discovered=ptour, handled=[asg("province", "county", "2021-03-12", body="county_construction")], deadline="2021-04-30", as_of="2021-04-05"),
+     req=[("province_*", "not_handled")], forb=[("county_construction", "not_rectified"), ("city_*",)])
+case("X14 water_quality_substandard at a village, grave, 县水利 concealed it from the province's 巡视: 县水利 concealed, staff + unit + leadership, not also not_discovered; the unit not_discovered; the county's 主体责任 (二(六)5(5)); no province body",
+     WA("water_quality_substandard", severity="grave", discovered=ptour, concealed_by=["county_water"]),
+     req=[("county_water", "concealed", S3UL), ("county_water_supply_unit", "not_discovered")] + CNTY_MR, forb=[("county_water", "not_discovered"), ("province_*",)] + NO_CITY_MR)
+case("X15 funds_assets_mismanaged at the county code, the province audit: 县财政 not_discovered (二(四)3 对当地扶贫资产负全面监管责任); no village/township; no city or province body",
+     FU("funds_assets_mismanaged", C, discovered=paudit), req=[("county_finance", "not_discovered")], forb=NOLOW + CITYPROV)
+case("X16 funds_diverted at a village, found by the county 纪委 (二(一)2(2)): the 纪委 (the finder, 监督责任) never named; the township not_discovered",
+     FU("funds_diverted", discovered=disc("county", "discipline_inspection", body="county_discipline")), req=[(TWN, "not_discovered")], forb=[("county_discipline",)] + CITYPROV)
+case("X17 funds_poor_performance at the county code, sector water, 县水利's own 绩效评价 03-01, nothing done, as of 04-30: 县水利 answers; nobody not_discovered; no city",
+     FU("funds_poor_performance", C, sector="water", discovered=disc("county", "performance_evaluation", body="county_water"), **late),
+     req=[("county_water", None)], forb=[("*", "not_discovered"), ("city_*",)] + NOLOW)
+case("X18 funds_allocation_irregular at the city code (the city's own allocation, 二(四)7 财政部门…审核行业主管部门分配建议办理资金分配), the province audit: 市财政 not_discovered; no county body; no province body",
+     FU("funds_allocation_irregular", CITY, discovered=paudit), req=[("city_finance", "not_discovered")], forb=[("county_*",), ("province_*",)] + NOLOW)
+case("X19 project_acceptance_lax at a village, sector water, city → 县水利 03-03 (deadline 03-31), 县水利 hands it to the township 03-05 (二(五)2 gives the township no part in 检查、验收和绩效评价), never, as of 04-30: 县水利 not_rectified (二(五)3 组织对项目进行检查、验收; a hand-off to a body with no part is no 按程序 交办); the township not not_rectified",
+     PR("project_acceptance_lax", sector="water", discovered=cres(), handled=[asg("city", "county", body="county_water"), asg("county", "township", "2021-03-05")], deadline="2021-03-31", **late),
+     req=[("county_water", "not_rectified")], forb=[(TWN, "not_rectified"), ("village_*", "not_rectified"), ("city_*", "not_rectified")])
+case("X20 project_late_or_unfinished at a village, city → the county (no body) 03-03 → the township 03-05 (deadline 03-31), done 03-20: no not_rectified, no not_handled",
+     PR("project_late_or_unfinished", discovered=cres(), handled=[asg("city", "county"), asg("county", "township", "2021-03-05")], deadline="2021-03-31", rectified_on="2021-03-20", **late),
+     req=LOW_ND, forb=NOT_LATE + [("*", "not_handled")])
+case("X21 housing_danger_unreported at a village, concealed by the county (no body) from the city's 上级核查: a county body concealed; village + township not_discovered; no city body",
+     HO("housing_danger_unreported", discovered=disc("city", "higher_level_verification"), concealed_by=["county"]), req=[("county_*", "concealed")] + LOW_ND,
+     forb=[("city_*",), ("county_education",)])
+case("X22 water_facilities_unmaintained at a village, province → 县水利 03-03 (deadline 03-31) → the unit 03-05, never: the unit not_rectified; 县水利 not not_rectified (passed it on in time; reassigned_level_answers: supervision); no province not_rectified",
+     WA("water_facilities_unmaintained", discovered=ptour, handled=[asg("province", "county", body="county_water"), asg("county", "county", "2021-03-05", body="county_water_supply_unit")], deadline="2021-03-31", **late),
+     req=[("county_water_supply_unit", "not_rectified")], forb=[("county_water", "not_rectified"), ("province_*", "not_rectified"), ("township_*", "not_rectified")])
+case("X23 the same with reassigned_level_answers=rectification: 县水利 not_rectified too (listed)",
+     WA("water_facilities_unmaintained", discovered=ptour, handled=[asg("province", "county", body="county_water"), asg("county", "county", "2021-03-05", body="county_water_supply_unit")], deadline="2021-03-31", **late),
+     params=dict(reassigned_level_answers="rectification"), req=[("county_water_supply_unit", "not_rectified"), ("county_water", "not_rectified")], forb=[("province_*", "not_rectified")],
+     listed=["reassigned_level_answers"])
+case("X25 projects_policy_gap at the county code, county → the province directly 03-05 (a 上级单位, 一(三)), as of 03-10: nobody",
+     PR("projects_policy_gap", C, discovered=disc("county", "dynamic_tracking", body="county_poverty_office"), handled=[rep("county", "province", "2021-03-05")], as_of="2021-03-10"), forb=NOBODY)
+case("X26 funds_diverted at a village, city audit → the township directly 03-03 (deadline 03-31), never, as of 04-30: the township not_rectified; 县财政 not_discovered; no county body not_rectified or not_handled; no city not_rectified",
+     FU("funds_diverted", discovered=cityaudit, handled=[asg("city", "township")], deadline="2021-03-31", **late),
+     req=[(TWN, "not_rectified"), ("county_finance", "not_discovered")], forb=[("county_*", "not_rectified"), ("county_*", "not_handled"), ("city_*", "not_rectified")])
+case("X27 water_self_testing_not_done at the county code, the unit's own 动态跟踪 03-01, done 03-08: nobody",
+     WA("water_self_testing_not_done", C, discovered=disc("county", "dynamic_tracking", body="county_water_supply_unit"), rectified_on="2021-03-08", **late), forb=NOBODY)
+case("X28 housing_subsidy_irregular at a village, sector construction, 县建设's own 核查普查 03-01, sat to 03-25: 县建设 not_handled; 县财政 not; no city",
+     HO("housing_subsidy_irregular", sector="construction", discovered=disc("county", "verification_census", body="county_construction"), **sit),
+     req=[("county_construction", "not_handled")], forb=[("county_finance",), ("county_*", "not_discovered")] + CITYPROV)
+case("X29 water_project_funds_irregular at the county code, grave, the city audit: 县水利 not_discovered, staff + unit + leadership; the county's 主体责任 (二(六)5(5)); no city 主体责任",
+     WA("water_project_funds_irregular", C, severity="grave", discovered=cityaudit), req=[("county_water", "not_discovered", S3UL)] + CNTY_MR, forb=NO_CITY_MR + NOLOW)
+case("X30 funds_poor_performance at the county code, sector poverty_office, serious, the city audit: 县扶贫办 not_discovered, staff + unit; no 主体责任",
+     FU("funds_poor_performance", C, sector="poverty_office", severity="serious", discovered=cityaudit), req=[("county_poverty_office", "not_discovered", S3U)], forb=NO_MR)
+case("X31 project_ledger_incomplete at the township code, the township's own grid 03-01, done 03-10: nobody",
+     PR("project_ledger_incomplete", T, discovered=tgrid, rectified_on="2021-03-10", **late), forb=NOBODY)
+case("X32 housing_records_false at a village, the county audit, 县建设 concealed it (same-level oversight, 一(四) 巡视审计等过程中瞒报漏报): 县建设 concealed; village + township not_discovered",
+     HO("housing_records_false", discovered=caudit, concealed_by=["county_construction"]), req=[("county_construction", "concealed")] + LOW_ND, forb=[("county_audit",)] + CITYPROV)
