@@ -427,10 +427,17 @@ case("X21 housing_danger_unreported at a village, concealed by the county (no bo
 case("X22 water_facilities_unmaintained at a village, province → 县水利 03-03 (deadline 03-31) → the unit 03-05, never: the unit not_rectified; 县水利 not not_rectified (passed it on in time; reassigned_level_answers: supervision); no province not_rectified",
      WA("water_facilities_unmaintained", discovered=ptour, handled=[asg("province", "county", body="county_water"), asg("county", "county", "2021-03-05", body="county_water_supply_unit")], deadline="2021-03-31", **late),
      req=[("county_water_supply_unit", "not_rectified")], forb=[("county_water", "not_rectified"), ("province_*", "not_rectified"), ("township_*", "not_rectified")])
-case("X23 the same with reassigned_level_answers=rectification: 县水利 not_rectified too (listed)",
+case("X23 the same with reassigned_level_answers=rectification: 县水利 not_rectified too (listed). [After the run: that parameter is for a level that passed the problem DOWN to a lower level; 县水利 handed it within the county to the unit the text makes rectify it (二(六)5(3) 具体负责做好农村供水工程长效管理; 5(4) gives 水利 监管 and 指导), and the province's assignment to 县水利 is read as to the county (assignment_without_rectification_duty: level_holds, listed) — so the parameter decides nothing here and is not listed; my misreading of its scope, the expectation corrected: the unit alone not_rectified]",
      WA("water_facilities_unmaintained", discovered=ptour, handled=[asg("province", "county", body="county_water"), asg("county", "county", "2021-03-05", body="county_water_supply_unit")], deadline="2021-03-31", **late),
-     params=dict(reassigned_level_answers="rectification"), req=[("county_water_supply_unit", "not_rectified"), ("county_water", "not_rectified")], forb=[("province_*", "not_rectified")],
-     listed=["reassigned_level_answers"])
+     params=dict(reassigned_level_answers="rectification"), req=[("county_water_supply_unit", "not_rectified")], forb=[("county_water", "not_rectified"), ("province_*", "not_rectified")],
+     listed=["assignment_without_rectification_duty"], notlisted=["reassigned_level_answers"])
+case("X23b (after the run) province 巡视 → 县水利 03-03 (deadline 03-31) only, never: by default the unit (the kind's rectifier, 二(六)5(3)) not_rectified and 县水利 presses (5(4) 指导…长效管护); with assignment_without_rectification_duty=assignee 县水利 answers as assignee instead — here the default",
+     WA("water_facilities_unmaintained", discovered=ptour, handled=[asg("province", "county", body="county_water")], deadline="2021-03-31", **late),
+     req=[("county_water_supply_unit", "not_rectified"), ("county_water", "supervision")], forb=[("county_water", "not_rectified"), ("province_*", "not_rectified")],
+     listed=["assignment_without_rectification_duty"])
+case("X23c (after the run) the same with assignment_without_rectification_duty=assignee: 县水利 not_rectified; the unit, never handed it, not not_rectified",
+     WA("water_facilities_unmaintained", discovered=ptour, handled=[asg("province", "county", body="county_water")], deadline="2021-03-31", **late),
+     params=dict(assignment_without_rectification_duty="assignee"), req=[("county_water", "not_rectified")], forb=[("county_water_supply_unit", "not_rectified"), ("province_*", "not_rectified")])
 case("X25 projects_policy_gap at the county code, county → the province directly 03-05 (a 上级单位, 一(三)), as of 03-10: nobody",
      PR("projects_policy_gap", C, discovered=disc("county", "dynamic_tracking", body="county_poverty_office"), handled=[rep("county", "province", "2021-03-05")], as_of="2021-03-10"), forb=NOBODY)
 case("X26 funds_diverted at a village, city audit → the township directly 03-03 (deadline 03-31), never, as of 04-30: the township not_rectified; 县财政 not_discovered; no county body not_rectified or not_handled; no city not_rectified",
@@ -449,3 +456,43 @@ case("X31 project_ledger_incomplete at the township code, the township's own gri
      PR("project_ledger_incomplete", T, discovered=tgrid, rectified_on="2021-03-10", **late), forb=NOBODY)
 case("X32 housing_records_false at a village, the county audit, 县建设 concealed it (same-level oversight, 一(四) 巡视审计等过程中瞒报漏报): 县建设 concealed; village + township not_discovered",
      HO("housing_records_false", discovered=caudit, concealed_by=["county_construction"]), req=[("county_construction", "concealed")] + LOW_ND, forb=[("county_audit",)] + CITYPROV)
+
+# ===================== batch 3 (written after batch 2's run, before its own): 主体责任 at each level, oversight bodies, limits =====================
+case("Y1 housing_renovation_late at a village, grave, the province's 巡视 03-01, the province sits to 03-25: a province body not_handled (staff + unit + leadership); village + township not_discovered; the county's 主体责任 (二(六)4(5), 属地); no province or city 主体责任 by default",
+     HO("housing_renovation_late", severity="grave", discovered=ptour, **sit), req=[("province_*", "not_handled", S3UL)] + LOW_ND + CNTY_MR,
+     forb=[("province_party_committee", "main_responsibility"), ("province_government", "main_responsibility")] + NO_CITY_MR)
+case("Y2 funds_allocation_irregular at the city code (the city's own allocation), grave, the province audit: 市财政 not_discovered (staff + unit + leadership); no county body at all, no county 主体责任 (二(四)6 对当地资金管理 is the county's own place)",
+     FU("funds_allocation_irregular", CITY, severity="grave", discovered=paudit), req=[("city_finance", "not_discovered", S3UL)], forb=[("county_*",), ("province_*",)] + NOLOW)
+case("Y3 funds_rules_gap at the province code, grave, found by the province audit 03-01, as of 03-05: nobody — no failure, so no 主体责任 either (一(四) names failures)",
+     FU("funds_rules_gap", PROV, severity="grave", discovered=paudit, as_of="2021-03-05"), forb=NOBODY)
+case("Y4 water_quality_substandard at a village, grave, the village's own grid 03-01, put right 03-10 (as of 04-30): nobody, no 主体责任",
+     WA("water_quality_substandard", severity="grave", discovered=vgrid, rectified_on="2021-03-10", **late), forb=NOBODY)
+case("Y5 funds_diverted at a village, grave, 县财政 concealed it from the province's 巡视: 县财政 concealed, staff + unit + leadership; the county's 主体责任; no province or city 主体责任",
+     FU("funds_diverted", severity="grave", discovered=ptour, concealed_by=["county_finance"]), req=[("county_finance", "concealed", S3UL)] + CNTY_MR,
+     forb=[("province_*",)] + NO_CITY_MR)
+case("Y6 funds_diverted at a village, found through the city's 人大政协 督导 (二(一)2(1)): no 人大 or 政协 body named; the township and 县财政 not_discovered",
+     FU("funds_diverted", discovered=disc("city", "congress_cppcc")), req=[(TWN, "not_discovered"), ("county_finance", "not_discovered")],
+     forb=[("*congress",), ("*cppcc",), ("city_*",)])
+case("Y7 funds_diverted at a village, county hotline 03-01 → the county audit 03-03 (its 审计 is 监督, 二(一)2(3); no duty to put diverted money right), as of 04-30: the county audit never named not_rectified",
+     FU("funds_diverted", discovered=hot, handled=[asg("county", "county", body="county_audit")], deadline="2021-03-31", **late), forb=[("county_audit", "not_rectified")] + CITYPROV)
+case("Y8 housing_policy_gap at the province code, 省建设's own 调研督导 03-01, amended 03-20 (as of 04-30): nobody",
+     HO("housing_policy_gap", PROV, discovered=pres(body="province_construction"), rectified_on="2021-03-20", **late), forb=NOBODY)
+case("Y9 housing_renovation_late at a village, the township's grid 03-01, reported to 县建设 03-03, 县建设 assigns it back to the township 03-13 (10 days after receiving, deadline 04-30), as of 04-20: nobody not_handled, nobody not_rectified",
+     HO("housing_renovation_late", discovered=tgrid, handled=[rep("township", "county", body="county_construction"), asg("county", "township", "2021-03-13")], deadline="2021-04-30", as_of="2021-04-20"),
+     forb=[("*", "not_handled"), ("*", "not_rectified")] + CITYPROV)
+case("Y10 the same assigned back on 03-14: 县建设 not_handled; the township not not_handled",
+     HO("housing_renovation_late", discovered=tgrid, handled=[rep("township", "county", body="county_construction"), asg("county", "township", "2021-03-14")], deadline="2021-04-30", as_of="2021-04-20"),
+     req=[("county_construction", "not_handled")], forb=[(TWN, "not_handled"), ("*", "not_rectified")] + CITYPROV)
+case("Y11 funds_allocation_irregular at the county code, city audit → 县财政 03-03 with a deadline of 03-10 (nearer than 30 days), not done, as of 03-11: 县财政 not_rectified (the deadline counts)",
+     FU("funds_allocation_irregular", C, discovered=cityaudit, handled=[asg("city", "county", body="county_finance")], deadline="2021-03-10", as_of="2021-03-11"), req=[("county_finance", "not_rectified")])
+case("Y12 the same with a deadline of 06-30, as of 04-10: nobody 整改不到位 (the deadline replaces the 30 days)",
+     FU("funds_allocation_irregular", C, discovered=cityaudit, handled=[asg("city", "county", body="county_finance")], deadline="2021-06-30", as_of="2021-04-10"), forb=NOT_LATE)
+case("Y13 housing_policy_gap at the county code, the city's 调研督导: no county body not_discovered (一(一) 省市两级…主动发现政策举措、工作机制等方面问题 — a policy is not the county's to find); no village/township",
+     HO("housing_policy_gap", C, discovered=cres()), forb=CNTY_ND + NOLOW)
+case("Y14 water_policy_gap at the county code, the province's 调研督导: no county body not_discovered; no village/township",
+     WA("water_policy_gap", C, discovered=pres()), forb=CNTY_ND + NOLOW)
+case("Y15 funds_diverted at a village, the press at the province level (二(一)2(4)): the media never named; the township not_discovered; no province or city not_discovered",
+     FU("funds_diverted", discovered=disc("province", "media")), req=[(TWN, "not_discovered")], forb=[("media",)] + PROV_ND + CITY_ND)
+case("Y16 project_late_or_unfinished at a village, grave, city 调研督导 → 县扶贫办 03-03 (deadline 03-31; 二(五)3 its part is the 项目库, not the works), never, as of 04-30: 县扶贫办 not named not_rectified (the works are the township's to put right, 二(五)2 及时组织实施…确保项目按时按要求完成建设); the county's 主体责任 (二(五)4)",
+     PR("project_late_or_unfinished", severity="grave", discovered=cres(), handled=[asg("city", "county", body="county_poverty_office")], deadline="2021-03-31", **late),
+     req=CNTY_MR, forb=[("county_poverty_office", "not_rectified")] + NO_CITY_MR)
