@@ -493,6 +493,28 @@ case("Y14 water_policy_gap at the county code, the province's 调研督导: no c
      WA("water_policy_gap", C, discovered=pres()), forb=CNTY_ND + NOLOW)
 case("Y15 funds_diverted at a village, the press at the province level (二(一)2(4)): the media never named; the township not_discovered; no province or city not_discovered",
      FU("funds_diverted", discovered=disc("province", "media")), req=[(TWN, "not_discovered")], forb=[("media",)] + PROV_ND + CITY_ND)
-case("Y16 project_late_or_unfinished at a village, grave, city 调研督导 → 县扶贫办 03-03 (deadline 03-31; 二(五)3 its part is the 项目库, not the works), never, as of 04-30: 县扶贫办 not named not_rectified (the works are the township's to put right, 二(五)2 及时组织实施…确保项目按时按要求完成建设); the county's 主体责任 (二(五)4)",
+case("Y16 project_late_or_unfinished at a village, grave, city 调研督导 → 县扶贫办 03-03 (deadline 03-31), never, as of 04-30: 县扶贫办 not_rectified (一(四) 对交办问题整改落实不到位的; 二(二)3 成员单位…负责涉及本部门问题的…即时整改; 二(四)4 县扶贫办…监督指导项目单位按计划组织项目实施); the township (never handed it) not not_rectified; the county's 主体责任 (二(五)4). [After the run: written with 县扶贫办 not named not_rectified, the works being the township's (二(五)2); but 二(四)4 gives the office 监督指导项目单位按计划组织项目实施 — a part of its own in a late project — and it was the assignee that left it unrectified, the very words of 一(四); my misreading, the expectation corrected]",
      PR("project_late_or_unfinished", severity="grave", discovered=cres(), handled=[asg("city", "county", body="county_poverty_office")], deadline="2021-03-31", **late),
-     req=CNTY_MR, forb=[("county_poverty_office", "not_rectified")] + NO_CITY_MR)
+     req=[("county_poverty_office", "not_rectified", S3UL)] + CNTY_MR, forb=[(TWN, "not_rectified")] + NO_CITY_MR)
+
+# ===================== batch 4 (written after batch 3's run, before its own): assignments within the county =====================
+case("Z1 funds_diverted at a village, county hotline → 县财政 03-03 (deadline 03-31) → the township 03-05, done 04-10: the township not_rectified; 县财政 (passed it down in time) not not_rectified; no city",
+     FU("funds_diverted", discovered=hot, handled=[asg("county", "county", body="county_finance"), asg("county", "township", "2021-03-05")], deadline="2021-03-31", rectified_on="2021-04-10", **late),
+     req=[(TWN, "not_rectified")], forb=[("county_finance", "not_rectified"), ("county_*", "not_handled")] + CITYPROV)
+case("Z2 housing_danger_unreported at a village, the city's 督查 (二(六)4(7) 督查指导): village + township not_discovered; no city body not_discovered",
+     HO("housing_danger_unreported", discovered=disc("city", "supervisory_check")), req=LOW_ND, forb=CITY_ND + [("province_*",)])
+case("Z3 housing_line_policy_gap at the province code, sector finance, 省财政's own 调研督导 03-01, sat to 03-25: 省财政 not_handled; not 省建设; no city or county",
+     HO("housing_line_policy_gap", PROV, sector="finance", discovered=pres(body="province_finance"), **sit), req=[("province_finance", "not_handled")],
+     forb=[("province_construction",), ("city_*",), ("county_*",)] + NOLOW)
+case("Z5 project_not_deliberated at a village, grave, the village concealed it from the county's 上级核查: the village concealed (staff + unit + leadership); the township not_discovered; the county's 主体责任 (二(五)4); no city",
+     PR("project_not_deliberated", severity="grave", discovered=disc("county", "higher_level_verification"), concealed_by=["village"]),
+     req=[("village_party_branch", "concealed", S3UL), (TWN, "not_discovered", S3UL)] + CNTY_MR, forb=[("city_*",), ("village_*", "not_discovered")] + NO_TWN_MR)
+case("Z6 funds_poor_performance at the county code, sector water, city audit → 县财政 03-03 (deadline 03-31), never: 县水利 not_rectified (二(四)5 对资金使用绩效负责), 县财政 (二(四)3 组织…绩效管理, not the user of the money) not not_rectified by default (assignment_without_rectification_duty: level_holds, listed)",
+     FU("funds_poor_performance", C, sector="water", discovered=cityaudit, handled=[asg("city", "county", body="county_finance")], deadline="2021-03-31", **late),
+     req=[("county_water", "not_rectified")], forb=[("county_finance", "not_rectified"), ("city_*", "not_rectified")], listed=["assignment_without_rectification_duty"])
+case("Z7 the same with assignment_without_rectification_duty=assignee: 县财政 not_rectified",
+     FU("funds_poor_performance", C, sector="water", discovered=cityaudit, handled=[asg("city", "county", body="county_finance")], deadline="2021-03-31", **late),
+     params=dict(assignment_without_rectification_duty="assignee"), req=[("county_finance", "not_rectified")], forb=[("city_*", "not_rectified")])
+case("Z8 housing_renovation_late at a village, city → 县民政 03-03 (二(六)4(4) its part is 身份信息对比), never, as of 04-30: 县建设 not_rectified (二(六)4(3)); 县民政 not not_rectified",
+     HO("housing_renovation_late", discovered=cres(), handled=[asg("city", "county", body="county_civil_affairs")], deadline="2021-03-31", **late),
+     req=[("county_construction", "not_rectified")], forb=[("county_civil_affairs", "not_rectified"), ("city_*", "not_rectified")])
