@@ -220,9 +220,11 @@ case("PR23 project_late_or_unfinished, the village's own grid 03-01, done 03-20 
 case("HS1 housing_subsidy_irregular at a village, sector construction, the city audit: 县建设 not_discovered (二(六)4(3) 负责农村困难家庭危房鉴定、改造补助资金审核工作); not 县民政, 县自然资源; no city not_discovered",
      HO("housing_subsidy_irregular", sector="construction", discovered=cityaudit), req=[("county_construction", "not_discovered")],
      forb=[("county_civil_affairs",), ("county_natural_resources",), ("county_education",)] + CITY_ND + [("province_*",)])
-case("HS2 housing_subsidy_irregular at a village, sector finance, the city audit: 县财政 not_discovered (二(六)4(4) 财政部门负责结合当地政策对农村困难家庭危房改造给予财政补贴); not 县民政, 县自然资源; no city not_discovered",
+case("HS2 housing_subsidy_irregular at a village, sector finance, the city audit: 县财政 not_discovered (二(六)4(4) 财政部门负责结合当地政策对农村困难家庭危房改造给予财政补贴); not 县民政, 县自然资源; no city not_discovered. [After the run, DISAGREE: the library names 县建设 not_discovered too, on its review part (二(六)4(3) 负责…改造补助资金审核工作) — but the record puts the failure in finance's part, and 一(四) holds liable 相关工作人员; the kind's own rectification reads the two parts as twins each for its own line (rules/areas/housing.yaml, review26 F2), its discovery does not. Forbidden here: 县建设 not_discovered]",
      HO("housing_subsidy_irregular", sector="finance", discovered=cityaudit), req=[("county_finance", "not_discovered")],
-     forb=[("county_civil_affairs",), ("county_natural_resources",), ("county_education",)] + CITY_ND)
+     forb=[("county_construction", "not_discovered"), ("county_civil_affairs",), ("county_natural_resources",), ("county_education",)] + CITY_ND)
+case("HS2b (after HS2's run) housing_subsidy_irregular at a village, no sector, the city audit: a county body not_discovered, but not 县建设 named outright for its review part (二(六)4(3) 改造补助资金审核) when the record does not say whether the review or the payment (二(六)4(4) 财政补贴) failed — one 问题所属部门, unresolved, as the kind's rectification reads it. DISAGREE: the library names 县建设 and the role both",
+     HO("housing_subsidy_irregular", discovered=cityaudit), req=CNTY_ND, forb=[("county_construction", "not_discovered"), ("county_civil_affairs",)] + CITY_ND)
 case("HS3 housing_renovation_late at a village, the province's 巡视: the village and township not_discovered; no province body not_discovered, no city body; not 县教育局, 县水利",
      HO("housing_renovation_late", discovered=ptour), req=LOW_ND, forb=PROV_ND + [("city_*",), ("county_education",), ("county_water",)])
 case("HS4 housing_danger_unreported at a village, the province's 巡视, 县建设 concealed it: 县建设 concealed (一(四)), not also not_discovered; village and township not_discovered; no province body",

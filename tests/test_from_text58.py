@@ -24,14 +24,20 @@ from responsibility import Policy
 from .from_text import case_id, check, check_batch
 from .from_text58_cases import CASES
 
-DISAGREE: dict[str, str] = {}
+DISAGREE: dict[str, str] = {
+    "HS2": "二(六)4(3)–(4), 一(四) 相关工作人员: a subsidy record of the finance line (给予财政补贴) names 县建设 not_discovered on its "
+           "review part (改造补助资金审核), which the record does not show failed; the kind's rectification reads the parts as "
+           "twins by line (review26 F2), its discovery stage (housing_county_construction_appraise) does not",
+    "HS2b": "二(六)4(3)–(4), 一(四): a subsidy record naming no line names 县建设 outright (review part) beside the role for the "
+            "payment part — both halves; the kind's rectification names the 问题所属部门 once (sectorless_alternatives)",
+}
 PARAMS = [pytest.param(c, id=case_id(c), marks=[pytest.mark.xfail(strict=True, reason=DISAGREE[case_id(c)])]
                        if case_id(c) in DISAGREE else []) for c in CASES]
 
 
 def test_every_case_is_named_once_and_every_disagreement_is_a_case() -> None:
     names = [case_id(c) for c in CASES]
-    assert len(names) == len(set(names)) == 166
+    assert len(names) == len(set(names)) == 167
     assert DISAGREE.keys() <= set(names)
 
 
