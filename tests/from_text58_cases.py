@@ -520,3 +520,12 @@ case("Z7 the same with assignment_without_rectification_duty=assignee: 县财政
 case("Z8 housing_renovation_late at a village, city → 县民政 03-03 (二(六)4(4) its part is 身份信息对比), never, as of 04-30: 县建设 not_rectified (二(六)4(3)); 县民政 not not_rectified",
      HO("housing_renovation_late", discovered=cres(), handled=[asg("city", "county", body="county_civil_affairs")], deadline="2021-03-31", **late),
      req=[("county_construction", "not_rectified")], forb=[("county_civil_affairs", "not_rectified"), ("city_*", "not_rectified")])
+
+# ===================== batch 5 (written after batch 4's run, before its own): 主体责任 where only a higher level failed =====================
+case("E1 housing_policy_gap at the county code, grave, county → city 03-03 (in time), the city sits to 03-25: a city body not_handled, staff + unit + leadership; no county body at all — no 主体责任 for a county that did its part (一(三) 对超出本级权限的及时向上级单位报送: done); no city 主体责任 by default",
+     HO("housing_policy_gap", C, severity="grave", discovered=hot, handled=[rep("county", "city")], **sit), req=[("city_*", "not_handled", S3UL)], forb=[("county_*",)] + NO_CITY_MR + NOLOW)
+case("E2 funds_rules_gap at the county code, grave, 县财政's own 动态跟踪 03-01, never reported, as of 03-25: 县财政 not_handled, staff + unit + leadership; no city body",
+     FU("funds_rules_gap", C, severity="grave", discovered=disc("county", "dynamic_tracking", body="county_finance"), **sit), req=[("county_finance", "not_handled", S3UL)], forb=[("city_*",)] + NOLOW)
+case("E3 housing_subsidy_irregular at a village, sector finance, city audit → the county (no body) 03-03 (deadline 03-31), never, as of 04-30: 县财政 not_rectified (二(六)4(4) 财政补贴, the record's line); 县建设 not not_rectified (it presses: 二(六)4(3) 监督管理)",
+     HO("housing_subsidy_irregular", sector="finance", discovered=cityaudit, handled=[asg("city", "county")], deadline="2021-03-31", **late),
+     req=[("county_finance", "not_rectified")], forb=[("county_construction", "not_rectified"), ("city_*", "not_rectified")])
