@@ -1,11 +1,11 @@
 """check58's records written from the text before the library was run on them (session 58).
 
-They cover the areas earlier audits reached least — funds 二(四), projects 二(五), dangerous housing 二(六)4 and drinking
-water 二(六)5 — at the county (its departments, its Party committee and government), the city and the province, with
-the escalation of 一(三) and the grades of liability of 一(四) at those levels: reports upward and assignments downward,
-the handling limit and the rectification deadline, concealment, and records that must name nobody. Each requires and
-forbids findings as a careful reading of its clause does, on both engines, which must agree, and the batch path
-(``Policy.assess``) must give what ``who_answers`` gives.
+They cover the areas earlier audits reached least — funds 二(四), projects 二(五), dangerous housing
+二(六)4 and drinking water 二(六)5 — at the county (its departments, its Party committee and government), the
+city and the province, with the escalation of 一(三) and the grades of liability of 一(四) at those levels:
+reports upward and assignments downward, the handling limit and the rectification deadline, concealment, and
+records that must name nobody. Each requires and forbids findings as a careful reading of its clause does, on
+both engines, which must agree, and the batch path (``Policy.assess``) must give what ``who_answers`` gives.
 
 The records the auditor judged the library to answer wrongly are run as the text requires and marked
 ``xfail(strict=True)`` with the clause (``DISAGREE``; /work/helpers/s58/check58-report.md in the session's notes): a fix
@@ -25,14 +25,22 @@ from .from_text import case_id, check, check_batch
 from .from_text58_cases import CASES
 
 DISAGREE: dict[str, str] = {
-    "HS2": "二(六)4(3)–(4), 一(四) 相关工作人员: a subsidy record of the finance line (给予财政补贴) names 县建设 not_discovered on its "
-           "review part (改造补助资金审核), which the record does not show failed; the kind's rectification reads the parts as "
-           "twins by line (review26 F2), its discovery stage (housing_county_construction_appraise) does not",
-    "HS2b": "二(六)4(3)–(4), 一(四): a subsidy record naming no line names 县建设 outright (review part) beside the role for the "
-            "payment part — both halves; the kind's rectification names the 问题所属部门 once (sectorless_alternatives)",
+    "HS2": "二(六)4(3)–(4), 一(四) 相关工作人员: a subsidy record of the finance line (给予财政补贴) "
+    "names 县建设 not_discovered on its review part (改造补助资金审核), which the record does not "
+    "show failed; the kind's rectification reads the parts as twins by line (review26 F2), its "
+    "discovery stage (housing_county_construction_appraise) does not",
+    "HS2b": "二(六)4(3)–(4), 一(四): a subsidy record naming no line names 县建设 outright (review "
+    "part) beside the role for the payment part — both halves; the kind's rectification names the "
+    "问题所属部门 once (sectorless_alternatives)",
 }
-PARAMS = [pytest.param(c, id=case_id(c), marks=[pytest.mark.xfail(strict=True, reason=DISAGREE[case_id(c)])]
-                       if case_id(c) in DISAGREE else []) for c in CASES]
+PARAMS = [
+    pytest.param(
+        c,
+        id=case_id(c),
+        marks=[pytest.mark.xfail(strict=True, reason=DISAGREE[case_id(c)])] if case_id(c) in DISAGREE else [],
+    )
+    for c in CASES
+]
 
 
 def test_every_case_is_named_once_and_every_disagreement_is_a_case() -> None:
