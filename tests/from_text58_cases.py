@@ -529,3 +529,17 @@ case("E2 funds_rules_gap at the county code, grave, 县财政's own 动态跟踪
 case("E3 housing_subsidy_irregular at a village, sector finance, city audit → the county (no body) 03-03 (deadline 03-31), never, as of 04-30: 县财政 not_rectified (二(六)4(4) 财政补贴, the record's line); 县建设 not not_rectified (it presses: 二(六)4(3) 监督管理)",
      HO("housing_subsidy_irregular", sector="finance", discovered=cityaudit, handled=[asg("city", "county")], deadline="2021-03-31", **late),
      req=[("county_finance", "not_rectified")], forb=[("county_construction", "not_rectified"), ("city_*", "not_rectified")])
+
+# ===================== batch 6 (written after batch 5's run, before its own): the other values of parameters batch 2 rested on =====================
+case("X10b X10 with set_aside_report_receiver=nobody: a county body not_handled; the city, which received only a report that did not count, not not_handled (listed)",
+     FU("funds_diverted", discovered=hot, handled=[rep("county", "city")], **sit), params=dict(set_aside_report_receiver="nobody"),
+     req=[("county_*", "not_handled")], forb=[("city_*", "not_handled"), ("township_*", "not_handled")], listed=["set_aside_report_receiver"])
+case("X10c X10 with irregular_step=not_counted: a county body not_handled still (a county's report of what is within its authority is set aside under either value, 一(三))",
+     FU("funds_diverted", discovered=hot, handled=[rep("county", "city")], **sit), params=dict(irregular_step="not_counted"),
+     req=[("county_*", "not_handled")], forb=[("township_*", "not_handled")])
+case("FK1 a funds record with no kind and no sector at the county code, the city audit: a county body not_discovered, not 县扶贫办 named outright (二(四)4–5 each department its own line's money; sectorless_alternatives: unresolved, listed)",
+     dict(area="funds", place=C, discovered=cityaudit), req=CNTY_ND, forb=[("county_poverty_office",), ("county_water",), ("county_education",)] + NOLOW + CITY_ND,
+     listed=["sectorless_alternatives"])
+case("FK2 the same with sectorless_alternatives=every_holder: 县扶贫办 not_discovered (二(四)4 对资金使用的绩效负责), listed",
+     dict(area="funds", place=C, discovered=cityaudit), params=dict(sectorless_alternatives="every_holder"), req=[("county_poverty_office", "not_discovered")],
+     forb=NOLOW + CITY_ND, listed=["sectorless_alternatives"])
