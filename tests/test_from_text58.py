@@ -32,6 +32,9 @@ DISAGREE: dict[str, str] = {
     "HS2b": "二(六)4(3)–(4), 一(四): a subsidy record naming no line names 县建设 outright (review "
     "part) beside the role for the payment part — both halves; the kind's rectification names the "
     "问题所属部门 once (sectorless_alternatives)",
+    "FK2": "一(四) 相关工作人员; sectorless_alternatives=every_holder 'names each such department "
+    "instead' of the role: a kindless, lineless funds record names every county department and "
+    "the role 县（市、区）行业主管部门 beside them",
 }
 PARAMS = [
     pytest.param(
