@@ -25,13 +25,6 @@ from .from_text import case_id, check, check_batch
 from .from_text58_cases import CASES
 
 DISAGREE: dict[str, str] = {
-    "HS2": "二(六)4(3)–(4), 一(四) 相关工作人员: a subsidy record of the finance line (给予财政补贴) "
-    "names 县建设 not_discovered on its review part (改造补助资金审核), which the record does not "
-    "show failed; the kind's rectification reads the parts as twins by line (review26 F2), its "
-    "discovery stage (housing_county_construction_appraise) does not",
-    "HS2b": "二(六)4(3)–(4), 一(四): a subsidy record naming no line names 县建设 outright (review "
-    "part) beside the role for the payment part — both halves; the kind's rectification names the "
-    "问题所属部门 once (sectorless_alternatives)",
     "FK2": "一(四) 相关工作人员; sectorless_alternatives=every_holder 'names each such department "
     "instead' of the role: a kindless, lineless funds record names every county department and "
     "the role 县（市、区）行业主管部门 beside them",
