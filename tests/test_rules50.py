@@ -155,9 +155,14 @@ def test_a_city_hiding_a_house_is_its_construction_bureau(policy: Policy, engine
     assert ("city_sector_department", "concealed") not in found(v)
     assert _clauses(v, "city_construction", "concealed") == ["一(四)", "二(六)4(6)"]
     assert "concealing_level_body" in next(f for f in v.findings if f.basis == "concealed").rests_on
-    # the county's twin is unchanged: its construction bureau, on its own 二(六)4(3)
+    # the county's twin is unchanged: its construction bureau, on its own 二(六)4(3) — but for the subsidy, whose review
+    # (二(六)4(3) 审核) and payment (二(六)4(4) 财政补贴) are two departments' parts, a record naming no line is the
+    # county's 问题所属部门 once, unresolved (re-pinned by fid63, check58 HS2b)
     w = verdict(policy, _hidden(f"r50-hide-county-{kind}", kind, "county"), engine)
-    assert ("county_construction", "concealed") in found(w)
+    county_hider = "county_sector_department" if kind == "housing_subsidy_irregular" else "county_construction"
+    assert (county_hider, "concealed") in found(w)
+    if kind == "housing_subsidy_irregular":
+        assert ("county_construction", "concealed") not in found(w)
     # a city that received it and sat on it was already its construction bureau (receiving_level_body)
     sat = _record(f"r50-sat-city-{kind}", "housing", kind, _found("city", channel="audit"), [])
     assert ("city_construction", "not_handled") in found(verdict(policy, sat, engine))
