@@ -141,10 +141,15 @@ def test_every_holder_names_each_department_a_level_stands_for(policy: Policy, e
 @pytest.mark.parametrize("engine", ENGINES)
 def test_the_unnamed_holders_stay_one_under_every_holder(policy: Policy, engine: str) -> None:
     """二(六)1(4) 干部联系: its county holders (the Party committee, the government, the lists' keeper) are no
-    departments each for its own part: one stand-in, unresolved, under either value (review34 F5)."""
+    departments each for its own part: sectorless_alternatives does not decide who answers (review34 F5). The
+    leaders, who hold the item together, answer under either value — not the keeper, not the stand-in (fid62,
+    check57 #5; before, one stand-in, unresolved)."""
     r = _late_assistance(area="basic_needs", kind="basic_needs_contact_missing", as_of="2021-05-30")
-    every = policy.with_parameters(sectorless_alternatives="every_holder").who_answers(r, engine=engine)
-    assert {f.body for f in every.findings if f.basis == "not_handled"} == {"county_holders_unnamed"}
+    leaders = {"county_party_committee", "county_government"}
+    for view in (policy, policy.with_parameters(sectorless_alternatives="every_holder")):
+        v = view.who_answers(r, engine=engine)
+        assert {f.body for f in v.findings if f.basis == "not_handled"} == leaders
+        assert "sectorless_alternatives" not in {i.id for i in v.interpretations}
 
 
 def test_the_route_names_each_department_under_every_holder(policy: Policy) -> None:

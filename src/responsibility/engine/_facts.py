@@ -1021,7 +1021,63 @@ def receiving_body(policy: PolicyView, area: str, kind: str | None, level: str, 
             # 一(三) 省市两级及时回应基层反映问题 names no body, and the record does not show the office had it
             # (review41b D1) — the department the text ties to the kind's work at the level, else the role, once
             got = pressing_department(policy, area, kind, level, policy.sector_of(sector), prank)
+        if got is not None and got == level_holders_unnamed(policy, level):
+            # (the one body whose own item the kind is, beside the keeper of the lists, as the kind's one department
+            # is; check57 #5. Several holding it together stand for it in derive, each answering: :func:`item_holders`)
+            one = item_holders(policy, area, kind, level, prank)
+            if len(one) == 1:
+                got = one[0]
     memo[key] = got
+    return got
+
+
+def item_holders(policy: PolicyView, area: str, kind: str | None, level: str, prank: int) -> tuple[str, ...]:
+    """The bodies of ``level`` whose own item the kind ``kind`` in ``area`` is, where the level's stand-in
+    (:func:`level_holders_unnamed`) would stand for them and a keeper of the lists beside them: the level's holders of
+    the handling stage (for a problem placed at level rank ``prank``) less those whose part there is only to pass on a
+    problem of another area's work (the county's keeper, 一(三) 列出问题清单、责任清单, a duty of the discovery area),
+    where those left hold one item together and are themselves to rectify it (:func:`holds_own_work`) —
+    县（市、区）党委、政府 for 二(六)1(4) 确保低收入农户每户有一名干部联系，每月联系一次 and for 二(六)2(3)
+    统筹协调…学生资助管理机构、人员和经费保障. ``()`` elsewhere: at a level that keeps no lists (the city and the
+    province: 一(三) 省市两级及时回应基层反映问题 names no body), and for a unit a level's find may not reach
+    (accountability.yaml not_discovered ``below_own_level``: the school of 二(六)2(1), which answers 应发现未发现 for
+    what the county found, unit_below_own_level).
+
+    一(三)'s lists sort what reaches the county to the body whose problem it is, and a record naming no body does not
+    show the keeper had it (receiving_level_body): where no department has a part in the kind, the one item's holders
+    are known from the kind, as the one department is where one has (:func:`standing_body`: 县建设部门 for a dangerous
+    house, beside the keeper). The text names the holders of such an item together (县（市、区）党委、政府), so they
+    answer together, as they answer its 应发现未发现 and 整改不到位; the stand-in, unresolved, stays where the holders
+    left hold different items, or where the keeper's part is the kind's own area's (a missing mechanism, 二(二)4 beside
+    一(三): the lists are part of the mechanism; check57 #5).
+
+    >>> import responsibility
+    >>> p = responsibility.load()
+    >>> item_holders(p, "basic_needs", "basic_needs_contact_missing", "county", 1)
+    ('county_party_committee', 'county_government')
+    >>> item_holders(p, "education", "education_aid_procedure_irregular", "county", 1)  # the school: below its level
+    ()
+    >>> item_holders(p, "discovery", "mechanism_missing", "county", 1)
+    ()
+    """
+    memo: dict[tuple[str, str | None, str, int], tuple[str, ...]] = policy._memo("derive: item holders", dict)
+    key = (area, kind, level, prank)
+    got = memo.get(key)
+    if got is None:
+        got = ()
+        if kind is not None and keeps_lists(policy, level) and level_holders_unnamed(policy, level) is not None:
+            stage = policy.failures["not_handled"].stage if "not_handled" in policy.failures else "handling"
+            aside = policy.role_stands_aside
+            held = {b: ds for b, ds in policy.stage_reaching(area, kind, stage, None, prank).items()
+                    if policy.bodies[b].level == level and not aside(area, kind, stage, b, ds)}
+            own = {b: ds for b, ds in held.items() if not all(
+                set(policy.duties[d].kinds) <= PASSING_ON and policy.duty_area[d] != area for d in ds)}
+            below = policy.failures["not_discovered"].below_own_level if "not_discovered" in policy.failures else ()
+            if own and len(own) < len(held) and len({frozenset(ds) for ds in own.values()}) == 1 \
+                    and all(holds_own_work(policy, area, kind, b, prank, None) and policy.bodies[b].kind not in below
+                            for b in own):
+                got = tuple(own)
+        memo[key] = got
     return got
 
 
@@ -2724,8 +2780,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                         and x["to_body"] is not None and (oversight_organ(policy, x["to_body"]) or (
                             setting.report_any and level_body(policy, x["to_body"])))
                         and not policy.has_part(area, kind, x["to_body"], line) for x in steps)
-                        and receiving_body(policy, area, kind, level, sector, prank) not in (
-                            None, level_holders_unnamed(policy, level)))) \
+                        and (receiving_body(policy, area, kind, level, sector, prank) not in (
+                            None, level_holders_unnamed(policy, level))
+                             # (or the stand-in for the holders of one item, who would answer each: item_holders)
+                             or len(item_holders(policy, area, kind, level, prank)) > 1))) \
                 and (not body or gives_way(policy, area, kind, level, body, prank)) else None
             dispatched = unnamed is not None and bool(setting.misrouted)
             if setting.own_work is not None and not below_authority and not dispatched:
@@ -2740,6 +2798,14 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     if chose:
                         note_untied(policy, ctx, area, kind, level, sector)
                     me = chosen_by or sole_holder(policy, area, kind, level, prank) or ""
+                # (the stand-in chosen for bodies that hold the kind as one item of their own, 县（市、区）党委、政府's
+                # 二(六)1(4) 干部联系: they are the ones to rectify it, each — check57 #5)
+                mine = item_holders(policy, area, kind, level, prank) \
+                    if chose and me == level_holders_unnamed(policy, level) else ()
+                if len(mine) > 1:
+                    me = mine[0]
+                else:
+                    mine = (me,)
                 # (a step of its level the record shows that counts as none — irregular_step: 一(三) 按程序, not the
                 # county hotline's find "assigned" to a township that cannot approve it — is no step of its own: what it
                 # sat on is still rectifier_holding's; review32 R32-147, F6)
@@ -2778,7 +2844,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                             if own_due != deadline_given:
                                 ctx.deadline_from_parameter = True
                             ctx.assigned.setdefault(rank[level], (received, own_due))
-                            ctx.assigned_to.setdefault((rank[level], me), (received, own_due))
+                            for one in mine:
+                                ctx.assigned_to.setdefault((rank[level], one), (received, own_due))
                             # (its level's steps within its limit that counted as none: the finding rests on
                             # irregular_step too, as a not_handled one does, and --explain names them)
                             own_aside = _set_aside(
@@ -2787,11 +2854,12 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                                 kind is None) if steps and setting.has_irregular else ""
                             if own_aside:
                                 ctx.set_aside = True
-                            add("unrectified", {"lvl": rank[level], "body": me, "atp": 0, "slow": 0, "later": "",
-                                                "aside": own_aside, "own": 1, "nod": 0,
-                                                **({"chosen": fact_bits} if fact_bits else {}),
-                                                **_shown_fields(setting, policy, rank[level], d_level, steps,
-                                                                concealed_by)})
+                            for one in mine:
+                                add("unrectified", {"lvl": rank[level], "body": one, "atp": 0, "slow": 0, "later": "",
+                                                    "aside": own_aside, "own": 1, "nod": 0,
+                                                    **({"chosen": fact_bits} if fact_bits else {}),
+                                                    **_shown_fields(setting, policy, rank[level], d_level, steps,
+                                                                    concealed_by)})
                         continue
             if gap:
                 if MISSING_STEP not in ctx.rests_on:
@@ -2842,6 +2910,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # says no more of who had it than a record naming none: the same reading (review27 #2: the level's every
             # holder answered, 县扶贫办 beside 县建设部门, resting on no parameter)
             holder, by_receiver = body, 0
+            items: tuple[str, ...] = ()
             if (not body or gives_way(policy, area, kind, level, body, prank)) and setting.receive_role is not None:
                 receiver = receiving_body(policy, area, kind, level, sector, prank)
                 if receiver is not None and setting.receive_role:
@@ -2872,6 +2941,16 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                         elif dispatched:
                             # (its own hand-over within the level, set aside: the body that passed it on, unnamed)
                             holder = unnamed or holder
+                        elif receiver == level_holders_unnamed(policy, level):
+                            # (the stand-in for the bodies whose own item the kind is, together —
+                            # 县（市、区）党委、政府, 二(六)1(4) 确保…每户有一名干部联系: the keeper is not shown to
+                            # have had it, so they did, and each answers, as for its 应发现未发现 and 整改不到位; not
+                            # where the record shows one of them handed it only late: which body had it before, the
+                            # record does not say; check57 #5)
+                            items = item_holders(policy, area, kind, level, prank)
+                            if len(items) < 2 or any(x in late_bodies.split() or (rank[level], x) in ctx.handed
+                                                     for x in items):
+                                items = ()
                         if unnamed is not None:
                             by_receiver |= CHOSEN_MISROUTED
                     elif sector is None and (guide := guiding_receiver(policy, area, kind, level, prank)) is not None \
@@ -2911,8 +2990,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 by_receiver |= CHOSEN_ASIDE_REPORT
             # (the role chosen for departments each holding its own part names each of them by sectorless_alternatives:
             # every_holder; review35b F4)
-            standing = standing_for(policy, area, kind, level, holder, "not_handled", prank) \
-                if by_receiver & 1 and holder != body else (holder,)
+            standing = items or (standing_for(policy, area, kind, level, holder, "not_handled", prank)
+                                 if by_receiver & 1 and holder != body else (holder,))
             for one in standing:
                 add("unhandled", {"lvl": rank[level], "body": one, "escalate": int(below_authority),
                                   "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
