@@ -56,6 +56,7 @@ from ..engine._facts import (
     guiding_level_department,
     guiding_receiver,
     holds_own_work,
+    item_holders,
     keeps_lists,
     level_body,
     line_concealer,
@@ -560,6 +561,11 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             if shown.any():
                 c.slow[ur[shown]] = True
                 referred = True
+        # (a county that had it through no body named standing for the bodies whose own item the kind is together —
+        # 县（市、区）党委、政府, 二(六)1(4) 干部联系 — names each of them: engine/_facts.py item_holders, check57 #5;
+        # the fast path gives a level one body, so such records take the reference path)
+        if (chosen >= 0).any() and item_receivers(c, t, ur, ul, pr, chosen):
+            referred = True
     # a city or the province that had it through no body named, whose one holder of the handling only guides the
     # grassroots, stands under receiving_level_body: handling_holders for the department the text ties to the kind's
     # work there (engine/_facts.py guiding_receiver; fid48's left item) — such records take the reference path
@@ -1263,6 +1269,39 @@ def own_work_reading(t: Tables) -> bool:
     (``rectifier_holding: not_rectified``; engine/_facts.py OWN_WORK)."""
     policy = t.policy
     return OWN_WORK in policy.parameters and policy.parameter(OWN_WORK) == "not_rectified"
+
+
+def item_receivers(c: Cols, t: Tables, ur: I64, ul: I64, pr: I64, chosen: I32) -> bool:
+    """Mark slow (``c.slow``: the reference path) a record whose level that had it through no body named stands, by
+    receiving_level_body: unresolved, for several bodies whose own item the kind is together (engine/_facts.py
+    :func:`~responsibility.engine._facts.item_holders`: 县（市、区）党委、政府 for 二(六)1(4) 干部联系; check57 #5) —
+    the fast path gives a level one body; whether any was marked. Read loosely (whatever the record shows besides):
+    the reference path decides. The table, by (area, kind code, place's level rank, level rank), is made once per
+    policy, as :func:`receiving_bodies`."""
+    policy = t.policy
+    nr = t.max_rank + 1
+    key = (*t.areas, "|", *t.kind_names, nr)
+    memo: dict[tuple[Any, ...], Bool] = policy._memo("batch: item receivers", dict)
+    table = memo.get(key)
+    if table is None:
+        table = np.zeros((len(t.areas), len(t.kind_names) + 1, nr, nr), np.bool_)
+        levels = [(lv, r) for lv, r in t.rank.items() if lv in policy.roles]
+        for a, area in enumerate(t.areas):
+            for kid in t.kind_names:
+                kc = t.kind_index[kid]
+                if t.kind_code[a, kc] < 0:
+                    continue
+                for level, r in levels:
+                    for place in range(1, r + 1):
+                        table[a, kc, place, r] = len(item_holders(policy, area, kid, level, place)) > 1
+        memo[key] = table
+    if not table.any():
+        return False
+    hit = table[pick(c.area, ur), pick(c.kind, ur), pick(pr, ur), ul] & (chosen >= 0)
+    if not hit.any():
+        return False
+    c.slow[ur[hit]] = True
+    return True
 
 
 def guiding_receivers(c: Cols, t: Tables, ur: I64, ul: I64, pr: I64) -> bool:

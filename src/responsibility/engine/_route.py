@@ -31,7 +31,9 @@ from ._facts import (
     SELF_RECTIFIED,
     guiding_receiver,
     holds_own_work,
+    item_holders,
     keeps_lists,
+    level_holders_unnamed,
     line_of,
     named_line,
     place_level_body,
@@ -441,6 +443,12 @@ def _route(policy: Policy, problem: Problem | Mapping[str, Any], j: Jurisdiction
         # every_holder, as a verdict names them; review35b F4)
         handlers = placed(standing_for(policy, p.domain, p.kind, registering, receiver, "not_handled",
                                        rank[place_level]))
+        # (the stand-in for the bodies whose own item the kind is together — 县（市、区）党委、政府, 二(六)1(4)
+        # 干部联系 —: each of them, as a verdict names them; _facts.item_holders, check57 #5)
+        items = item_holders(policy, p.domain, p.kind, registering, rank[place_level]) \
+            if receiver == level_holders_unnamed(policy, registering) else ()
+        if len(items) > 1:
+            handlers, receiver = placed(items), items[0]
     # a named finder holds it and passes it on, as a verdict names it if it does not (一(四)
     # 对发现问题没有按程序及时交办和上报的); the kind's handlers named bodies that never had it (review24 #1: 587 of
     # 1,080 shapes named other bodies than the verdict)
