@@ -32,7 +32,7 @@ import numpy.typing as npt
 
 from ..engine._compile import SCOPE, SHOWN_SCOPE, shown_field, shown_ranks
 from ..engine._decide import CONCEALED as HID_BASIS
-from ..engine._decide import CONTEXT_FIELDS, pressing_also_acting, pressing_where_acting
+from ..engine._decide import CONTEXT_FIELDS, decider_of, pressing_also_acting, pressing_where_acting
 from ..engine._decide import MISSED as MISSED_BASIS
 from ..engine._decide import NOT_RECTIFIED as NOT_RECTIFIED_BASIS
 from ..engine._decide import SUPERVISION as PRESSING_BASIS
@@ -1041,20 +1041,52 @@ def co_assignees(c: Cols, t: Tables) -> None:
 def acting_pressers(c: Cols, t: Tables) -> None:
     """Mark slow (``c.slow``: the reference path) a record naming, as its finder or a body an assignment handed it, a
     holder of a duty a bool parameter's true widens the pressing of (``presses_also_acting``:
-    ``acting_departments_press``, 二(二)5 省市有关部门): under true such a department presses the rectification below
-    it where the kind does not concern it (engine/_decide.py ``Decider._acting_added``), and under either value the
+    ``acting_departments_press``, 二(二)5 省市有关部门), where that duty reaches the record's problem (engine/_decide.py
+    ``Decider._acting_reaches``, read with no line: a line only narrows it): under true such a department presses the
+    rectification below it where the kind does not concern it (``Decider._acting_added``), and under either value the
     verdict is decided again under the other (``Decider._todo``); the fast path places each fact alone and reads
-    neither. Rare: a province's or city's department named in the record."""
+    neither. A department whose duty does not reach the problem adds nothing under either value (a city's department
+    handed a village's problem of another line): the fast path keeps it. Rare: a province's or city's department named
+    in the record."""
     also = pressing_also_acting(t.policy)
     if not also:
         return
-    idx = np.array(sorted({t.body_index[b] for d in also for b in t.policy.duties[d].holders if b in t.body_index}),
-                   np.int64)
-    if not len(idx):
+    held: dict[int, list[str]] = {}
+    for d in also:
+        for holder in t.policy.duties[d].holders:
+            if holder in t.body_index:
+                held.setdefault(t.body_index[holder], []).append(d)
+    if not held:
         return
-    c.slow |= c.disc & np.isin(c.dbody, idx)
+    idx = np.array(sorted(held), np.int64)
+    recs: list[npt.NDArray[Any]] = []
+    bodies: list[npt.NDArray[Any]] = []
+    named = np.flatnonzero(c.disc & np.isin(c.dbody, idx))
+    recs.append(named)
+    bodies.append(c.dbody[named])
     if len(c.htb):  # (an assignment's body: a report up does not show the department acting, as the engine reads)
-        c.slow[c.hp[np.isin(c.htb, idx) & (c.hact != REPORTED)]] = True
+        at = np.flatnonzero(np.isin(c.htb, idx) & (c.hact != REPORTED))
+        recs.append(c.hp[at])
+        bodies.append(c.htb[at])
+    r, b = np.concatenate(recs).astype(np.int64), np.concatenate(bodies).astype(np.int64)
+    keep = ~c.slow[r]
+    r, b = r[keep], b[keep]
+    if not len(r):
+        return
+    decider = decider_of(t.policy)
+    memo: dict[tuple[int, int, int, int], bool] = t.policy._memo("batch: acting reaches", dict)
+    pr = np.maximum(pick(t.place_rank, pick(c.place, r)), 0)
+    hit = np.zeros(len(r), np.bool_)
+    for i, key in enumerate(zip(pick(c.area, r).tolist(), pick(c.kind, r).tolist(), pr.tolist(), b.tolist(),
+                                strict=True)):
+        got = memo.get(key)
+        if got is None:
+            a, k, p, body = key
+            kind = t.kind_names[k - 1] if k else None
+            got = memo[key] = any(decider._acting_reaches(t.areas[a], kind, None, t.bodies[body], d, p)
+                                  for d in held[body])
+        hit[i] = got
+    c.slow[r[hit]] = True
 
 
 def implied_assignees(c: Cols, t: Tables, pr: I64, hp: I32, hact: I32, hby: I32, hto: I32, hon: I32, got: I64,
