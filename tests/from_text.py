@@ -31,6 +31,9 @@ NOLOW = [("village_*",), ("township_*",)]
 CITYPROV = [("city_*",), ("province_*",)]
 CNTY_MR = [("county_party_committee", "main_responsibility"), ("county_government", "main_responsibility")]
 NO_MR = [("*", "main_responsibility")]
+NOBODY = [("*",)]
+NOT_LATE = [("*", "not_rectified"), ("*", "supervision")]
+CNTY_ND = [("county_*", "not_discovered")]
 OVERS = [("*audit",), ("*discipline",), ("*congress",), ("*cppcc",), ("platform_12317",), ("media",)]
 late = dict(as_of="2021-04-30")
 

@@ -16,32 +16,32 @@ their findings as written before the run.
 
 # Each: rec, params, req [(body|glob, basis|None, [liabs]|None)], forb [(body|glob, basis|None)], listed, notlisted.
 from .from_text import (
-     CITY,
-     CITYPROV,
-     CNTY_MR,
-     LOW_ND,
-     NO_MR,
-     NOLOW,
-     OVERS,
-     PROV,
-     TWN,
-     VIL,
-     VIL_ND,
-     A,
-     C,
-     T,
-     adder,
-     asg,
-     cres,
-     disc,
-     hot,
-     late,
-     rep,
+    CITY,
+    CITYPROV,
+    CNTY_MR,
+    LOW_ND,
+    NO_MR,
+    NOLOW,
+    NOT_LATE,
+    OVERS,
+    PROV,
+    TWN,
+    VIL,
+    VIL_ND,
+    A,
+    C,
+    T,
+    adder,
+    asg,
+    cres,
+    disc,
+    hot,
+    late,
+    rep,
 )
 
 CASES: list = []
 case = adder(CASES)
-NOT_LATE = [("*", "not_rectified"), ("*", "supervision")]
 FU = A("funds"); PJ = A("projects"); DI = A("discovery")
 sit = dict(as_of="2021-03-25")
 

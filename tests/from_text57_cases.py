@@ -15,32 +15,32 @@ optionally the liabilities) and forbids (``forb``), and the readings the verdict
 
 # Each: rec, params, req [(body|glob, basis|None, [liabs]|None)], forb [(body|glob, basis|None)], listed, notlisted.
 from .from_text import (
-     CITYPROV,
-     CNTY_MR,
-     LOW_ND,
-     NO_MR,
-     NOLOW,
-     TWN,
-     VIL,
-     VIL_ND,
-     A,
-     C,
-     T,
-     adder,
-     asg,
-     cres,
-     disc,
-     hot,
-     late,
-     rep,
+    CITYPROV,
+    CNTY_MR,
+    CNTY_ND,
+    LOW_ND,
+    NO_MR,
+    NOBODY,
+    NOLOW,
+    NOT_LATE,
+    TWN,
+    VIL,
+    VIL_ND,
+    A,
+    C,
+    T,
+    adder,
+    asg,
+    cres,
+    disc,
+    hot,
+    late,
+    rep,
 )
 
 CASES: list = []
 case = adder(CASES)
-NOBODY = [("*",)]
-NOT_LATE = [("*", "not_rectified"), ("*", "supervision")]
 NOLOW_ND = [("village_*", "not_discovered"), ("township_*", "not_discovered")]
-CNTY_ND = [("county_*", "not_discovered")]
 VIL_NR = [(b, "not_rectified") for b in VIL]
 BN = A("basic_needs"); ED = A("education"); HE = A("health"); HO = A("housing"); WA = A("water")
 sit = dict(as_of="2021-03-25")

@@ -16,30 +16,30 @@ first expectation was the auditor's own misreading says so in its name ("[After 
 # fmt: off
 
 from .from_text import (
-     CITY,
-     CITYPROV,
-     CNTY_MR,
-     LOW_ND,
-     NOLOW,
-     PROV,
-     TWN,
-     A,
-     C,
-     T,
-     adder,
-     asg,
-     cres,
-     disc,
-     hot,
-     late,
-     rep,
+    CITY,
+    CITYPROV,
+    CNTY_MR,
+    CNTY_ND,
+    LOW_ND,
+    NOBODY,
+    NOLOW,
+    NOT_LATE,
+    PROV,
+    TWN,
+    A,
+    C,
+    T,
+    adder,
+    asg,
+    cres,
+    disc,
+    hot,
+    late,
+    rep,
 )
 
 CASES: list = []
 case = adder(CASES)
-NOBODY = [("*",)]
-NOT_LATE = [("*", "not_rectified"), ("*", "supervision")]
-CNTY_ND = [("county_*", "not_discovered")]
 CITY_ND = [("city_*", "not_discovered")]
 PROV_ND = [("province_*", "not_discovered")]
 NO_CITY_MR = [("city_party_committee", "main_responsibility"), ("city_government", "main_responsibility")]

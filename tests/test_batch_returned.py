@@ -17,6 +17,7 @@ import pytest
 from responsibility import Jurisdiction, Policy
 
 from .test_batch import WATCHED, watching
+from .test_fid61 import READINGS as FID61_READINGS
 from .verdicts import batch_and_answers
 
 V = "330127100219"
@@ -81,13 +82,9 @@ KINDS = [
     ("health", "health_application_not_helped"),
 ]
 
+#: fid61's readings, and the two the fast path's own markers turn on
 READINGS: list[dict[str, Any]] = [
-    {},
-    {"late_pass_on_answers": "not_handled"},
-    {"assignee_report_to_rectifier": "assignee_answers"},
-    {"rectifier_holding": "not_rectified"},
-    {"reassigned_level_answers": "rectification"},
-    {"handling_time_limit_days": 5},
+    *FID61_READINGS,
     {"pressing_level_assignment": "pass_down"},
     {"receiving_level_body": "handling_holders"},
 ]
