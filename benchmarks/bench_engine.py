@@ -3,6 +3,7 @@
 Usage: python benchmarks/bench_engine.py [N] [--against=REV[,REV…]] [--engines=compiled,durable]
                                         [--cold-only | --decisions-only] [--runs R] [--settled]
        python benchmarks/bench_engine.py [N] --instructions [--timed=K] [--against=REV[,REV…]] [--engines=…]
+                                        [--modes=who_answers,to_dict]
 (default N = 2000; medians of R = 3 runs; K = 200)
 
 Decisions: who_answers over N random problems (a synthetic province), per CPU second and per wall
@@ -177,31 +178,56 @@ def irefs(report: str) -> int:
     return int(found.group(1).replace(",", ""))
 
 
+def cachegrind_runs(src: Path | None, n: int, engine: str, mode: str, rules: Path | None = None,
+                    timed: int = 200) -> list[tuple[subprocess.Popen[str], Any]]:
+    """:func:`instructions_in_child`'s two cachegrind runs, started (at once: their counts do not depend on the load,
+    and a 14334c1 warm-up under valgrind is ~30 minutes at load ~10, so the sides and windows of a line run side by
+    side rather than one after another): deciding the first ``timed`` of ``n`` problems, and deciding none."""
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    runs = []
+    for window in (timed, 0):
+        # (a file, not a pipe: a run not yet waited for must not block on it; closed by per_decision)
+        err = tempfile.TemporaryFile("w+")  # noqa: SIM115
+        runs.append((subprocess.Popen(["valgrind", "--tool=cachegrind", "--cache-sim=no",
+                                       "--cachegrind-out-file=/dev/null", sys.executable, __file__, "--child", str(n),
+                                       engine, mode, str(rules or ROOT / "rules"), "--settled", f"--timed={window}"],
+                                      stdout=subprocess.DEVNULL, stderr=err, text=True, env=env), err))
+    return runs
+
+
+def per_decision(runs: list[tuple[subprocess.Popen[str], Any]], timed: int) -> float:
+    """The instructions a decision takes, from :func:`cachegrind_runs`' two runs (waited for): the difference of
+    their counts over ``timed``."""
+    counts = []
+    for run, err_file in runs:
+        run.wait()
+        err_file.seek(0)
+        err = err_file.read()
+        err_file.close()
+        if run.returncode:
+            raise subprocess.CalledProcessError(run.returncode, run.args, stderr=err)
+        counts.append(irefs(err))
+    return (counts[0] - counts[1]) / timed
+
+
 def instructions_in_child(src: Path | None, n: int, engine: str, mode: str, rules: Path | None = None,
                           timed: int = 200) -> float:
     """Instructions a decision (``mode``) takes, load-independent: :func:`measured_in_child`'s child (``n`` problems
     after ``WARM · n``: the state the rates are read in), settled, under ``valgrind --tool=cachegrind --cache-sim=no``
     (``PYTHONHASHSEED=0``) twice, once deciding the first ``timed`` of its ``n`` problems and once deciding none (the
     same warm-up, records and start-up), the difference over ``timed``."""
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
-    if src is not None:
-        env["PYTHONPATH"] = str(src)
-    counts = []
-    for window in (timed, 0):
-        out = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-                              sys.executable, __file__, "--child", str(n), engine, mode,
-                              str(rules or ROOT / "rules"), "--settled", f"--timed={window}"],
-                             check=True, capture_output=True, text=True, env=env)
-        counts.append(irefs(out.stderr))
-    return (counts[0] - counts[1]) / timed
+    return per_decision(cachegrind_runs(src, n, engine, mode, rules, timed), timed)
 
 
 def instructions(n: int, against: list[str], engines: tuple[str, ...] = ("compiled", "durable"),
-                 timed: int = 200) -> None:
+                 timed: int = 200, modes: tuple[str, ...] = MODES) -> None:
     """Print the instructions a decision takes in this checkout and in each revision of ``against`` (as
     :func:`decisions` reads them, on the first one's rules, in the same state: ``timed`` of ``n`` problems after
     ``WARM · n``), and the ratio: a figure the machine's load does not move. valgrind runs ~50 times slower: the
-    warm-up takes most of it (14334c1's 10,000 decisions, ~30 minutes a run at load ~10)."""
+    warm-up takes most of it (14334c1's 10,000 decisions, ~30 minutes a run at load ~10); a line's runs (two a side)
+    run side by side."""
     with tempfile.TemporaryDirectory() as tmp:
         olds = {rev: Path(rev) / "src" if Path(rev).is_dir() else source_of(rev, Path(tmp) / str(i))
                 for i, rev in enumerate(against)}
@@ -209,11 +235,13 @@ def instructions(n: int, against: list[str], engines: tuple[str, ...] = ("compil
         print(f"instructions a decision over {timed:,} of {n:,} problems after {WARM * n:,} (cachegrind, settled)"
               + (f"; before = {', '.join(against)}, all on the rules/ of {against[0]}" if against else ""), flush=True)
         for engine in engines:
-            for mode in MODES:
-                now = instructions_in_child(None, n, engine, mode, rules, timed)
+            for mode in modes:
+                started = {rev: cachegrind_runs(old, n, engine, mode, rules, timed)
+                           for rev, old in [(None, None), *olds.items()]}
+                now = per_decision(started[None], timed)
                 line = f"  {engine:8s} {mode:32s} now {now / 1000:9,.1f}k"
-                for rev, old in olds.items():
-                    before = instructions_in_child(old, n, engine, mode, rules, timed)
+                for rev in olds:
+                    before = per_decision(started[rev], timed)
                     line += f"   {rev} {before / 1000:9,.1f}k ×{before / now:.2f}"
                 print(line, flush=True)
 
@@ -364,7 +392,10 @@ def main() -> None:
                    ("compiled", "durable"))
     if "--instructions" in sys.argv:
         timed = next((int(a.split("=", 1)[1]) for a in argv if a.startswith("--timed=")), 200)
-        instructions(int(args[0]) if args else 2000, against, engines=engines, timed=timed)
+        # --modes=to_dict: only the decision with its JSON form (each mode is four valgrind runs a side)
+        modes = next((tuple(MODES[0] if m == "who_answers" else MODES[1] for m in a.split("=", 1)[1].split(","))
+                      for a in argv if a.startswith("--modes=")), MODES)
+        instructions(int(args[0]) if args else 2000, against, engines=engines, timed=timed, modes=modes)
         return
     if "--decisions-only" not in sys.argv:
         cold_starts(runs)

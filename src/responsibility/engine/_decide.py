@@ -1001,7 +1001,7 @@ class Decider:
             if got is None:
                 if len(memo) >= PLANS_KEPT:
                     memo.clear()
-                got = memo[mk] = self.clauses(k[0], k[1], ds, [rule_of[r] for r, _ in fs])
+                got = memo[untracked(mk)] = untracked(self.clauses(k[0], k[1], ds, [rule_of[r] for r, _ in fs]))
             out[k] = got
         return out
 
@@ -1560,14 +1560,14 @@ class Decider:
         got = self._resolved.get(key)
         if got is None and (sector is None or rule.holders is None):
             # (tuples, which the garbage collector stops tracking; a list it walks in every full collection)
-            got = self._resolved[key] = tuple([(h.body, h.duties) for h in rule.holders or ()
-                                               if not (sector is None and self._line_only(rule, h.body, h.duties,
-                                                                                           prank))])
+            got = self._resolved[untracked(key)] = untracked(tuple([
+                (h.body, h.duties) for h in rule.holders or ()
+                if not (sector is None and self._line_only(rule, h.body, h.duties, prank))]))
         if got is None and rule.holders and self._untied(rule, self.policy.bodies[rule.holders[0].body].level, sector):
             # a line whose department at the rule's level the text gives no part in the kind's area says nothing of
             # who of that level holds it: the rule's holders as for a record naming no line (_facts.untied_line:
             # 县审计局's line for a funds allocation keeps 县财政 and the 问题所属部门, 二(四)3–5)
-            got = self._resolved[key] = self.resolved(rule, None, prank)
+            got = self._resolved[untracked(key)] = self.resolved(rule, None, prank)
         if got is None:
             assert sector is not None and rule.holders is not None
             policy = self.policy
@@ -1653,7 +1653,7 @@ class Decider:
                 # record naming no line, not nobody (PolicyView.line_idle; review32 F1) — its role as the line's own
                 # department where the line has a part at the level (PolicyView.line_stand_in; check50 #1)
                 got = policy.idle_filled(rule.area, kind, level, sector, self.resolved(rule, None, prank))
-            self._resolved[key] = got
+            self._resolved[untracked(key)] = untracked(got)
         return got
 
     def _untied(self, rule: Rule, level: str, sector: str | None) -> bool:
@@ -1792,7 +1792,8 @@ class Decider:
         mk = (id(static), linked)
         got = self._linked_memo.get(mk)
         if got is None or got[0] is not static:
-            got = self._linked_memo[mk] = (static, (static[0], tuple(dict.fromkeys((*static[1], *linked)))))
+            got = self._linked_memo[untracked(mk)] = untracked(
+                (static, (static[0], tuple(dict.fromkeys((*static[1], *linked))))))
         return got[1]
 
     def _swapped(self, static: tuple[tuple[str, ...], tuple[str, ...]], role: str, why: str
@@ -1842,9 +1843,9 @@ class Decider:
         base_key = memo_key[:-1]
         base = self._static_bases.get(base_key)
         if base is None:
-            base = self._static_bases[base_key] = self._static_base(key, duties, fired, deadline_from_parameter,
-                                                                    passed, sectorless, owner, aside, chosen, selffix,
-                                                                    atp, slow, rlim, own, nod)
+            base = self._static_bases[untracked(base_key)] = untracked(self._static_base(
+                key, duties, fired, deadline_from_parameter, passed, sectorless, owner, aside, chosen, selffix, atp,
+                slow, rlim, own, nod))
         clauses, head, tail = base
         withheld = self.withheld(key[1], sev) if sev is not None else ()
         # (in the order a dict made in one pass gives: the parameters before the thresholds, the thresholds, the rest;
@@ -1857,7 +1858,7 @@ class Decider:
             thresholds = self.thresholds
             if any(r in thresholds for r in rests):
                 rests = tuple([r for r in rests if r not in thresholds])
-        got = self._static_memo[memo_key] = (clauses, rests)
+        got = self._static_memo[untracked(memo_key)] = untracked((clauses, rests))
         return got
 
     @functools.cached_property
@@ -2099,9 +2100,9 @@ class Decider:
                                            own, CONTEXT_FIELDS)
             en, partial_en = fill_template(failure.reason_handed_en or failure.reason_en if own_day
                                            else failure.reason_en, own, CONTEXT_FIELDS)
-            text = self._texts[(body_id, basis, duties, severity, escalate, own_day, disposal, mine, misassigned,
-                                acting, report_aside, missing)] = (
-                zh, en, dict(own) if partial_zh or partial_en else None)
+            text = self._texts[untracked((body_id, basis, duties, severity, escalate, own_day, disposal, mine,
+                                          misassigned, acting, report_aside, missing))] = untracked(
+                (zh, en, dict(own) if partial_zh or partial_en else None))
         form = self._forms[fkey] = FindingForm(
             level=body.level, body=body_id, name=body.name, name_en=body.en, basis=basis, liability=liability,
             clauses=static[0], duties=duties, rests_on=static[1], reason=text[0], reason_en=text[1], own=text[2],
@@ -2529,7 +2530,8 @@ def _place_entry(places: dict[str, tuple[str, str, str]], jurisdiction: Jurisdic
         places.clear()
     place_code = ancestor_code(code, level)
     place = jurisdiction.get(place_code)
-    got = places[prefix] = (place_code, place.name, place.name) if place else (place_code, "", place_code)
+    # (untracked: a tracked tuple would make the table tracked again, walked whole by the next young collection)
+    got = places[prefix] = untracked((place_code, place.name, place.name) if place else (place_code, "", place_code))
     return got
 
 

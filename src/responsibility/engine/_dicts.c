@@ -692,6 +692,9 @@ static PyObject *coded_plainly(PyObject *place) {
     PyObject *got = PyTuple_Pack(2, place, level);
     if (got == NULL)
         return NULL;
+    /* Untracked before it goes in (two strings: never in a cycle): a tracked tuple put in the memo, which the collector
+       had stopped tracking, makes it tracked again, and the next young collection walks all of its entries. */
+    PyObject_GC_UnTrack(got);
     if (PyDict_GET_SIZE(p_coded) >= MEMO_KEPT)  /* (as coded starts afresh past 100,000) */
         PyDict_Clear(p_coded);
     if (PyDict_SetItem(p_coded, place, got) < 0) {

@@ -125,7 +125,9 @@ class CompiledEngine:
                 key = (area, tuple(fact.values())[1:])
                 got = met_derived.get(key)
                 if got is None:
-                    got = met_derived[key] = self._derived_met(index, fact)
+                    # (the key untracked too: a tracked tuple put in the table, which the collector had stopped
+                    # tracking, makes it tracked again, and the next young collection walks all of its entries)
+                    got = met_derived[untracked(key)] = self._derived_met(index, fact)
                 if got[0]:
                     hits += zip(got[0], itertools.repeat(fact))  # each (rule, fact), made in C
                     tokens.append(got[1])
@@ -143,7 +145,7 @@ class CompiledEngine:
                 if mkey is not None:
                     if len(met) >= _MET_KEPT:
                         met.clear()
-                    met[mkey] = entry
+                    met[untracked(mkey)] = entry
             if entry[0]:
                 hits += zip(entry[0], itertools.repeat(fact))  # each (rule, fact), made in C
                 read.append(entry[1])
@@ -161,7 +163,7 @@ class CompiledEngine:
             tokens.clear()
         token = tokens.get(content)
         if token is None:
-            token = tokens[content] = next(_TOKENS)
+            token = tokens[untracked(content)] = next(_TOKENS)
         # (untracked: the rules are; engine/_compile.untracked)
         return untracked((rules, token))
 

@@ -42,7 +42,7 @@ from ..policy._loader import closest, suggest
 from ..policy._model import DAY_MAX, DAY_MIN, SEVERITIES
 from ..policy._text import fold, short_name
 from ..policy._view import PolicyView
-from ._compile import BELOW
+from ._compile import BELOW, untracked
 
 _c_plain_record: Callable[..., Any] | None
 try:  # a plain record's model made in C (engine/_dicts.c plain_record), where the extension was built; else in Python
@@ -2241,7 +2241,9 @@ def coded(place: str) -> tuple[str, str]:
     got = _CODED.get(place)
     if got is None:
         code = parse_code(place)
-        got = (code, level_of(code))
+        # (untracked: a tracked tuple would make the memo tracked again, and walked whole by the next young
+        # collection; engine/_compile.untracked)
+        got = untracked((code, level_of(code)))
         if len(_CODED) >= 100_000:
             _CODED.clear()
         _CODED[place] = got
