@@ -143,3 +143,27 @@ def test_the_plain_hand_backs_take_the_fast_path(policy: Policy) -> None:
             plain = set(zip(b.findings["body"], b.findings["basis"], strict=True))
             if ("township_government", "not_handled") not in plain:
                 assert (r["id"], "township_government", "not_handled") not in named, r["id"]
+
+
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+def test_a_report_back_to_the_finder_on_its_day_leaves_it_its_find(policy: Policy, engine: str) -> None:
+    """test_perf30b's hand-backs (h6, h14): the city's inspection finds a county's education problem on 03-17 and
+    hands it that day to a township with no part in it (no 交办: 一(三) 分类交办 to a level that can rectify it),
+    which reports it back to the city the same day. The report gives the city no second holding (``returned``), but
+    it had erased the city's own find: the city, sitting on it, was named for nothing, where the record without the
+    report names it (一(四) 对发现问题没有按程序及时交办和上报的). The batch reads it as the engine does."""
+    day = "2021-03-17"
+    rec: dict[str, Any] = {
+        "id": "finder-same-day", "area": "education", "kind": "education_lists_not_provided", "place": V,
+        "discovered": {"level": "city", "channel": "inspection_tour", "on": day},
+        "handled": [{"action": "assigned", "by_level": "city", "to_level": "township", "on": day},
+                    {"action": "reported", "by_level": "township", "to_level": "city", "on": day}],
+        "deadline": "2021-04-16", "as_of": "2021-12-31"}
+    without = {**rec, "id": "finder-same-day-none", "handled": rec["handled"][:1]}
+    v = policy.who_answers(rec, engine=engine)  # type: ignore[arg-type]
+    w = policy.who_answers(without, engine=engine)  # type: ignore[arg-type]
+    city = {(f.body, f.basis) for f in v.findings if f.level == "city"}
+    assert ("city_sector_department", "not_handled") in city
+    assert city == {(f.body, f.basis) for f in w.findings if f.level == "city"}
+    got, want = batch_and_answers(policy, [rec, without])
+    assert got == want

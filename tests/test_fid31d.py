@@ -164,9 +164,9 @@ def test_a_level_below_the_authority_is_told_what_else_would_have_done(policy: P
     # moved (fid33b, review32 F4: 应及时上报 — 一(四)/二(二)4's words, not 一(三)'s 及时向上级单位报送, said of 县级)
     assert f.reason.endswith("（问题超出本级办理权限，应及时上报，"
                              "或及时交办可整改的下级、在时限内自行整改到位）。")
-    assert f.to_dict("en")["reason"].endswith(
-        "had to be reported upward, passed down in time to a lower level that can rectify it, or rectified by it in "
-        "time.")
+    assert f.to_dict("en")["reason"].endswith(  # moved (fid62: check57 #3, the Chinese's alternatives)
+        "the problem being beyond its level's authority to handle, it was to report it upward in time, or else pass "
+        "it down in time to a lower level that can rectify it, or rectify it itself within the time limit.")
     strict = policy.with_parameters(self_rectified_report_required=True)
     [g] = [f for f in strict.who_answers(rec, engine=engine).findings if f.body == "township_government"]
     assert g.reason.endswith("（问题超出本级办理权限，应及时上报）。")  # moved (fid33b, review32 F4)

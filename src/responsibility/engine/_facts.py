@@ -2423,7 +2423,10 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     # county's report to the province, the province's assignment back that day).
     returned: set[tuple[str, dt.date]] = set()
     if reports:
-        fresh: set[tuple[str, dt.date]] = {(lv, on) for lv, on, _ in stepped}
+        # (nor the finder's own holding: a report back to the finder on the day it found the problem leaves it its find
+        # — the city's inspection of 03-17, handed to a township that has no part and reported back to it that day,
+        # had been erased, and the city that sat on it named nobody; lead58, test_perf30b's hand-backs)
+        fresh: set[tuple[str, dt.date]] = {(lv, on) for lv, on, _ in stepped} | {(d_level, d_on)}
         for h in reports:
             up = h["to_level"]
             # (or one that had been handed it itself, by an assignment that counts, and passed nothing down: the
