@@ -107,12 +107,14 @@ def test_bench_engine_counts_instructions_as_the_difference_of_two_runs(monkeypa
         sys.path.remove(str(ROOT / "benchmarks"))
     runs: list[list[str]] = []
 
-    def run(args: list[str], **kw: Any) -> Any:
+    def popen(args: list[str], *, stderr: Any, **kw: Any) -> Any:
+        # (the two runs start at once, perf59: each writes its count to its own file, read when waited for)
         runs.append(args)
         count = "1,000,000" if "--timed=200" in args else "400,000"
-        return types.SimpleNamespace(stdout="", stderr=f"==7== \n==7== I   refs:      {count}\n")
+        stderr.write(f"==7== \n==7== I   refs:      {count}\n")
+        return types.SimpleNamespace(args=args, returncode=0, wait=lambda: 0)
 
-    monkeypatch.setattr(bench_engine.subprocess, "run", run)
+    monkeypatch.setattr(bench_engine.subprocess, "Popen", popen)
     # the same state as the rates (2,000 problems after 10,000), 200 decided in one run and none in the other
     assert bench_engine.instructions_in_child(None, 2000, "compiled", "who_answers", timed=200) == 3000.0
     assert [a[0] for a in runs] == ["valgrind", "valgrind"] and all("--settled" in a and "2000" in a for a in runs)

@@ -55,7 +55,9 @@ def test_memo_tables_stay_untracked_as_new_records_are_decided() -> None:
             policy.who_answers(r, jurisdiction=j, engine="compiled").to_dict()
     finally:
         gc.enable()
-    assert {"_problem._CODED", "places", "compiled._tokens"} <= {n for n, t in tables.items() if len(t) > sizes[n]}
+    # (the decider's own tables grow; _problem._CODED is the process's, which the suite's other tests in this worker
+    # may have filled with these forms already — CI-58b)
+    assert {"places", "compiled._tokens"} <= {n for n, t in tables.items() if len(t) > sizes[n]}
     assert sorted(name for name, t in tables.items() if gc.is_tracked(t)) == []
 
 
