@@ -1742,18 +1742,15 @@ def returned_reports(c: Cols, hp: I32, hact: I32, hby: I32, hto: I32, hon: I32, 
 
     def first_day(akey: I64, on: I64, rkey: I64) -> tuple[I64, Bool]:
         # (the first day an assignment of each report's key was made, ``far`` for none; and whether one was made on
-        # the report's day: sorted and searched, no np.unique, which imports numpy.ma)
+        # the report's day: one sort of key and day, searched twice — no np.unique, which imports numpy.ma)
         if not len(akey):
             return np.full(len(rkey), far, np.int64), np.zeros(len(rkey), np.bool_)
-        order = np.argsort(akey, kind="stable")
-        akey, on = akey[order], on[order]
-        starts = np.flatnonzero(np.r_[True, akey[1:] != akey[:-1]])
-        keys, first = akey[starts], np.minimum.reduceat(on, starts)
-        i = np.minimum(np.searchsorted(keys, rkey), len(keys) - 1)
         dated = np.sort(akey * span + on)
+        last = len(dated) - 1
+        at = dated[np.minimum(np.searchsorted(dated, rkey * span), last)]
         q = rkey * span + day
-        that_day = dated[np.minimum(np.searchsorted(dated, q), len(dated) - 1)] == q
-        return np.where(keys[i] == rkey, first[i], far), that_day
+        that_day: Bool = dated[np.minimum(np.searchsorted(dated, q), last)] == q
+        return np.where(at // span == rkey, at % span, far), that_day
 
     # (by the report's receiver to its sender, any; or to the receiver, one that counts)
     down, down_that_day = first_day((arec * nr + hby[asg]) * nr + hto[asg], aon,
