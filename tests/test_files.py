@@ -277,3 +277,58 @@ def test_a_running_writer_of_a_longer_name_keeps_its_temporary_file(tmp_path: Pa
             b.write_text("x", encoding="utf-8")
         assert a.exists()
     assert (tmp_path / "report.2021.csv").read_text(encoding="utf-8") == "y"
+
+
+def test_write_texts_writes_all_or_none_when_the_disk_fills(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """hostile58: ``schemas --out`` on a disk that filled part-way left some schemas new and some old."""
+    import errno
+
+    from responsibility import _files
+
+    targets = {tmp_path / f"s{i}.json": f"new {i}" for i in range(5)}
+    for path in targets:
+        path.write_text("old", encoding="utf-8")
+    real_fsync, calls = os.fsync, []
+
+    def fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 3:  # the third file's text does not fit
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(_files.os, "fsync", fsync)
+    with pytest.raises(OutputError, match=r"s2\.json.*every file is unchanged"):
+        _files.write_texts(targets.items(), what="schema")
+    assert [p.read_text(encoding="utf-8") for p in targets] == ["old"] * 5
+    assert _leftovers(tmp_path) == []
+    monkeypatch.setattr(_files.os, "fsync", real_fsync)
+    _files.write_texts(targets.items(), what="schema")
+    assert [p.read_text(encoding="utf-8") for p in targets] == [f"new {i}" for i in range(5)]
+    assert _leftovers(tmp_path) == []
+
+
+def test_schemas_out_is_all_or_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from responsibility import _files
+    from responsibility.checks._schemas import write_schemas
+
+    first = write_schemas(tmp_path)
+    assert len(first) >= 3
+    for name in first:
+        (tmp_path / name).write_text("stale", encoding="utf-8")
+    real_replace, done = os.replace, []
+
+    def replace(a: Any, b: Any) -> None:
+        done.append(b)
+        real_replace(a, b)
+
+    def fsync(fd: int) -> None:
+        if len(_leftovers(tmp_path)) >= 2:  # the second schema does not fit
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(_files.os, "replace", replace)
+    monkeypatch.setattr(_files.os, "fsync", fsync)
+    with pytest.raises(OutputError, match="every file is unchanged"):
+        write_schemas(tmp_path)
+    assert done == []
+    assert {(tmp_path / n).read_text(encoding="utf-8") for n in first} == {"stale"}
+    assert _leftovers(tmp_path) == []

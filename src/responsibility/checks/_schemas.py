@@ -50,16 +50,18 @@ def schema_dirs() -> list[Path]:
 
 
 def write_schemas(out: Path, *, check: bool = False) -> list[str]:
-    """Write (or with ``check`` only compare) each schema; return the names that differ."""
-    changed = []
+    """Write (or with ``check`` only compare) each schema; return the names that differ.
+
+    The schemas that differ are written all or none (a full disk leaves every file as it was)."""
+    texts: dict[Path, str] = {}
     for name, model in schema_models().items():
         path = out / f"{name}.schema.json"
         text = render(model)
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            changed.append(path.name)
-            if not check:
-                from .._files import write_text
+            texts[path] = text
+    if texts and not check:
+        from .._files import write_texts
 
-                out.mkdir(parents=True, exist_ok=True)
-                write_text(path, text, what="schema")
-    return changed
+        out.mkdir(parents=True, exist_ok=True)
+        write_texts(texts.items(), what="schema")
+    return [path.name for path in texts]
