@@ -491,3 +491,71 @@ case("X9 health_assistance_late, sector finance, the county hotline received by 
      forb=[("county_finance",), ("county_medical_insurance",)] + NOLOW + CITYPROV)
 case("X10 education_aid_support_missing at the county code, the county's Party committee and government found it themselves by 核查普查 03-01, secured it 03-20: nobody",
      ED("education_aid_support_missing", C, discovered=disc("county", "verification_census", body="county_government"), rectified_on="2021-03-20", **late), forb=NOBODY)
+
+# ===================== batch 3 (written after batch 1–2's run, before its own): lines with no part, reports to the wrong place, city pressing =====================
+case("K1 basic_needs_payment_late at a village, sector finance, the city's 调研督导: 县财政局 not named (二(六)1(3) gives the 保障金 to the 行业主管部门, and finance — set apart from them in 二(四)5 各行业主管部门协助财政部门 — has no part in 两不愁); a county body not_discovered; no city not_discovered",
+     BN("basic_needs_payment_late", sector="finance", discovered=cres()), req=CNTY_ND, forb=[("county_finance",), ("county_education",)] + CITY_ND + NOLOW)
+case("K2 health_assistance_late at a village, sector health (县卫健: no part in medical assistance, 二(六)3(3) names 医保 and 财政), the city's 调研督导: 县卫健 not named; a county body not_discovered",
+     HE("health_assistance_late", sector="health", discovered=cres()), req=CNTY_ND, forb=[("county_health",), ("county_poverty_office",)] + CITY_ND + NOLOW)
+case("K3 education_aid_not_paid at a village, sector poverty_office (县扶贫办 only 协助…落实好各项教育扶贫政策, 二(六)2(2)), the city's 调研督导: 县扶贫办 not not_discovered (协助 is not its own failure); a county body not_discovered",
+     ED("education_aid_not_paid", sector="poverty_office", discovered=cres()), req=CNTY_ND, forb=[("county_poverty_office", "not_discovered")] + CITY_ND + NOLOW)
+case("K4 identification_applicant_not_included, sector poverty_office (a household left out for a special or temporary reason, not pushed), the city's 调研督导: 县扶贫办 not_discovered (二(三)4 对检查调研中发现的特殊性、临时性原因，未纳入低收入农户范围的对象…推送); 县民政局 not (by line)",
+     ID("identification_applicant_not_included", sector="poverty_office", discovered=cres()), req=[("county_poverty_office", "not_discovered")],
+     forb=[("county_civil_affairs",)] + CITY_ND)
+case("K5 identification_eligible_omitted at a village, 市民政 concealed it from the province's 巡视: 市民政 concealed; the village and township not_discovered; no province body; no county body",
+     ID("identification_eligible_omitted", discovered=ptour, concealed_by=["city_civil_affairs"]), req=[("city_civil_affairs", "concealed")] + LOW_ND,
+     forb=[("province_*",), ("county_*",), ("city_civil_affairs", "not_discovered")])
+case("K6 identification_applicant_not_included, sector civil_affairs, the county hotline 03-01, the county reports it (within its own authority, 二(三)3) to the city 03-03 instead of handing it to 县民政局, nothing more, as of 03-25: a county body not_handled (一(三) 按照问题类别、办理权限…分类交办: the report is no step); the city, told of it, holds it too (set_aside_report_receiver holds): a city body not_handled; listed",
+     ID("identification_applicant_not_included", sector="civil_affairs", discovered=hot, handled=[rep("county", "city")], **sit),
+     req=[("county_*", "not_handled"), ("city_*", "not_handled")], forb=NOLOW, listed=["set_aside_report_receiver"])
+case("K7 the same with set_aside_report_receiver=nobody: a county body not_handled; no city body not_handled; listed",
+     ID("identification_applicant_not_included", sector="civil_affairs", discovered=hot, handled=[rep("county", "city")], **sit), params=dict(set_aside_report_receiver="nobody"),
+     req=[("county_*", "not_handled")], forb=[("city_*", "not_handled")] + NOLOW, listed=["set_aside_report_receiver"])
+case("K8 identification_eligible_omitted at a village, the township's grid 03-01, reported to 县纪委监委 03-03, nothing more, as of 03-25: the township passed it on (report_to_oversight level_receives, listed); a county body not_handled; the commission never named; the village not_discovered",
+     ID("identification_eligible_omitted", discovered=disc("township", "grid"), handled=[rep("township", "county", body="county_discipline")], **sit),
+     req=[("county_*", "not_handled")] + VIL_ND, forb=[("county_discipline",), (TWN, "not_handled")] + CITYPROV, listed=["report_to_oversight"])
+case("K9 the same with report_to_oversight=set_aside: the township not_handled (its report not 按程序); no county body not_handled; listed",
+     ID("identification_eligible_omitted", discovered=disc("township", "grid"), handled=[rep("township", "county", body="county_discipline")], **sit),
+     params=dict(report_to_oversight="set_aside"), req=[(TWN, "not_handled")] + VIL_ND, forb=[("county_*", "not_handled"), ("county_discipline",)] + CITYPROV,
+     listed=["report_to_oversight"])
+case("K10 health_assistance_late, sector medical_insurance, the city 03-01 → 县医保局 03-03 (deadline 03-31), never: 县医保局 not_rectified; 市医保 presses (二(六)3(5) 统筹协调、督促落实…医疗救助); 市卫健 not (joint_guidance_every_line default: each its own line)",
+     HE("health_assistance_late", sector="medical_insurance", discovered=cres(), handled=[asg("city", "county", body="county_medical_insurance")], deadline="2021-03-31", **late),
+     req=[("county_medical_insurance", "not_rectified"), ("city_medical_insurance", "supervision")], forb=[("city_health",), ("city_*", "not_rectified"), ("county_finance",)])
+case("K11 the same with joint_guidance_every_line=true: 市卫健 presses too (the departments of 二(六)3(5) read jointly); listed",
+     HE("health_assistance_late", sector="medical_insurance", discovered=cres(), handled=[asg("city", "county", body="county_medical_insurance")], deadline="2021-03-31", **late),
+     params=dict(joint_guidance_every_line=True), req=[("county_medical_insurance", "not_rectified"), ("city_medical_insurance", "supervision"), ("city_health", "supervision")],
+     forb=[("city_*", "not_rectified")], listed=["joint_guidance_every_line"])
+case("K12 education_student_not_identified, 市教育局's own 调研督导 03-01 → 县教育局 03-03 (deadline 03-31), never: 县教育局 not_rectified; 市教育局 presses (二(六)2(4) 指导、协调教育扶贫政策的落实); not 市财政, 市民政, 市人社, 市残联",
+     ED("education_student_not_identified", discovered=cres("city_education"), handled=[asg("city", "county", body="county_education")], deadline="2021-03-31", **late),
+     req=[("county_education", "not_rectified"), ("city_education", "supervision")],
+     forb=[("city_finance",), ("city_civil_affairs",), ("city_hrss",), ("city_disabled_federation",), ("city_*", "not_rectified")])
+case("K13 education_policy_gap at the county code, sector education, county → city 03-03, city → province 03-05, the province sits, as of 03-25: a province body not_handled? No: the gap is the province's own (policy_gap_owner place) and its 省教育厅 is its rectifier — a province body answers (not_handled or not_rectified); no county or city body",
+     ED("education_policy_gap", C, sector="education", discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], **sit),
+     req=[("province_*", None)], forb=[("county_*",), ("city_*",)] + NOLOW)
+case("K14 identification_applicant_not_included, sector civil_affairs, the township reports it to the county government 03-03 (not a department), which sits, as of 03-25: the county government not_handled (level_assignment_leaders press: it passes it on, listed); the township not",
+     ID("identification_applicant_not_included", sector="civil_affairs", discovered=disc("township", "dynamic_tracking"), handled=[rep("township", "county", body="county_government")], **sit),
+     req=[("county_government", "not_handled")], forb=[(TWN, "not_handled"), ("county_party_committee", "not_handled")] + CITYPROV, listed=["level_assignment_leaders"])
+case("K15 identification_pushed_info_untrue, grave, 县扶贫办's own 动态跟踪 03-01, sat to 03-25: 县扶贫办 not_handled, staff + unit + leadership; the county's 主体责任 (二(三)5); no city",
+     ID("identification_pushed_info_untrue", severity="grave", discovered=own("county_poverty_office"), **sit), req=[("county_poverty_office", "not_handled", S3UL)] + CNTY_MR,
+     forb=CITYPROV + [("county_civil_affairs", "not_handled")])
+case("K16 basic_needs_approval_late, sector civil_affairs, found by the city audit, 县民政局 concealed it: 县民政局 concealed; the city audit never named",
+     BN("basic_needs_approval_late", sector="civil_affairs", discovered=cityaudit, concealed_by=["county_civil_affairs"]), req=[("county_civil_affairs", "concealed")],
+     forb=[("city_audit",), ("county_civil_affairs", "not_discovered")] + NOLOW)
+case("K17 basic_needs_policy_gap at the city code, 市民政 concealed it from the city audit (same-level oversight): 市民政 concealed (same_level_oversight_concealment, listed); no county body",
+     BN("basic_needs_policy_gap", CITY, sector="civil_affairs", discovered=cityaudit, concealed_by=["city_civil_affairs"]), req=[("city_civil_affairs", "concealed")],
+     forb=[("county_*",), ("city_audit",)] + NOLOW, listed=["same_level_oversight_concealment"])
+case("K18 health_assistance_late, sector medical_insurance, the township's grid 03-01, reported to 县医保局 03-03, approved 03-20 (as of 04-30): nobody not_handled, no 整改不到位; no township or county finding",
+     HE("health_assistance_late", sector="medical_insurance", discovered=disc("township", "grid"), handled=[rep("township", "county", body="county_medical_insurance")], rectified_on="2021-03-20", **late),
+     forb=[("*", "not_handled"), ("township_*",), ("county_*",)] + NOT_LATE + CITYPROV)
+case("K19 education_lists_not_provided at the county code, sector disabled_federation, the province's 调研督导 03-01 → the city 03-03 → 县残联 03-06 (deadline 03-31), never: 县残联 not_rectified; the city (passed it on in time) not not_handled; 市残联 presses (二(六)2(4) 残联…指导、协调); not 市民政",
+     ED("education_lists_not_provided", C, sector="disabled_federation", discovered=pres(), handled=[asg("province", "city"), asg("city", "county", "2021-03-06", body="county_disabled_federation")], deadline="2021-03-31", **late),
+     req=[("county_disabled_federation", "not_rectified"), ("city_disabled_federation", "supervision")],
+     forb=[("city_*", "not_handled"), ("city_civil_affairs",), ("county_civil_affairs",), ("city_*", "not_rectified")])
+case("K20 basic_needs_income_not_raised, sector poverty_office, the city 03-01 → 县扶贫办 03-03 (deadline 03-31), never, grave: 县扶贫办 not_rectified (staff + unit + leadership); the county's 主体责任 (二(六)1(4) 统筹低收入农户增收); no city 主体责任",
+     BN("basic_needs_income_not_raised", sector="poverty_office", severity="grave", discovered=cres(), handled=[asg("city", "county", body="county_poverty_office")], deadline="2021-03-31", **late),
+     req=[("county_poverty_office", "not_rectified", S3UL)] + CNTY_MR, forb=NO_CITY_MR + [("county_hrss",)])
+case("K21 health_insurance_not_in_place, sector poverty_office, 县扶贫办 concealed it from the province's 调查核查: 县扶贫办 concealed; not 县医保局; no province body",
+     HE("health_insurance_not_in_place", sector="poverty_office", discovered=psur(), concealed_by=["county_poverty_office"]), req=[("county_poverty_office", "concealed")],
+     forb=[("county_medical_insurance",), ("province_*",), ("county_poverty_office", "not_discovered")])
+case("K22 education_aid_support_missing at the county code, the city's 调研督导: the county's Party committee and government not_discovered (二(六)2(3)); the finding rests on county_finds_own_mechanism? No — that parameter is the discovery mechanism's (二(二)4); here the work is 二(六)2(3)'s own: no department, no school",
+     ED("education_aid_support_missing", C, discovered=cres()), req=CNTY_LEAD_ND, forb=[("county_education",), ("county_school",), ("county_finance",)] + CITY_ND + NOLOW)
