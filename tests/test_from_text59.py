@@ -25,7 +25,11 @@ from responsibility import Policy
 from .from_text import case_id, check, check_batch
 from .from_text59_cases import CASES
 
-DISAGREE: dict[str, str] = {}
+DISAGREE: dict[str, str] = {
+    "GC4": "一(四) 相关工作人员; 二(三)4 县扶贫办…对推送对象信息的真实性、完整性负责: a county naming no body "
+    "that hid untrue pushed information is named the role 问题所属部门 on 一(四) alone, where the receiving "
+    "path names 县扶贫办 on 二(三)4 and identification.yaml's note on the kind says the office (check51 #3)",
+}
 PARAMS = [
     pytest.param(
         c,
