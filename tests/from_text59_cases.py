@@ -559,3 +559,20 @@ case("K21 health_insurance_not_in_place, sector poverty_office, 县扶贫办 con
      forb=[("county_medical_insurance",), ("province_*",), ("county_poverty_office", "not_discovered")])
 case("K22 education_aid_support_missing at the county code, the city's 调研督导: the county's Party committee and government not_discovered (二(六)2(3)); the finding rests on county_finds_own_mechanism? No — that parameter is the discovery mechanism's (二(二)4); here the work is 二(六)2(3)'s own: no department, no school",
      ED("education_aid_support_missing", C, discovered=cres()), req=CNTY_LEAD_ND, forb=[("county_education",), ("county_school",), ("county_finance",)] + CITY_ND + NOLOW)
+
+# ===================== batch 4 (written after a probe of the library's paths, not before any run: said so in each name) =====================
+case("BP1 basic_needs_policy_gap at the county code, no line, the county reports it to the city (no body) 03-03, the city sits, as of 03-25: a city body not_handled (一(三) 省市两级及时回应基层反映问题; 一(四) 没有按程序及时交办和上报), but not 市民政 named outright — 二(六)1(5) 省市行业主管部门 names no department, and the policy is 民政's (social assistance) or the 扶贫办's (income, the floor line) each for its own field (the library's own reading for its finding and amending); 一(四) 相关工作人员. [Written after a probe showed the paths differ: DISAGREE — the library names 市民政 on 二(六)1(5) 统筹协调、指导督促开展社会救助工作 alone]",
+     BN("basic_needs_policy_gap", C, discovered=hot, handled=[rep("county", "city")], **sit), req=[("city_*", "not_handled")],
+     forb=[("city_civil_affairs",), ("county_*",)] + NOLOW)
+case("BP2 basic_needs_policy_gap at the city code, no line, concealed by the city (no body) from the province's 调研督导: a city body concealed, not 市民政 named outright (as BP1: 二(六)1(5) names no department; the line is not given). [Written after the probe: DISAGREE — the library names 市民政]",
+     BN("basic_needs_policy_gap", CITY, discovered=pres(), concealed_by=["city"]), req=[("city_*", "concealed")],
+     forb=[("city_civil_affairs", "concealed"), ("county_*",)] + NOLOW)
+case("BP3 basic_needs_policy_gap at the city code, no line, the province's 调研督导: the city's 问题所属部门 not_discovered, once, not 市民政 or 市扶贫办 named outright (二(六)1(5) names neither; sectorless_alternatives listed). [Written after the probe; the library agrees here — the discovery path's answer BP1 and BP2 are held to]",
+     BN("basic_needs_policy_gap", CITY, discovered=pres(), as_of="2021-03-05"), req=[("city_sector_department", "not_discovered")],
+     forb=[("city_civil_affairs",), ("city_poverty_office",), ("county_*",)] + NOLOW, listed=["sectorless_alternatives"])
+case("BP4 basic_needs_policy_gap at the county code, sector poverty_office (income), county → city 03-03 (no body), the city sits, as of 03-25: 市扶贫办 not_handled; 市民政 not (the record puts the gap in the office's line). [Written after the probe; the library agrees]",
+     BN("basic_needs_policy_gap", C, sector="poverty_office", discovered=hot, handled=[rep("county", "city")], **sit), req=[("city_poverty_office", "not_handled")],
+     forb=[("city_civil_affairs",), ("county_*",)] + NOLOW)
+case("BP5 basic_needs_policy_gap at the county code, no line, county → city 03-03 → province 03-04 (no body), the province sits, as of 03-25: a province body not_handled, not 省民政 named outright (as BP1). [Written after the probe: DISAGREE — the library names 省民政]",
+     BN("basic_needs_policy_gap", C, discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-04")], **sit), req=[("province_*", "not_handled")],
+     forb=[("province_civil_affairs",), ("county_*",), ("city_*",)] + NOLOW)

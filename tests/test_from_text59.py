@@ -29,6 +29,10 @@ DISAGREE: dict[str, str] = {
     "GC4": "一(四) 相关工作人员; 二(三)4 县扶贫办…对推送对象信息的真实性、完整性负责: a county naming no body "
     "that hid untrue pushed information is named the role 问题所属部门 on 一(四) alone, where the receiving "
     "path names 县扶贫办 on 二(三)4 and identification.yaml's note on the kind says the office (check51 #3)",
+    "BP1": "一(四) 相关工作人员; 二(六)1(5) 省市行业主管部门 names no department: a lineless 两不愁 policy gap the "
+    "city received and sat on names 市民政 outright, where its finding and amending name the role (民政 or 扶贫办)",
+    "BP2": "as BP1, concealment: a lineless 两不愁 policy gap hidden by the city names 市民政 concealed outright",
+    "BP5": "as BP1, at the province: a lineless 两不愁 policy gap the province sat on names 省民政 outright",
 }
 PARAMS = [
     pytest.param(
@@ -42,7 +46,7 @@ PARAMS = [
 
 def test_every_case_is_named_once_and_every_disagreement_is_a_case() -> None:
     names = [case_id(c) for c in CASES]
-    assert len(names) == len(set(names)) == 165
+    assert len(names) == len(set(names)) == 170
     assert DISAGREE.keys() <= set(names)
 
 
