@@ -1,8 +1,13 @@
 """fid64: a role never stands beside the departments it stands for; a line with no part is read alike at every stage;
 hiding a problem is not holding it.
 
-1. check58 FK2 (``sectorless_alternatives: every_holder`` named the role beside the departments it stands for): its
-   fix is policy/_view.py's, a file this branch gives the lead as a patch (its last commit), with its tests.
+1. check58 FK2. ``sectorless_alternatives: every_holder`` "names each such department instead" of the level's
+   问题所属部门 (rules/parameters.yaml). A funds record naming neither kind nor line named all 12 county departments
+   and 县（市、区）行业主管部门（问题所属部门） beside them: the role came in through 二(二)3 涉及本部门问题
+   (discovery's ``discovery_county_departments``, held in another area) standing for the departments of 二(四)4–5's
+   own lines, the very departments every_holder names each. Named beside them it counted the one department whose
+   part failed twice (一(四) 相关工作人员). Housing and projects records naming neither had the same. Under the default
+   (unresolved) the role stands for them once, as before.
 2. fid63's left item. A 危房改造补助 record of the natural-resources line (二(六)4(4) gives 县自然资源局 建设用地, no
    part in 审核 or 补贴) is read at discovery and rectification as a record naming no line (``line_without_part``):
    the county's 问题所属部门. The county that sat on it (receiving_level_body) or hid it (concealing_level_body)
@@ -51,6 +56,48 @@ def _rec(rid: str, area: str, kind: str | None, found_by: dict[str, Any], place:
 
 def _county(v: Any, basis: str | None = None) -> set[str]:
     return {b for b, ba in found(v) if b.startswith("county_") and (basis is None or ba == basis)}
+
+
+# ---------------------------------------------------------------- 1. FK2
+
+def _fk2(place: str = COUNTY) -> dict[str, Any]:
+    """check58 FK2: a funds record naming neither kind nor line, the city audit's find (judged 03-05)."""
+    return _rec(f"fk2-{place}", "funds", None, CITY_AUDIT, place, as_of="2021-03-05")
+
+
+def _kindless(area: str) -> dict[str, Any]:
+    """A record of ``area`` naming neither kind nor line: the city audit finds it and hands it to the county, never
+    rectified."""
+    return _rec(f"kindless-{area}", area, None, CITY_AUDIT, handled=TO_COUNTY, deadline="2021-03-31")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_holder_names_the_funds_departments_instead_of_the_role(policy: Policy, engine: str) -> None:
+    v = verdict(policy, _fk2(), engine, **EVERY)
+    assert ROLE not in _county(v), found(v)
+    # each department with a part of its own line's funds (二(四)4–5), and 县财政 beside them (二(四)3)
+    assert {"county_poverty_office", "county_water", "county_education", "county_finance"} <= _county(
+        v, "not_discovered")
+    assert SECTORLESS in rested(v) and ROLE not in rested(v)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_unresolved_still_names_the_role_once(policy: Policy, engine: str) -> None:
+    v = verdict(policy, _fk2(), engine)
+    assert _county(v, "not_discovered") == {ROLE, "county_finance"}
+    assert SECTORLESS in rested(v)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("area", ["funds", "housing", "projects"])
+def test_no_role_beside_the_departments_every_holder_names(policy: Policy, engine: str, area: str) -> None:
+    v = verdict(policy, _kindless(area), engine, **EVERY)
+    for basis in ("not_discovered", "not_rectified", "supervision"):
+        assert ROLE not in _county(v, basis), (basis, found(v))
+    assert len(_county(v, "not_discovered")) >= 2  # the departments themselves, each
+    # (and the default still names the role, once, in their place)
+    d = verdict(policy, _kindless(area), engine)
+    assert ROLE in _county(d, "not_discovered") and ROLE in _county(d, "not_rectified")
 
 
 # ---------------------------------------------------------------- 2. a line with no part, at every stage
@@ -130,7 +177,8 @@ def test_handling_holders_names_the_leaders_and_the_keeper(policy: Policy, area:
 # ---------------------------------------------------------------- the batch path
 
 def test_the_batch_gives_what_who_answers_gives(policy: Policy) -> None:
-    records = [_subsidy("sat", COUNTY_AUDIT, s) for s in ("natural_resources", "finance", None)]
+    records = [_fk2(), _fk2(VILLAGE), *(_kindless(a) for a in ("funds", "housing", "projects"))]
+    records += [_subsidy("sat", COUNTY_AUDIT, s) for s in ("natural_resources", "finance", None)]
     records += [_subsidy("hid", TOUR, s, concealed_by=["county"]) for s in ("natural_resources", "finance", None)]
     records += [_hid(a, k) for a, k in ITEMS]
     for values in ({}, EVERY, {"unit_below_own_level": False}, {"concealing_level_body": "handling_holders"}):
