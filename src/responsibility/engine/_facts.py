@@ -744,11 +744,19 @@ def line_gives_no_part(policy: PolicyView, area: str, kind: str | None, level: s
     """Whether a record whose line is ``line`` says nothing of who of ``level`` had a problem of ``kind`` in ``area``
     (:func:`line_holder`'s last case): the line's department there has no part in the kind, and the line leaves the
     level only bodies whose part in passing it on (``ours``) is no duty of the area (二(二)5 指导督促基层, 一(三)'s
-    lists), where a record naming no line (``held``) gives one such a duty (二(六)3(5) 医保、卫健等). The body a
-    parameter then chose answers with the duties it holds for a record naming no line (engine/_decide)."""
+    lists), where a record naming no line (``held``) gives one such a duty (二(六)3(5) 医保、卫健等). So too where the
+    line's department holds some duty of the area but none in this kind's work there — the line leaves a work stage of
+    the level idle and no department of it stands in (:func:`line_without_part`: :data:`NO_PART`) — and is not among
+    ``ours``: the level's discovery and rectification are read as for a record naming no line, and so is who of it had
+    the problem or hid it (县自然资源局, whose 建设用地 is its part in housing, 二(六)4(4), for an irregular subsidy
+    whose 审核 and 补贴 are 建设's and 财政's; fid63's left item, fid64). The body a parameter then chose answers with
+    the duties it holds for a record naming no line (engine/_decide)."""
     if not ours or held.keys() == ours.keys():
         return False
     department = line_department(policy, level, line)  # (the role where the level has no department of the line)
+    if department is not None and department not in ours \
+            and line_without_part(policy, area, kind, level, line) == NO_PART:
+        return True
     return (department is None or policy.bodies[department].role
             or not policy.has_part(area, kind, department, line)) \
         and not any(policy.duty_area[d] == area for ds in ours.values() for d in ds) \

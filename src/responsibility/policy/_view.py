@@ -657,6 +657,8 @@ class PolicyView:
         ds = tuple(duties)
         if not ds:
             return False
+        if b.role and self._beside_alternatives(area, kind, stage, body, ds):
+            return True
         kind = kind or self.areas[area].kind_when_none
         if not b.role and (kind is None or not any(
                 self.duties[d].scope == "by_sector" and d in self.kinds[(area, kind)].line_named_only.of(stage)
@@ -681,6 +683,42 @@ class PolicyView:
             if not through or not set(through) <= named_only:
                 return False
         return True
+
+    def _beside_alternatives(self, area: str, kind: str | None, stage: Stage, role: str, duties: tuple[str, ...]
+                             ) -> bool:
+        """Whether ``role``, a level's role body (问题所属部门) holding ``duties`` at ``stage`` for a record naming no
+        sector, by ``sectorless_alternatives: every_holder`` stands there only for departments of its level that answer
+        each as alternatives (:meth:`_by_sector_alternatives`' bodies, which every_holder names): it holds only
+        涉及本部门问题 of another area (二(二)3, scope area_holders), through duties of ``area`` whose holders at its
+        level are all such departments (:meth:`concerned_through`). every_holder "names each such department instead"
+        of the role; named beside them it counted the one department whose part failed twice (check58 FK2: a funds
+        record naming neither kind nor line named all 12 county departments and 县（市、区）行业主管部门 beside them;
+        housing and projects alike). Kept among the holders, it still counts as its level's rectifier, so it does not
+        press the departments it stands for. A role holding a duty of its own, or standing for a department not
+        named here, is not set aside."""
+        if self.parameters.get(SECTORLESS) is None or self.parameter(SECTORLESS) != "every_holder":
+            return False
+        cache: dict[tuple[str, str | None, str, str, tuple[str, ...]], bool] = \
+            self.__dict__.setdefault("_role_beside", {})
+        key = (area, kind, stage, role, duties)
+        got = cache.get(key)
+        if got is None:
+            level = self.bodies[role].level
+            alternatives = {x for x, ds in self._line_holders(area, kind, stage, None).items()
+                            if self.bodies[x].level == level and not self.bodies[x].role
+                            and (own := [d for d in ds if self.duty_area[d] == area])
+                            and all(self.duties[d].scope == "by_sector" for d in own)}
+            stands: set[str] = set()
+            got = len(alternatives) > 1  # (alternatives: 2 or more, as _by_sector_alternatives)
+            for d in duties if got else ():
+                through = self.concerned_through(d, role, area, kind, stage)
+                if not through:  # a duty the role holds of its own, not for another area's departments
+                    got = False
+                    break
+                stands.update(h for t in through for h in self.duties[t].holders
+                              if h in self.bodies and self.bodies[h].level == level)
+            got = cache[key] = got and bool(stands) and stands <= alternatives
+        return got
 
     @cached_property
     def main_not_raised_by(self) -> frozenset[str]:
