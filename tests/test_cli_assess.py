@@ -489,3 +489,26 @@ def test_a_report_over_the_jurisdiction_or_a_rules_file_is_refused(run_cli: Run,
     assert code == 2 and "would replace a file of the input directory" in err, err
     assert (js.read_bytes(), (rules / "parameters.yaml").read_bytes()) == before
     assert not out.exists()
+
+
+def test_dask_at_an_address_where_nothing_listens_says_so_without_waiting(run_cli: Any, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """hostile58: ``--dask tcp://127.0.0.1:1`` waited out distributed's 30-second connect timeout, retrying a refused
+    connection. Now the refusal is said at once: the client is never started (a spy on it would see the wait)."""
+    pytest.importorskip("distributed")
+    import socket
+
+    import distributed
+    import pandas as pd
+
+    started: list[Any] = []
+    monkeypatch.setattr(distributed, "Client", lambda *a, **k: started.append(a))
+    with socket.socket() as s:  # a port nothing listens on: bound, never listened, closed
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    pd.DataFrame({"id": ["P1"], "area": ["housing"], "place": ["330127100219"]}).to_parquet(tmp_path / "in.parquet")
+    code, _, err = run_cli("assess", str(tmp_path / "in.parquet"), "--dask", f"tcp://127.0.0.1:{port}",
+                           "-o", str(tmp_path / "out"))
+    assert code == 2 and started == [], err
+    assert f"--dask tcp://127.0.0.1:{port}: cannot reach the scheduler" in err and "refused" in err, err
+    assert "Traceback" not in err

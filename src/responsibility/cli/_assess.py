@@ -415,6 +415,25 @@ def _scheduler(spec: str | None) -> str | None:
     return spec
 
 
+def _refused(spec: str) -> None:
+    """Raise ``ConnectionRefusedError`` at once where a TCP scheduler address has nothing listening: distributed's
+    client retries a refused connection until its 30-second connect timeout (hostile58: ``--dask tcp://127.0.0.1:1``
+    waited 30 s to say what the first attempt knew). A scheduler that is slow to answer is left to the client."""
+    import socket
+
+    scheme, sep, rest = spec.partition("://")
+    if spec in ("threads", "processes", "synchronous", "local") or spec.startswith("local:") or (
+            sep and scheme != "tcp"):
+        return
+    host, _, port = (rest if sep else spec).rpartition(":")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=5).close()
+    except (ConnectionRefusedError, socket.gaierror):
+        raise
+    except OSError:  # (a timeout, an unreachable network: the client says it, after its own tries)
+        return
+
+
 def _policy(rules_dir: str | None, settings: tuple[str, ...], *, plain: bool = True) -> Any:
     """The policy to assess with: the rules at ``rules_dir``, with the ``--set`` values (a what-if, said by the
     summary). Without settings it is read from the cache without pydantic (~0.15 CPU s of a ten-record run); a
@@ -474,6 +493,7 @@ def _assess_dask(input_path: str, output: str | None, rejects_path: str | None, 
         raise ResponsibilityError(f"{input_path}: --dask reads Parquet (a file or a directory of .parquet files) "
                                   f"and this is not ({reason}); convert it, or assess it without --dask") from None
     try:
+        _refused(scheduler)
         run = Scheduler(scheduler)
     except (OSError, ValueError) as exc:  # no scheduler there (distributed's TimeoutError is an OSError)
         reason = " ".join(str(exc).split())[:200]
