@@ -33,7 +33,7 @@ import numpy.typing as npt
 
 from .._errors import ProblemError, ResponsibilityError
 from ..chain._jurisdiction import Jurisdiction
-from ..engine._decide import Decider, decider_of, finding_rows
+from ..engine._decide import Decider, decider_of, who_answers
 from ..engine._facts import CONCEALER, REASSIGNED, RECEIVER, SELF_RECTIFIED
 from ..engine._problem import map_as_object
 from ..engine._verdict import Finding
@@ -262,8 +262,8 @@ class Assessor:
                     raise problem_error(bad, LONE_SURROGATE, "bad_text")
                 # (who_answers' findings as far as the rows hold them: decided again only under the readings that
                 # word a reason, not under every reading a finding may rest on, which no row holds)
-                verdict = finding_rows(self.reference, raw, jurisdiction=self.jurisdiction, engine="compiled",
-                                       today=self.today)
+                verdict = who_answers(self.reference, raw, jurisdiction=self.jurisdiction, engine="compiled",
+                                      today=self.today, wording_only=True)
             except ResponsibilityError as exc:
                 line = int(part.lines[i]) if part.lines is not None else None
                 rejects.append(reject(int(part.numbers[i]), line, exc))

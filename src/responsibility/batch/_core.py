@@ -526,7 +526,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # receiving_level_body gives (engine/_facts.py receiving_body; R22-2, review23 #1); where the record also shows it
     # handing the problem to a department of its own, that department answers beside it (engine/_facts.py
     # ``handed_to``), or was handed it late (``later``): such records take the reference path
-    chosen, referred = None, False
+    chosen, referred, pairs = None, False, None
     if receivers is not None and len(ur):
         chosen = take(receivers, pick(c.area, ur), pick(c.kind, ur), pick(pr, ur), ul)
         if c.line is not None:  # (a record whose named departments give it a line: the line's department)
@@ -563,9 +563,16 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
                 referred = True
         # (a county that had it through no body named standing for the bodies whose own item the kind is together —
         # 县（市、区）党委、政府, 二(六)1(4) 干部联系 — names each of them: engine/_facts.py item_holders, check57 #5;
-        # the fast path gives a level one body, so such records take the reference path)
-        if (chosen >= 0).any() and item_receivers(c, t, ur, ul, pr, chosen):
-            referred = True
+        # two such bodies give the level two facts, one each, below (``pairs``); more, or a policy reading a
+        # rectifier's sitting on its own work as its 整改不到位 (which the engine reads of the first of them), take the
+        # reference path)
+        if (chosen >= 0).any():
+            if own_work_reading(t):
+                if item_receivers(c, t, ur, ul, pr, chosen):
+                    referred = True
+            else:
+                pairs, many = item_pairs(c, t, ur, ul, pr, chosen)
+                referred |= many
     # a city or the province that had it through no body named, whose one holder of the handling only guides the
     # grassroots, stands under receiving_level_body: handling_holders for the department the text ties to the kind's
     # work there (engine/_facts.py guiding_receiver; fid48's left item) — such records take the reference path
@@ -776,8 +783,11 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         keep_u = ~c.slow[ur]
         ur, ul, later = ur[keep_u], ul[keep_u], later[keep_u]
         chosen = chosen[keep_u] if chosen is not None else None
+        pairs = pairs[keep_u] if pairs is not None else None
         kept = ~c.slow[rr]
         rr, rl, rb, ron, rdl, rlate = rr[kept], rl[kept], rb[kept], ron[kept], rdl[kept], rlate[kept]
+    if pairs is not None and chosen is not None:  # (a level standing for two bodies: a fact for each, item_pairs)
+        ur, ul, later, chosen = each_of_pairs(ur, ul, later, chosen, pairs)
     # (each made as int32 in one pass: concatenating, then converting, made two; _I32 below)
     fr = np.concatenate([d, ur, rr, c.cp[cpos]], **_I32)
     ft = np.concatenate([np.full(len(d), FOUND), np.full(len(ur), UNHANDLED), np.full(len(rr), UNRECTIFIED),
@@ -1334,6 +1344,65 @@ def item_receivers(c: Cols, t: Tables, ur: I64, ul: I64, pr: I64, chosen: I32) -
         return False
     c.slow[ur[hit]] = True
     return True
+
+
+def item_pairs(c: Cols, t: Tables, ur: I64, ul: I64, pr: I64, chosen: I32) -> tuple[I32 | None, bool]:
+    """The two bodies (in ``item_holders``' order) each late level of ``ur``/``ul`` stands for where, by
+    receiving_level_body: unresolved, it had the problem through no body named and stands for the bodies whose own
+    item the kind is together (engine/_facts.py :func:`~responsibility.engine._facts.item_holders`: 县（市、区）党委、
+    政府 for 二(六)1(4) 干部联系; check57 #5): an (n, 2) table, -1 where it stands for one body — or None where no
+    level does. The engine gives each of them a fact of its own, alike but for the body (derive's ``standing``), which
+    the fast path's templates place each alone (:func:`each_of_pairs`). A level standing for more than two marks its
+    record slow (``c.slow``: the reference path), and the second value says whether one was marked. The table, by
+    (area, kind code, place's level rank, level rank), is made once per policy, as :func:`item_receivers`'.
+
+    The engine names them only where the record shows neither handed the problem (late or at all: its ``late_bodies``
+    and ``handed``); a record whose steps name a body of such a level has taken the reference path already
+    (:func:`derive`'s ``shown``)."""
+    policy = t.policy
+    nr = t.max_rank + 1
+    key = (*t.areas, "|", *t.kind_names, nr)
+    memo: dict[tuple[Any, ...], tuple[I32, Bool]] = policy._memo("batch: item pairs", dict)
+    got = memo.get(key)
+    if got is None:
+        table = np.full((len(t.areas), len(t.kind_names) + 1, nr, nr, 2), -1, np.int32)
+        more = np.zeros((len(t.areas), len(t.kind_names) + 1, nr, nr), np.bool_)
+        levels = [(lv, r) for lv, r in t.rank.items() if lv in policy.roles]
+        for a, area in enumerate(t.areas):
+            for kid in t.kind_names:
+                kc = t.kind_index[kid]
+                if t.kind_code[a, kc] < 0:
+                    continue
+                for level, r in levels:
+                    for place in range(1, r + 1):
+                        held = item_holders(policy, area, kid, level, place)
+                        if len(held) == 2 and all(b in t.body_index for b in held):
+                            table[a, kc, place, r] = [t.body_index[b] for b in held]
+                        elif len(held) > 1:
+                            more[a, kc, place, r] = True
+        got = memo[key] = (table, more)
+    table, more = got
+    at = (pick(c.area, ur), pick(c.kind, ur), pick(pr, ur), ul)
+    named = chosen >= 0
+    slow = more[at] & named
+    marked = bool(slow.any())
+    if marked:
+        c.slow[ur[slow]] = True
+    pairs = table[at]
+    pairs[~named] = -1
+    return (pairs if bool((pairs[:, 0] >= 0).any()) else None), marked
+
+
+def each_of_pairs(ur: I64, ul: I64, later: I64, chosen: I32, pairs: I32) -> tuple[I64, I64, I64, I32]:
+    """The late levels (``ur``, ``ul``, their ``later`` codes and ``chosen`` bodies) with each level that stands for
+    two bodies (:func:`item_pairs`) given twice, side by side, once for each body, in the engine's order."""
+    two = pairs[:, 0] >= 0
+    idx = np.repeat(np.arange(len(ur)), 1 + two.astype(np.int64))
+    second = np.zeros(len(idx), np.bool_)
+    second[1:] = idx[1:] == idx[:-1]
+    got = pairs[idx]
+    chosen = np.where(got[:, 0] >= 0, np.where(second, got[:, 1], got[:, 0]), chosen[idx]).astype(np.int32)
+    return ur[idx], ul[idx], later[idx], chosen
 
 
 def guiding_receivers(c: Cols, t: Tables, ur: I64, ul: I64, pr: I64) -> bool:

@@ -401,6 +401,9 @@ class Decider:
         #: by identity).
         self._todos: dict[tuple[Any, ...], tuple[tuple[str, Any, str], ...]] = {}
         self._switched_plans: dict[tuple[Any, ...], Plan] = {}
+        #: :meth:`_switched`'s plans of the readings that word a reason alone (``wording_only``), kept apart: their
+        #: findings rest on less than the whole plan's
+        self._worded_plans: dict[tuple[Any, ...], Plan] = {}
         #: The view this decider derives facts on, which notes the parameters derive's facts read, and that note
         #: (:meth:`_deriving`; a decider that decides readings again only): :meth:`_switched` fires a switched
         #: reading's rules on the record's facts where derive has never read that reading's parameter.
@@ -584,9 +587,9 @@ class Decider:
         same = (facts, ctx) if facts is not None else None
         others = tuple([d._placed_key(problem, jurisdiction, today, None if param in read else same)[1]
                         for (param, _, _), d in zip(found, deciders, strict=True)])
-        # (a plan of the wording readings alone is kept apart from the whole one: its findings rest on less)
-        key = (plan, at, others, wording_only)
-        got = self._switched_plans.get(key)
+        key = (plan, at, others)
+        kept = self._worded_plans if wording_only else self._switched_plans
+        got = kept.get(key)
         if got is None:
             rest, links, removed, inert = self.switched_rests(
                 problem, jurisdiction, plan.keys, today, bool(plan.mains), ctx.rests_on, self._plan_clauses(plan),
@@ -598,9 +601,9 @@ class Decider:
                 got = untracked(Plan(plan.mains, plan.keys, plan.fired, plan.duties,
                                      tuple(dict.fromkeys((*plan.spared, *rest))), links or None, removed,
                                      inert=inert), Plan)
-            if len(self._switched_plans) >= PLANS_KEPT:
-                self._switched_plans.clear()
-            self._switched_plans[key] = got
+            if len(kept) >= PLANS_KEPT:
+                kept.clear()
+            kept[key] = got
         return got
 
     def _placed_key(self, problem: Problem, jurisdiction: Jurisdiction, today: dt.date | None,
@@ -2717,26 +2720,23 @@ def decider_of(policy: PolicyView) -> Decider:
 
 def who_answers(policy: PolicyView, problem: Problem | Mapping[str, Any], *,
                 jurisdiction: Jurisdiction | None = None, engine: EngineName | None = None,
-                today: dt.date | None = None) -> Verdict:
+                today: dt.date | None = None, wording_only: bool = False) -> Verdict:
     """Who answers for ``problem`` under ``policy``: see :meth:`responsibility.Policy.who_answers`.
 
     A policy with dated amendments judges the problem by the view in force on its day
     (:func:`problem_day`).
+
+    ``wording_only``: for a caller that reads of the findings only their body, place, basis, liability, clauses and
+    reason, which are the full verdict's (the batch's reference path: its rows hold no more); what the findings rest
+    on and the verdict's interpretations leave out the readings no reason words, under which the record is not
+    decided again (:meth:`Decider._switched`) — such re-decisions were ~55% of what the batch's referred records cost
+    (session 58's profile).
     """
     j = jurisdiction if jurisdiction is not None else Jurisdiction.example()
     view = policy.at(problem_day(problem, today)) if policy.epochs else policy
+    if wording_only:
+        return decider_of(view).decide(problem, j, engine=engine, today=today, wording_only=True)
     return decider_of(view).decide(problem, j, engine=engine, today=today)
-
-
-def finding_rows(policy: PolicyView, problem: Problem | Mapping[str, Any], *, jurisdiction: Jurisdiction,
-                 engine: EngineName | None = None, today: dt.date | None = None) -> Verdict:
-    """:func:`who_answers`' verdict for a caller that reads of its findings only their body, place, basis, liability,
-    clauses and reason, which are ``who_answers``' own (the batch's reference path: its rows hold no more). What the
-    findings rest on and the verdict's interpretations leave out the readings no reason words: the record is decided
-    again only under those that do (:meth:`Decider._switched`, ``wording_only``) — such re-decisions were ~55% of
-    what the batch's referred records cost (session 58's profile)."""
-    view = policy.at(problem_day(problem, today)) if policy.epochs else policy
-    return decider_of(view).decide(problem, jurisdiction, engine=engine, today=today, wording_only=True)
 
 
 def problem_day(problem: Any, today: dt.date | None) -> dt.date:
