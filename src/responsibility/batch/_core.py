@@ -1319,7 +1319,9 @@ def item_receivers(c: Cols, t: Tables, ur: I64, ul: I64, pr: I64, chosen: I32) -
     :func:`~responsibility.engine._facts.item_holders`: 县（市、区）党委、政府 for 二(六)1(4) 干部联系; check57 #5) —
     the fast path gives a level one body; whether any was marked. Read loosely (whatever the record shows besides):
     the reference path decides. The table, by (area, kind code, place's level rank, level rank), is made once per
-    policy, as :func:`receiving_bodies`."""
+    policy, as :func:`receiving_bodies`. Only under rectifier_holding: not_rectified (:func:`own_work_reading`, whose
+    own-work sitting the engine reads of the first of them): elsewhere :func:`item_pairs` keeps two such bodies on
+    the fast path (perf60)."""
     policy = t.policy
     nr = t.max_rank + 1
     key = (*t.areas, "|", *t.kind_names, nr)
