@@ -468,8 +468,10 @@ class Decider:
                ) -> Verdict:
         """The verdict on one problem record (``wording_only``: see :meth:`decide_parsed`)."""
         problem = parse_problem(raw, self.policy, jurisdiction, today)
-        return self.decide_parsed(problem, jurisdiction, self.compiled if engine == "compiled" else self.engine(engine),
-                                  today=today, wording_only=wording_only)
+        eng = self.compiled if engine == "compiled" else self.engine(engine)
+        if wording_only:  # (asked only where it is: a subclass's decide_parsed need not know it)
+            return self.decide_parsed(problem, jurisdiction, eng, today=today, wording_only=True)
+        return self.decide_parsed(problem, jurisdiction, eng, today=today)
 
     def decide_parsed(self, problem: Problem, jurisdiction: Jurisdiction, eng: _Engine, *,
                       today: dt.date | None = None, wording_only: bool = False) -> Verdict:
@@ -568,6 +570,13 @@ class Decider:
                 self._todos.clear()
             self._todos[at] = found
         if wording_only and found:
+            # (and only where a finding is worded by such a reading's link: a 指导督促 through such duties alone, as
+            # _acting_form reads it — most records naming an acting department have none, and their reasons are
+            # the same whatever the links)
+            also = self._also_acting
+            if not any(k[1] == "supervision" and ds and all(d in also for d in ds)
+                       for k, ds in zip(plan.keys, plan.duties, strict=True)):
+                return plan
             wording = self._wording_params
             found = tuple([x for x in found if x[0] in wording])
         # (a record with no findings is decided again too: a reading of its context under no other value of which a
