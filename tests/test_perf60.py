@@ -9,7 +9,12 @@ words the reason of a department shown acting (``Decider._acting_form``: 发现�
 tests hold its findings to the whole verdict's on the bench ledger's referred records under several readings, and
 check that it skips the others (a
 version that decided every reading again would pass the equality tests and undo the work; one that skipped the acting
-reading too fails them: 26 of 408,109 rows of 200k bench records differ in their reason)."""
+reading too fails them: 26 of 408,109 rows of 200k bench records differ in their reason).
+
+And the two kinds of record that session 58 left on the reference path now take the fast path where they can: a
+county standing for its 党委、政府 together gets a fact for each (batch/_core.item_pairs), and a record naming an acting
+city or province department stays unless that department has a hit to press on (batch/_core.acting_pressers with
+the templates): the tests below hold both to ``who_answers`` under many readings and check that they stay."""
 
 from __future__ import annotations
 
@@ -23,7 +28,7 @@ import pytest
 from responsibility import Jurisdiction, Policy
 from responsibility.engine._decide import Decider, decider_of, who_answers
 
-from .test_batch import TODAY, watching
+from .test_batch import TODAY
 
 #: what sent most of the bench ledger's referred records (session 58: 68 and 45 of 20,000): a county standing for
 #: its 党委、政府 together (``item_receivers``; now on the fast path, two facts: ``item_pairs``) and an acting city or
@@ -80,7 +85,8 @@ def referred(policy: Policy, small_province: Jurisdiction) -> dict[str, list[dic
     village = small_province.at_level("village")[3].code
     records += [dict(rec, id=f"acting-{i}", place=village) for i, rec in enumerate(ACTING)]
     paired: set[str] = set()
-    real = _core.item_pairs
+    acting: set[str] = set()
+    real, real_acting = _core.item_pairs, _core.acting_pressers
 
     def spy(c: Any, *args: Any) -> Any:
         pairs, many = real(c, *args)
@@ -88,13 +94,19 @@ def referred(policy: Policy, small_province: Jurisdiction) -> dict[str, list[dic
             paired.update(c.ids[i] for i in args[1][pairs[:, 0] >= 0].tolist())
         return pairs, many
 
-    with watching("acting_pressers") as marked, mock.patch.object(_core, "item_pairs", spy):
+    def spy_acting(c: Any, t: Any, tpl: Any = None, facts: Any = None) -> Any:
+        got = real_acting(c, t, tpl, facts)
+        if got is not None:  # (the first call: the records naming a department that may press as acting)
+            acting.update(c.ids[i] for i in got[0].tolist())
+        return got
+
+    with mock.patch.object(_core, "item_pairs", spy), mock.patch.object(_core, "acting_pressers", spy_acting):
         policy.assess(records, jurisdiction=small_province, today=TODAY)
     got = {"item_receivers": [r for r in records if r["id"] in paired],
-           "acting_pressers": [r for r in records if r["id"] in marked["acting_pressers"]]}
+           "acting_pressers": [r for r in records if r["id"] in acting]}
     # (enough of each to mean something: ~0.3% and ~0.2% of the bench ledger)
     assert len(got["item_receivers"]) >= 10 and len(got["acting_pressers"]) >= 5, {m: len(v) for m, v in got.items()}
-    assert {"acting-0", "acting-1"} <= marked["acting_pressers"]
+    assert {"acting-0", "acting-1"} <= acting
     return got
 
 
@@ -244,3 +256,49 @@ def test_both_bodies_answer(policy: Policy, small_province: Jurisdiction,
     assert len(bodies) == len(referred["item_receivers"])
     assert all({"county_party_committee", "county_government"} <= b for b in bodies), bodies
     assert "county_holders_unnamed" not in set(a.findings["body"])
+
+
+# -- a department shown acting that presses nothing, on the fast path (batch/_core.acting_pressers) -----------------
+
+#: the readings of the pressing an acting department may add to, and of its reason
+ACTING_READINGS: list[dict[str, Any]] = [
+    *READINGS,
+    {"supervision_scope": "next_level"},
+    {"supervision_scope": "own_and_level_above"},
+    {"joint_guidance_every_line": True},
+    {"main_responsibility_every_level": True},
+    {"handling_time_limit_days": 5},
+    {"leadership_liability_from": "minor"},
+]
+
+
+@pytest.mark.parametrize("values", ACTING_READINGS, ids=_ids)
+def test_a_record_naming_an_acting_department_gives_who_answers_rows(
+        policy: Policy, small_province: Jurisdiction, referred: dict[str, list[dict[str, Any]]],
+        values: dict[str, Any]) -> None:
+    view = policy.with_parameters(**values) if values else policy
+    records = referred["acting_pressers"]
+    a = view.assess(records, jurisdiction=small_province, today=TODAY)
+    assert a.rejected == 0 and a.assessed == len(records)
+    cols = ["problem", "level", "body", "place", "basis", "liability", "clauses", "reason"]
+    got = [tuple(x) for x in a.findings[cols].astype(object).itertuples(index=False)]
+    want = [(v.problem, f.level, f.body, f.place, f.basis, f.liability, ";".join(f.clauses), f.reason)
+            for r in records
+            for v in [view.who_answers(r, jurisdiction=small_province, engine="compiled", today=TODAY)]
+            for f in v.findings]
+    assert got == want
+
+
+def test_a_department_shown_acting_takes_the_reference_path_only_where_it_presses(
+        policy: Policy, small_province: Jurisdiction, referred: dict[str, list[dict[str, Any]]]) -> None:
+    records = referred["acting_pressers"]
+    _, sent = _referred_ids(policy, records, small_province)
+    # the two whose city department presses the county's rectification (its 指导督促 worded 发现或受交办该问题) go; most
+    # of the others stay (session 58 sent every one of them: perf60 saw 1 of 78 and 3 of 84 sent in other ledgers)
+    assert {"acting-0", "acting-1"} <= sent
+    assert len(sent) <= len(records) // 4, (len(sent), len(records))
+    phrase = policy.data.accountability.phrases["acting"]
+    worded = {r["id"] for r in records
+              if any(phrase in f.reason for f in policy.who_answers(r, jurisdiction=small_province, engine="compiled",
+                                                                    today=TODAY).findings)}
+    assert worded <= sent

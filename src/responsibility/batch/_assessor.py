@@ -246,7 +246,8 @@ class Assessor:
         today = self.today.toordinal() - EPOCH
         check(c, t, today)
         dv = derive(c, t, today=today, limit=self.limit, rect_limit=self.rect_limit, must_report=self.must_report,
-                    pass_down=self.pass_down, conceal_role=self.conceal_role, receivers=self.receivers)
+                    pass_down=self.pass_down, conceal_role=self.conceal_role, receivers=self.receivers,
+                    tpl=self.templates)
         rows = expand(c, t, self.templates, dv)
         rejects = list(part.rejects)
         slow: list[tuple[int, str, list[Finding], str]] = []

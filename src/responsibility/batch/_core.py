@@ -316,8 +316,13 @@ class Derived:
 
 
 def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_report: bool = True,
-           pass_down: bool = False, conceal_role: bool = False, receivers: I32 | None = None) -> Derived:
+           pass_down: bool = False, conceal_role: bool = False, receivers: I32 | None = None,
+           tpl: Templates | None = None) -> Derived:
     """:func:`~responsibility.engine._facts.derive` over every record at once (slow records give nothing).
+
+    ``tpl``: the templates the facts are placed by, which :func:`acting_pressers` reads to keep a record naming an
+    acting department on the fast path where that department has nothing to press (without them it takes the
+    reference path).
 
     ``pass_down``: a level that passed its assignment down in time answers as a supervisor only
     (``reassigned_level_answers: supervision``). ``receivers``: :func:`receiving_bodies`, where
@@ -337,7 +342,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     stepping_levels(c, t)
     guiding_concealers(c, t)
     co_assignees(c, t)
-    acting_pressers(c, t)
+    acting = acting_pressers(c, t, tpl)
     if receivers is not None or conceal_role:
         standing_alternatives(c, t)
     ok = ~c.slow
@@ -813,6 +818,15 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     rest = np.full(len(d) + len(ur), NONE, np.int32), np.full(len(cpos), NONE, np.int32)
     fon = np.concatenate([rest[0], ron, rest[1]], **_I32)
     fdl = np.concatenate([rest[0], rdl, rest[1]], **_I32)
+    if acting is not None and tpl is not None:
+        # (the records whose department shown acting has a hit of theirs to press on: the reference path, their facts
+        # out — acting_pressers again, with the facts)
+        prank_f = np.maximum(pick(t.place_rank, c.place), 0)
+        sev_f = c.sev if c.line is None else (c.sev + c.line * (len(SEVERITIES) + 1)).astype(np.int32)
+        acting_pressers(c, t, tpl, (acting, fr, ft, fl, fb, fe, sev_f, prank_f))
+        keep_f = ~c.slow[fr]
+        if not keep_f.all():
+            fr, ft, fl, fb, fe, fo, fon, fdl = (a[keep_f] for a in (fr, ft, fl, fb, fe, fo, fon, fdl))
     return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew, fon, fdl)
 
 
@@ -1048,7 +1062,8 @@ def co_assignees(c: Cols, t: Tables) -> None:
         c.slow[(many // nr).astype(np.int64)] = True
 
 
-def acting_pressers(c: Cols, t: Tables) -> None:
+def acting_pressers(c: Cols, t: Tables, tpl: Templates | None = None, facts: tuple[Any, ...] | None = None
+                    ) -> tuple[I64, I64] | None:
     """Mark slow (``c.slow``: the reference path) a record naming, as its finder or a body an assignment handed it, a
     holder of a duty a bool parameter's true widens the pressing of (``presses_also_acting``:
     ``acting_departments_press``, 二(二)5 省市有关部门), where that duty reaches the record's problem (engine/_decide.py
@@ -1057,17 +1072,30 @@ def acting_pressers(c: Cols, t: Tables) -> None:
     verdict is decided again under the other (``Decider._todo``); the fast path places each fact alone and reads
     neither. A department whose duty does not reach the problem adds nothing under either value (a city's department
     handed a village's problem of another line): the fast path keeps it. Rare: a province's or city's department named
-    in the record."""
+    in the record.
+
+    Where every such parameter is true and the templates ``tpl`` are given, the records are not marked at first: each
+    one's record and its department's level rank are returned, and :func:`derive` calls this again at its end with
+    them and the facts (``facts``), to mark only those a fact of which has a hit the department could press on (a
+    指导督促 rule of no extra clauses whose holders are of the department's level, on a fact of a level below it:
+    ``Decider._acting_added``, whose other tests only keep it from pressing; :meth:`Templates.acting_levels`). For
+    the others the department presses nothing: the verdict's findings are those of the record without it, and their
+    reasons too (acting_departments_press's link words only such a 指导督促), which are the fast path's (perf60: 81 of
+    84 such bench records). Elsewhere they are marked at once, as before, and None returned."""
+    if facts is not None:
+        assert tpl is not None
+        _pressing_acting(c, tpl, *facts)
+        return None
     also = pressing_also_acting(t.policy)
     if not also:
-        return
+        return None
     held: dict[int, list[str]] = {}
     for d in also:
         for holder in t.policy.duties[d].holders:
             if holder in t.body_index:
                 held.setdefault(t.body_index[holder], []).append(d)
     if not held:
-        return
+        return None
     idx = np.array(sorted(held), np.int64)
     recs: list[npt.NDArray[Any]] = []
     bodies: list[npt.NDArray[Any]] = []
@@ -1082,7 +1110,7 @@ def acting_pressers(c: Cols, t: Tables) -> None:
     keep = ~c.slow[r]
     r, b = r[keep], b[keep]
     if not len(r):
-        return
+        return None
     decider = decider_of(t.policy)
     memo: dict[tuple[int, int, int, int], bool] = t.policy._memo("batch: acting reaches", dict)
     pr = np.maximum(pick(t.place_rank, pick(c.place, r)), 0)
@@ -1096,7 +1124,30 @@ def acting_pressers(c: Cols, t: Tables) -> None:
             got = memo[key] = any(decider._acting_reaches(t.areas[a], kind, None, t.bodies[body], d, p)
                                   for d in held[body])
         hit[i] = got
-    c.slow[r[hit]] = True
+    if tpl is None or not all(t.policy.parameter(also[d]) for ds in held.values() for d in ds):
+        c.slow[r[hit]] = True
+        return None
+    return r[hit], pick(t.body_rank, b[hit]).astype(np.int64)
+
+
+def _pressing_acting(c: Cols, tpl: Templates, acting: tuple[I64, I64], fr: I32, ft: I32, fl: I32, fb: I32, fe: I32,
+                     sev: I32, prank: I32) -> None:
+    """Mark slow the records of ``acting`` (:func:`acting_pressers`' first call) a fact of which (``fr``…``fe``, as
+    :func:`derive` gives them; ``sev`` and ``prank`` as :func:`expand` reads them) has a hit their department could
+    press on (:meth:`Templates.acting_levels`)."""
+    recs, levels = acting
+    if not len(recs):
+        return
+    at = np.zeros(c.n, np.int64)  # each record's acting levels, as bits (a record may name two departments)
+    np.bitwise_or.at(at, recs, np.left_shift(np.int64(1), levels))
+    mine = np.flatnonzero(pick(at, fr) != 0)
+    if not len(mine):
+        return
+    r = pick(fr, mine)
+    codes = tpl.fact_codes(c.area, c.kind, sev, prank, r, pick(ft, mine), pick(fl, mine), pick(fb, mine),
+                           pick(fe, mine))
+    bits = np.array([tpl.acting_levels(code) for code in codes.tolist()], np.int64)
+    c.slow[r[(bits & pick(at, r)) != 0]] = True
 
 
 def implied_assignees(c: Cols, t: Tables, pr: I64, hp: I32, hact: I32, hby: I32, hto: I32, hon: I32, got: I64,
@@ -2633,6 +2684,7 @@ class Templates:
         self._arrays: dict[str, npt.NDArray[np.int64]] = {}
         self._raising: Bool | None = None
         self._memo: dict[tuple[object, ...], tuple[str, list[str | int]]] = {}
+        self._acting: dict[int, int] = {}  # (:meth:`acting_levels`, by template key)
         self._placed: dict[tuple[object, ...], list[tuple[int, tuple[int, int, int], str, list[str | int], int]]] = {}
         self._marks = {f: f"\x00{i}\x00" for i, f in enumerate(CONTEXT_FIELDS)}
         #: what derive asked of the policy in Python, by codes (:data:`ASKED`: the policy's memos of them), kept with
@@ -2725,7 +2777,53 @@ class Templates:
         self._make(code)
         return tid
 
+    def acting_levels(self, code: int) -> int:
+        """The level ranks (as bits) a department shown acting could press at on the fact of template key ``code``
+        (:func:`acting_moved`): of each 指导督促 hit with holders and no extra clauses on a fact with a level below its
+        holders' (engine/_decide.py ``Decider._acting_added``). Kept by key."""
+        got = self._acting.get(code)
+        if got is None:
+            area, fact = self._fact_of(code)[:2]
+            t = self.t
+            policy, rank = t.policy, t.policy.level_rank
+            got = 0
+            lvl = fact.get("lvl")
+            for rule, _ in t.decider.compiled.fire(area, [fact]):
+                if rule.basis == PRESSING_BASIS and rule.holders and not rule.extra_clauses and lvl is not None:
+                    level = rank[policy.bodies[rule.holders[0].body].level]
+                    if isinstance(lvl, int) and lvl < level:
+                        got |= 1 << level
+            self._acting[code] = got
+        return got
+
     def _make(self, code: int) -> None:
+        t = self.t
+        area, fact, kind_id, prank, sev, line, ft, fl = self._fact_of(code)
+        decider = t.decider
+        hits = decider.compiled.fire(area, [fact])
+        # What the rows say depends on the rules that fired, the fact's body (whom they name) and its
+        # escalate flag (which reasons read), not on the rest of the fact: templates that agree there share them.
+        same = (area, kind_id, prank, sev, line, fact.get("body"), bool(fact.get("escalate")), fact.get("later"),
+                tuple(id(r) for r, _ in hits))
+        made = self._placed.get(same)
+        if made is None:
+            made = self._placed[same] = self._rows(area, kind_id, prank, sev, hits, line)
+        self.start.append(len(self.rank))
+        self.count.append(len(made))
+        level = fl if ft != FOUND else -1  # the fact's "lvl", which reasons read
+        for rank, key, clauses, pieces, merge in made:
+            self.rank.append(rank)
+            self.body.append(key[0])
+            self.basis.append(key[1])
+            self.liability.append(key[2])
+            self.fact_level.append(level)
+            self.clauses.append(clauses)
+            self.pieces.append(pieces)
+            self.merge.append(merge)
+
+    def _fact_of(self, code: int) -> tuple[str, dict[str, object], str | None, int, int, str | None, int, int]:
+        """What a template key stands for: the area and the fact its rules are fired on, and of it the kind, the
+        place's level rank, the severity, the record's line, the fact type and level."""
         t = self.t
         parts = []
         for radix in reversed(self.radix):
@@ -2756,27 +2854,7 @@ class Templates:
             fact["lvl"] = fl
         else:
             fact.update(lvl=fl, body=body)
-        decider = t.decider
-        hits = decider.compiled.fire(area, [fact])
-        # What the rows say depends on the rules that fired, the fact's body (whom they name) and its
-        # escalate flag (which reasons read), not on the rest of the fact: templates that agree there share them.
-        same = (area, kind_id, prank, sev, line, fact.get("body"), bool(fact.get("escalate")), fact.get("later"),
-                tuple(id(r) for r, _ in hits))
-        made = self._placed.get(same)
-        if made is None:
-            made = self._placed[same] = self._rows(area, kind_id, prank, sev, hits, line)
-        self.start.append(len(self.rank))
-        self.count.append(len(made))
-        level = fl if ft != FOUND else -1  # the fact's "lvl", which reasons read
-        for rank, key, clauses, pieces, merge in made:
-            self.rank.append(rank)
-            self.body.append(key[0])
-            self.basis.append(key[1])
-            self.liability.append(key[2])
-            self.fact_level.append(level)
-            self.clauses.append(clauses)
-            self.pieces.append(pieces)
-            self.merge.append(merge)
+        return area, fact, kind_id, prank, sev, line, ft, fl
 
     def _rows(self, area: str, kind_id: str | None, prank: int, sev: int, hits: list[Any],
               line: str | None = None) -> list[tuple[int, tuple[int, int, int], str, list[str | int], int]]:
