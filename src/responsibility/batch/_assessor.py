@@ -246,7 +246,8 @@ class Assessor:
         today = self.today.toordinal() - EPOCH
         check(c, t, today)
         dv = derive(c, t, today=today, limit=self.limit, rect_limit=self.rect_limit, must_report=self.must_report,
-                    pass_down=self.pass_down, conceal_role=self.conceal_role, receivers=self.receivers)
+                    pass_down=self.pass_down, conceal_role=self.conceal_role, receivers=self.receivers,
+                    tpl=self.templates)
         rows = expand(c, t, self.templates, dv)
         rejects = list(part.rejects)
         slow: list[tuple[int, str, list[Finding], str]] = []
@@ -260,8 +261,10 @@ class Assessor:
                 bad = lone_surrogate(raw)
                 if bad is not None:
                     raise problem_error(bad, LONE_SURROGATE, "bad_text")
+                # (who_answers' findings as far as the rows hold them: decided again only under the readings that
+                # word a reason, not under every reading a finding may rest on, which no row holds)
                 verdict = who_answers(self.reference, raw, jurisdiction=self.jurisdiction, engine="compiled",
-                                      today=self.today)
+                                      today=self.today, wording_only=True)
             except ResponsibilityError as exc:
                 line = int(part.lines[i]) if part.lines is not None else None
                 rejects.append(reject(int(part.numbers[i]), line, exc))

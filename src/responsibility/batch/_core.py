@@ -316,8 +316,13 @@ class Derived:
 
 
 def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_report: bool = True,
-           pass_down: bool = False, conceal_role: bool = False, receivers: I32 | None = None) -> Derived:
+           pass_down: bool = False, conceal_role: bool = False, receivers: I32 | None = None,
+           tpl: Templates | None = None) -> Derived:
     """:func:`~responsibility.engine._facts.derive` over every record at once (slow records give nothing).
+
+    ``tpl``: the templates the facts are placed by, which :func:`acting_pressers` reads to keep a record naming an
+    acting department on the fast path where that department has nothing to press (without them it takes the
+    reference path).
 
     ``pass_down``: a level that passed its assignment down in time answers as a supervisor only
     (``reassigned_level_answers: supervision``). ``receivers``: :func:`receiving_bodies`, where
@@ -337,7 +342,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     stepping_levels(c, t)
     guiding_concealers(c, t)
     co_assignees(c, t)
-    acting_pressers(c, t)
+    acting = acting_pressers(c, t, tpl)
     if receivers is not None or conceal_role:
         standing_alternatives(c, t)
     ok = ~c.slow
@@ -526,7 +531,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # receiving_level_body gives (engine/_facts.py receiving_body; R22-2, review23 #1); where the record also shows it
     # handing the problem to a department of its own, that department answers beside it (engine/_facts.py
     # ``handed_to``), or was handed it late (``later``): such records take the reference path
-    chosen, referred = None, False
+    chosen, referred, pairs = None, False, None
     if receivers is not None and len(ur):
         chosen = take(receivers, pick(c.area, ur), pick(c.kind, ur), pick(pr, ur), ul)
         if c.line is not None:  # (a record whose named departments give it a line: the line's department)
@@ -563,9 +568,16 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
                 referred = True
         # (a county that had it through no body named standing for the bodies whose own item the kind is together —
         # 县（市、区）党委、政府, 二(六)1(4) 干部联系 — names each of them: engine/_facts.py item_holders, check57 #5;
-        # the fast path gives a level one body, so such records take the reference path)
-        if (chosen >= 0).any() and item_receivers(c, t, ur, ul, pr, chosen):
-            referred = True
+        # two such bodies give the level two facts, one each, below (``pairs``); more, or a policy reading a
+        # rectifier's sitting on its own work as its 整改不到位 (which the engine reads of the first of them), take the
+        # reference path)
+        if (chosen >= 0).any():
+            if own_work_reading(t):
+                if item_receivers(c, t, ur, ul, pr, chosen):
+                    referred = True
+            else:
+                pairs, many = item_pairs(c, t, ur, ul, pr, chosen)
+                referred |= many
     # a city or the province that had it through no body named, whose one holder of the handling only guides the
     # grassroots, stands under receiving_level_body: handling_holders for the department the text ties to the kind's
     # work there (engine/_facts.py guiding_receiver; fid48's left item) — such records take the reference path
@@ -776,8 +788,11 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         keep_u = ~c.slow[ur]
         ur, ul, later = ur[keep_u], ul[keep_u], later[keep_u]
         chosen = chosen[keep_u] if chosen is not None else None
+        pairs = pairs[keep_u] if pairs is not None else None
         kept = ~c.slow[rr]
         rr, rl, rb, ron, rdl, rlate = rr[kept], rl[kept], rb[kept], ron[kept], rdl[kept], rlate[kept]
+    if pairs is not None and chosen is not None:  # (a level standing for two bodies: a fact for each, item_pairs)
+        ur, ul, later, chosen = each_of_pairs(ur, ul, later, chosen, pairs)
     # (each made as int32 in one pass: concatenating, then converting, made two; _I32 below)
     fr = np.concatenate([d, ur, rr, c.cp[cpos]], **_I32)
     ft = np.concatenate([np.full(len(d), FOUND), np.full(len(ur), UNHANDLED), np.full(len(rr), UNRECTIFIED),
@@ -803,6 +818,15 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     rest = np.full(len(d) + len(ur), NONE, np.int32), np.full(len(cpos), NONE, np.int32)
     fon = np.concatenate([rest[0], ron, rest[1]], **_I32)
     fdl = np.concatenate([rest[0], rdl, rest[1]], **_I32)
+    if acting is not None and tpl is not None:
+        # (the records whose department shown acting has a hit of theirs to press on: the reference path, their facts
+        # out — acting_pressers again, with the facts)
+        prank_f = np.maximum(pick(t.place_rank, c.place), 0)
+        sev_f = c.sev if c.line is None else (c.sev + c.line * (len(SEVERITIES) + 1)).astype(np.int32)
+        acting_pressers(c, t, tpl, (acting, fr, ft, fl, fb, fe, sev_f, prank_f))
+        keep_f = ~c.slow[fr]
+        if not keep_f.all():
+            fr, ft, fl, fb, fe, fo, fon, fdl = (a[keep_f] for a in (fr, ft, fl, fb, fe, fo, fon, fdl))
     return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew, fon, fdl)
 
 
@@ -1038,7 +1062,8 @@ def co_assignees(c: Cols, t: Tables) -> None:
         c.slow[(many // nr).astype(np.int64)] = True
 
 
-def acting_pressers(c: Cols, t: Tables) -> None:
+def acting_pressers(c: Cols, t: Tables, tpl: Templates | None = None, facts: tuple[Any, ...] | None = None
+                    ) -> tuple[I64, I64] | None:
     """Mark slow (``c.slow``: the reference path) a record naming, as its finder or a body an assignment handed it, a
     holder of a duty a bool parameter's true widens the pressing of (``presses_also_acting``:
     ``acting_departments_press``, 二(二)5 省市有关部门), where that duty reaches the record's problem (engine/_decide.py
@@ -1047,17 +1072,30 @@ def acting_pressers(c: Cols, t: Tables) -> None:
     verdict is decided again under the other (``Decider._todo``); the fast path places each fact alone and reads
     neither. A department whose duty does not reach the problem adds nothing under either value (a city's department
     handed a village's problem of another line): the fast path keeps it. Rare: a province's or city's department named
-    in the record."""
+    in the record.
+
+    Where every such parameter is true and the templates ``tpl`` are given, the records are not marked at first: each
+    one's record and its department's level rank are returned, and :func:`derive` calls this again at its end with
+    them and the facts (``facts``), to mark only those a fact of which has a hit the department could press on (a
+    指导督促 rule of no extra clauses whose holders are of the department's level, on a fact of a level below it:
+    ``Decider._acting_added``, whose other tests only keep it from pressing; :meth:`Templates.acting_levels`). For
+    the others the department presses nothing: the verdict's findings are those of the record without it, and their
+    reasons too (acting_departments_press's link words only such a 指导督促), which are the fast path's (perf60: 81 of
+    84 such bench records). Elsewhere they are marked at once, as before, and None returned."""
+    if facts is not None:
+        assert tpl is not None
+        _pressing_acting(c, tpl, *facts)
+        return None
     also = pressing_also_acting(t.policy)
     if not also:
-        return
+        return None
     held: dict[int, list[str]] = {}
     for d in also:
         for holder in t.policy.duties[d].holders:
             if holder in t.body_index:
                 held.setdefault(t.body_index[holder], []).append(d)
     if not held:
-        return
+        return None
     idx = np.array(sorted(held), np.int64)
     recs: list[npt.NDArray[Any]] = []
     bodies: list[npt.NDArray[Any]] = []
@@ -1072,7 +1110,7 @@ def acting_pressers(c: Cols, t: Tables) -> None:
     keep = ~c.slow[r]
     r, b = r[keep], b[keep]
     if not len(r):
-        return
+        return None
     decider = decider_of(t.policy)
     memo: dict[tuple[int, int, int, int], bool] = t.policy._memo("batch: acting reaches", dict)
     pr = np.maximum(pick(t.place_rank, pick(c.place, r)), 0)
@@ -1086,7 +1124,30 @@ def acting_pressers(c: Cols, t: Tables) -> None:
             got = memo[key] = any(decider._acting_reaches(t.areas[a], kind, None, t.bodies[body], d, p)
                                   for d in held[body])
         hit[i] = got
-    c.slow[r[hit]] = True
+    if tpl is None or not all(t.policy.parameter(also[d]) for ds in held.values() for d in ds):
+        c.slow[r[hit]] = True
+        return None
+    return r[hit], pick(t.body_rank, b[hit]).astype(np.int64)
+
+
+def _pressing_acting(c: Cols, tpl: Templates, acting: tuple[I64, I64], fr: I32, ft: I32, fl: I32, fb: I32, fe: I32,
+                     sev: I32, prank: I32) -> None:
+    """Mark slow the records of ``acting`` (:func:`acting_pressers`' first call) a fact of which (``fr``…``fe``, as
+    :func:`derive` gives them; ``sev`` and ``prank`` as :func:`expand` reads them) has a hit their department could
+    press on (:meth:`Templates.acting_levels`)."""
+    recs, levels = acting
+    if not len(recs):
+        return
+    at = np.zeros(c.n, np.int64)  # each record's acting levels, as bits (a record may name two departments)
+    np.bitwise_or.at(at, recs, np.left_shift(np.int64(1), levels))
+    mine = np.flatnonzero(pick(at, fr) != 0)
+    if not len(mine):
+        return
+    r = pick(fr, mine)
+    codes = tpl.fact_codes(c.area, c.kind, sev, prank, r, pick(ft, mine), pick(fl, mine), pick(fb, mine),
+                           pick(fe, mine))
+    bits = np.array([tpl.acting_levels(code) for code in codes.tolist()], np.int64)
+    c.slow[r[(bits & pick(at, r)) != 0]] = True
 
 
 def implied_assignees(c: Cols, t: Tables, pr: I64, hp: I32, hact: I32, hby: I32, hto: I32, hon: I32, got: I64,
@@ -1309,7 +1370,9 @@ def item_receivers(c: Cols, t: Tables, ur: I64, ul: I64, pr: I64, chosen: I32) -
     :func:`~responsibility.engine._facts.item_holders`: 县（市、区）党委、政府 for 二(六)1(4) 干部联系; check57 #5) —
     the fast path gives a level one body; whether any was marked. Read loosely (whatever the record shows besides):
     the reference path decides. The table, by (area, kind code, place's level rank, level rank), is made once per
-    policy, as :func:`receiving_bodies`."""
+    policy, as :func:`receiving_bodies`. Only under rectifier_holding: not_rectified (:func:`own_work_reading`, whose
+    own-work sitting the engine reads of the first of them): elsewhere :func:`item_pairs` keeps two such bodies on
+    the fast path (perf60)."""
     policy = t.policy
     nr = t.max_rank + 1
     key = (*t.areas, "|", *t.kind_names, nr)
@@ -1334,6 +1397,65 @@ def item_receivers(c: Cols, t: Tables, ur: I64, ul: I64, pr: I64, chosen: I32) -
         return False
     c.slow[ur[hit]] = True
     return True
+
+
+def item_pairs(c: Cols, t: Tables, ur: I64, ul: I64, pr: I64, chosen: I32) -> tuple[I32 | None, bool]:
+    """The two bodies (in ``item_holders``' order) each late level of ``ur``/``ul`` stands for where, by
+    receiving_level_body: unresolved, it had the problem through no body named and stands for the bodies whose own
+    item the kind is together (engine/_facts.py :func:`~responsibility.engine._facts.item_holders`: 县（市、区）党委、
+    政府 for 二(六)1(4) 干部联系; check57 #5): an (n, 2) table, -1 where it stands for one body — or None where no
+    level does. The engine gives each of them a fact of its own, alike but for the body (derive's ``standing``), which
+    the fast path's templates place each alone (:func:`each_of_pairs`). A level standing for more than two marks its
+    record slow (``c.slow``: the reference path), and the second value says whether one was marked. The table, by
+    (area, kind code, place's level rank, level rank), is made once per policy, as :func:`item_receivers`'.
+
+    The engine names them only where the record shows neither handed the problem (late or at all: its ``late_bodies``
+    and ``handed``); a record whose steps name a body of such a level has taken the reference path already
+    (:func:`derive`'s ``shown``)."""
+    policy = t.policy
+    nr = t.max_rank + 1
+    key = (*t.areas, "|", *t.kind_names, nr)
+    memo: dict[tuple[Any, ...], tuple[I32, Bool]] = policy._memo("batch: item pairs", dict)
+    got = memo.get(key)
+    if got is None:
+        table = np.full((len(t.areas), len(t.kind_names) + 1, nr, nr, 2), -1, np.int32)
+        more = np.zeros((len(t.areas), len(t.kind_names) + 1, nr, nr), np.bool_)
+        levels = [(lv, r) for lv, r in t.rank.items() if lv in policy.roles]
+        for a, area in enumerate(t.areas):
+            for kid in t.kind_names:
+                kc = t.kind_index[kid]
+                if t.kind_code[a, kc] < 0:
+                    continue
+                for level, r in levels:
+                    for place in range(1, r + 1):
+                        held = item_holders(policy, area, kid, level, place)
+                        if len(held) == 2 and all(b in t.body_index for b in held):
+                            table[a, kc, place, r] = [t.body_index[b] for b in held]
+                        elif len(held) > 1:
+                            more[a, kc, place, r] = True
+        got = memo[key] = (table, more)
+    table, more = got
+    at = (pick(c.area, ur), pick(c.kind, ur), pick(pr, ur), ul)
+    named = chosen >= 0
+    slow = more[at] & named
+    marked = bool(slow.any())
+    if marked:
+        c.slow[ur[slow]] = True
+    pairs = table[at]
+    pairs[~named] = -1
+    return (pairs if bool((pairs[:, 0] >= 0).any()) else None), marked
+
+
+def each_of_pairs(ur: I64, ul: I64, later: I64, chosen: I32, pairs: I32) -> tuple[I64, I64, I64, I32]:
+    """The late levels (``ur``, ``ul``, their ``later`` codes and ``chosen`` bodies) with each level that stands for
+    two bodies (:func:`item_pairs`) given twice, side by side, once for each body, in the engine's order."""
+    two = pairs[:, 0] >= 0
+    idx = np.repeat(np.arange(len(ur)), 1 + two.astype(np.int64))
+    second = np.zeros(len(idx), np.bool_)
+    second[1:] = idx[1:] == idx[:-1]
+    got = pairs[idx]
+    chosen = np.where(got[:, 0] >= 0, np.where(second, got[:, 1], got[:, 0]), chosen[idx]).astype(np.int32)
+    return ur[idx], ul[idx], later[idx], chosen
 
 
 def guiding_receivers(c: Cols, t: Tables, ur: I64, ul: I64, pr: I64) -> bool:
@@ -2562,6 +2684,7 @@ class Templates:
         self._arrays: dict[str, npt.NDArray[np.int64]] = {}
         self._raising: Bool | None = None
         self._memo: dict[tuple[object, ...], tuple[str, list[str | int]]] = {}
+        self._acting: dict[int, int] = {}  # (:meth:`acting_levels`, by template key)
         self._placed: dict[tuple[object, ...], list[tuple[int, tuple[int, int, int], str, list[str | int], int]]] = {}
         self._marks = {f: f"\x00{i}\x00" for i, f in enumerate(CONTEXT_FIELDS)}
         #: what derive asked of the policy in Python, by codes (:data:`ASKED`: the policy's memos of them), kept with
@@ -2654,7 +2777,53 @@ class Templates:
         self._make(code)
         return tid
 
+    def acting_levels(self, code: int) -> int:
+        """The level ranks (as bits) a department shown acting could press at on the fact of template key ``code``
+        (:func:`acting_moved`): of each 指导督促 hit with holders and no extra clauses on a fact with a level below its
+        holders' (engine/_decide.py ``Decider._acting_added``). Kept by key."""
+        got = self._acting.get(code)
+        if got is None:
+            area, fact = self._fact_of(code)[:2]
+            t = self.t
+            policy, rank = t.policy, t.policy.level_rank
+            got = 0
+            lvl = fact.get("lvl")
+            for rule, _ in t.decider.compiled.fire(area, [fact]):
+                if rule.basis == PRESSING_BASIS and rule.holders and not rule.extra_clauses and lvl is not None:
+                    level = rank[policy.bodies[rule.holders[0].body].level]
+                    if isinstance(lvl, int) and lvl < level:
+                        got |= 1 << level
+            self._acting[code] = got
+        return got
+
     def _make(self, code: int) -> None:
+        t = self.t
+        area, fact, kind_id, prank, sev, line, ft, fl = self._fact_of(code)
+        decider = t.decider
+        hits = decider.compiled.fire(area, [fact])
+        # What the rows say depends on the rules that fired, the fact's body (whom they name) and its
+        # escalate flag (which reasons read), not on the rest of the fact: templates that agree there share them.
+        same = (area, kind_id, prank, sev, line, fact.get("body"), bool(fact.get("escalate")), fact.get("later"),
+                tuple(id(r) for r, _ in hits))
+        made = self._placed.get(same)
+        if made is None:
+            made = self._placed[same] = self._rows(area, kind_id, prank, sev, hits, line)
+        self.start.append(len(self.rank))
+        self.count.append(len(made))
+        level = fl if ft != FOUND else -1  # the fact's "lvl", which reasons read
+        for rank, key, clauses, pieces, merge in made:
+            self.rank.append(rank)
+            self.body.append(key[0])
+            self.basis.append(key[1])
+            self.liability.append(key[2])
+            self.fact_level.append(level)
+            self.clauses.append(clauses)
+            self.pieces.append(pieces)
+            self.merge.append(merge)
+
+    def _fact_of(self, code: int) -> tuple[str, dict[str, object], str | None, int, int, str | None, int, int]:
+        """What a template key stands for: the area and the fact its rules are fired on, and of it the kind, the
+        place's level rank, the severity, the record's line, the fact type and level."""
         t = self.t
         parts = []
         for radix in reversed(self.radix):
@@ -2685,27 +2854,7 @@ class Templates:
             fact["lvl"] = fl
         else:
             fact.update(lvl=fl, body=body)
-        decider = t.decider
-        hits = decider.compiled.fire(area, [fact])
-        # What the rows say depends on the rules that fired, the fact's body (whom they name) and its
-        # escalate flag (which reasons read), not on the rest of the fact: templates that agree there share them.
-        same = (area, kind_id, prank, sev, line, fact.get("body"), bool(fact.get("escalate")), fact.get("later"),
-                tuple(id(r) for r, _ in hits))
-        made = self._placed.get(same)
-        if made is None:
-            made = self._placed[same] = self._rows(area, kind_id, prank, sev, hits, line)
-        self.start.append(len(self.rank))
-        self.count.append(len(made))
-        level = fl if ft != FOUND else -1  # the fact's "lvl", which reasons read
-        for rank, key, clauses, pieces, merge in made:
-            self.rank.append(rank)
-            self.body.append(key[0])
-            self.basis.append(key[1])
-            self.liability.append(key[2])
-            self.fact_level.append(level)
-            self.clauses.append(clauses)
-            self.pieces.append(pieces)
-            self.merge.append(merge)
+        return area, fact, kind_id, prank, sev, line, ft, fl
 
     def _rows(self, area: str, kind_id: str | None, prank: int, sev: int, hits: list[Any],
               line: str | None = None) -> list[tuple[int, tuple[int, int, int], str, list[str | int], int]]:

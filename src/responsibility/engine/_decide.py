@@ -364,6 +364,8 @@ class Decider:
         #: (:func:`pressing_also_acting`), with the parameter, and the holders of any of them
         self._also_acting = pressing_also_acting(policy)
         self._also_holders = frozenset(b for d in self._also_acting for b in policy.duties[d].holders)
+        #: the readings whose link words a finding's reason (:meth:`_acting_form`): all ``wording_only`` decides again
+        self._wording_params = frozenset(self._also_acting.values())
         self._acting_reach: dict[tuple[str, str | None, str | None, str, str, int], bool] = {}  # _acting_reaches
         #: The last record :meth:`_acting_named` read, with its answer: a decision asks it ~4 times (the plan's,
         #: the placement's and the re-decisions' keys, _todo), each a walk over the record's steps (~3% of a decision)
@@ -399,6 +401,9 @@ class Decider:
         #: by identity).
         self._todos: dict[tuple[Any, ...], tuple[tuple[str, Any, str], ...]] = {}
         self._switched_plans: dict[tuple[Any, ...], Plan] = {}
+        #: :meth:`_switched`'s plans of the readings that word a reason alone (``wording_only``), kept apart: their
+        #: findings rest on less than the whole plan's
+        self._worded_plans: dict[tuple[Any, ...], Plan] = {}
         #: The view this decider derives facts on, which notes the parameters derive's facts read, and that note
         #: (:meth:`_deriving`; a decider that decides readings again only): :meth:`_switched` fires a switched
         #: reading's rules on the record's facts where derive has never read that reading's parameter.
@@ -459,25 +464,35 @@ class Decider:
             return self._durable
 
     def decide(self, raw: Problem | Mapping[str, Any], jurisdiction: Jurisdiction, *,
-               engine: EngineName | None = None, today: dt.date | None = None) -> Verdict:
-        """The verdict on one problem record."""
+               engine: EngineName | None = None, today: dt.date | None = None, wording_only: bool = False
+               ) -> Verdict:
+        """The verdict on one problem record (``wording_only``: see :meth:`decide_parsed`)."""
         problem = parse_problem(raw, self.policy, jurisdiction, today)
-        return self.decide_parsed(problem, jurisdiction, self.compiled if engine == "compiled" else self.engine(engine),
-                                  today=today)
+        eng = self.compiled if engine == "compiled" else self.engine(engine)
+        if wording_only:  # (asked only where it is: a subclass's decide_parsed need not know it)
+            return self.decide_parsed(problem, jurisdiction, eng, today=today, wording_only=True)
+        return self.decide_parsed(problem, jurisdiction, eng, today=today)
 
     def decide_parsed(self, problem: Problem, jurisdiction: Jurisdiction, eng: _Engine, *,
-                      today: dt.date | None = None) -> Verdict:
+                      today: dt.date | None = None, wording_only: bool = False) -> Verdict:
         """The verdict on a problem already checked by ``parse_problem``.
 
         What the findings are, and what each says apart from the record, is a :class:`Plan` kept
         per decider by the record's shape (:meth:`shape`): what the engine fired and what the
         placing and the findings read beside it. A record of a shape seen before is placed by its
         plan; only its own parts (its facts, places, finder, dates) are read from it.
+
+        ``wording_only``: decide the record again only under the readings that word a finding's reason
+        (:meth:`_switched`), for a caller that reads of the findings only their body, place, basis, liability,
+        clauses and reason (the batch's reference path, which writes no more): those are the full verdict's; what the
+        findings rest on and the verdict's interpretations leave out the other readings.
         """
         facts, ctx, hits, plan, shape = self._planned(problem, jurisdiction, eng, today)
         # (the named tuple made as a tuple is: its generated __new__ is a Python frame per decision)
         return Verdict.lazy(problem.__dict__["id"], eng.name, ctx.as_of, self._label,
                             _new_tuple(VerdictContext, (self.policy, jurisdiction, problem)),
+                            functools.partial(self._sheet, problem, jurisdiction, facts, hits, ctx, plan, shape,
+                                              wording_only) if wording_only else
                             functools.partial(self._sheet, problem, jurisdiction, facts, hits, ctx, plan, shape))
 
     def _planned(self, problem: Problem, jurisdiction: Jurisdiction, eng: _Engine, today: dt.date | None
@@ -523,14 +538,21 @@ class Decider:
         return got
 
     def _switched(self, problem: Problem, jurisdiction: Jurisdiction, ctx: Context, plan: Plan,
-                  facts: list[Fact] | None = None) -> Plan:
+                  facts: list[Fact] | None = None, wording_only: bool = False) -> Plan:
         """``plan`` with what the readings the text leaves open decide of its findings for this record
         (:meth:`switched_rests`): kept by the record's plan *and* the placement of the record under each other value
         read (:meth:`_placed_key`).
         A reading's other value may make a part of the record count that this one does not (its days under
         rectifier_holding: a rectifier holding it since the day it was found is late after 30 days, not after 14),
         so two records of one shape may switch otherwise; kept by the shape alone, a verdict's rests_on was the first
-        such record's, and depended on what the decider had decided before it."""
+        such record's, and depended on what the decider had decided before it.
+
+        ``wording_only``: only the readings whose link words a reason — a parameter widening a duty's pressing to the
+        departments the record shows acting (``presses_also_acting``, :meth:`_acting_form`); any other reading's
+        link changes only what a finding rests on (:meth:`_linked`: its clauses stay), and what else is decided here
+        (the readings spared, inert or removed) only the verdict's interpretations. Most records the batch refers
+        (county 党委、政府 standing together for their own item: ~60% of them on bench_assess) name no acting
+        department and are decided again under no reading at all."""
         # Kept by what the answer reads, not by the shape: the plan itself (its findings and clauses; a plan is its
         # shape's, compared by identity), what _todo reads (the record's area, kind and severity, whether a failure was
         # found, the readings the context rests on, the departments the record shows acting) and the plans the other
@@ -547,6 +569,16 @@ class Decider:
             if len(self._todos) >= PLANS_KEPT:
                 self._todos.clear()
             self._todos[at] = found
+        if wording_only and found:
+            # (and only where a finding is worded by such a reading's link: a 指导督促 through such duties alone, as
+            # _acting_form reads it — most records naming an acting department have none, and their reasons are
+            # the same whatever the links)
+            also = self._also_acting
+            if not any(k[1] == "supervision" and ds and all(d in also for d in ds)
+                       for k, ds in zip(plan.keys, plan.duties, strict=True)):
+                return plan
+            wording = self._wording_params
+            found = tuple([x for x in found if x[0] in wording])
         # (a record with no findings is decided again too: a reading of its context under no other value of which a
         # finding is made is not listed — sectorless_alternatives on a policy gap of a line no level of which has a
         # part, which names nobody under either value; fid60)
@@ -565,20 +597,22 @@ class Decider:
         others = tuple([d._placed_key(problem, jurisdiction, today, None if param in read else same)[1]
                         for (param, _, _), d in zip(found, deciders, strict=True)])
         key = (plan, at, others)
-        got = self._switched_plans.get(key)
+        kept = self._worded_plans if wording_only else self._switched_plans
+        got = kept.get(key)
         if got is None:
             rest, links, removed, inert = self.switched_rests(
                 problem, jurisdiction, plan.keys, today, bool(plan.mains), ctx.rests_on, self._plan_clauses(plan),
                 answered={(param, value): d._plan_clauses(p)
-                          for (param, value, _), d, p in zip(found, deciders, others, strict=True)})
+                          for (param, value, _), d, p in zip(found, deciders, others, strict=True)},
+                todo=found if wording_only else None)
             got = plan
             if rest or links or removed or inert:
                 got = untracked(Plan(plan.mains, plan.keys, plan.fired, plan.duties,
                                      tuple(dict.fromkeys((*plan.spared, *rest))), links or None, removed,
                                      inert=inert), Plan)
-            if len(self._switched_plans) >= PLANS_KEPT:
-                self._switched_plans.clear()
-            self._switched_plans[key] = got
+            if len(kept) >= PLANS_KEPT:
+                kept.clear()
+            kept[key] = got
         return got
 
     def _placed_key(self, problem: Problem, jurisdiction: Jurisdiction, today: dt.date | None,
@@ -833,7 +867,8 @@ class Decider:
     def switched_rests(self, problem: Problem, jurisdiction: Jurisdiction, keys: Sequence[tuple[str, str, str]],
                        today: dt.date | None, failed: bool = False, rests: Sequence[str] = (),
                        clauses: Mapping[tuple[str, str, str], tuple[str, ...]] | None = None,
-                       answered: Mapping[tuple[str, Any], Mapping[tuple[str, str, str], tuple[str, ...]]] | None = None
+                       answered: Mapping[tuple[str, Any], Mapping[tuple[str, str, str], tuple[str, ...]]] | None = None,
+                       todo: Sequence[tuple[str, Any, str]] | None = None
                        ) -> tuple[tuple[str, ...], dict[tuple[str, str, str], tuple[str, ...]], Removed,
                                   tuple[str, ...]]:
         """What the readings the text leaves open decide of ``keys``, the findings (with their ``clauses``), read by
@@ -861,8 +896,10 @@ class Decider:
         ``failed``: the findings include a failure, so that duties of a failure's own duty kind (主体责任, 二(一)1: the
         area's and the general areas') count too. Days and severities are not read again: their findings say what
         limit or threshold decided them (the facts' ``slow``, ``rlim``, the liabilities' thresholds). ``answered``:
-        the findings already decided under some of those values (:meth:`_switched`), by (parameter, value)."""
-        todo = self._todo(problem, failed, rests)
+        the findings already decided under some of those values (:meth:`_switched`), by (parameter, value). ``todo``:
+        the (parameter, value, why) to decide it under, where not all of :meth:`_todo`'s (``wording_only``)."""
+        if todo is None:
+            todo = self._todo(problem, failed, rests)
         if not todo:
             return (), {}, (), ()
         now = set(keys)
@@ -1675,14 +1712,15 @@ class Decider:
         return self.policy.role_stands_aside(rule.area, rule.kind or None, rule.stage, body, duties, prank)
 
     def _sheet(self, problem: Problem, jurisdiction: Jurisdiction, facts: list[Fact], hits: list[Hit],
-               ctx: Context, plan: Plan, shape: tuple[Any, ...] | None = None) -> Sheet:
+               ctx: Context, plan: Plan, shape: tuple[Any, ...] | None = None, wording_only: bool = False) -> Sheet:
         """The findings and interpretations (what ``to_dict`` shows): the plan's forms and the
         record's values in each slot (the place where a body sits, the finder, the dates, as
         :meth:`context_values` gives them); the rest (:meth:`_more`: rules that fired, chain paths,
         quotes) waits until it is read too. ``shape``: the record's, whose plan is read under the readings the text
-        leaves open here (:meth:`_switched`: a verdict not read decides nothing again)."""
+        leaves open here (:meth:`_switched`: a verdict not read decides nothing again; ``wording_only``: only under
+        those that word a reason)."""
         if shape is not None and self._flips is not None:
-            plan = self._switched(problem, jurisdiction, ctx, plan, facts)
+            plan = self._switched(problem, jurisdiction, ctx, plan, facts, wording_only)
         rec = problem.__dict__  # (the record's fields from the model's dict: no __getattr__ hook per read)
         if ctx.set_aside:  # (a plan's rows are those of a record without steps set aside)
             rows = self._aside_rows(plan, problem, facts, hits, ctx)
@@ -2691,14 +2729,22 @@ def decider_of(policy: PolicyView) -> Decider:
 
 def who_answers(policy: PolicyView, problem: Problem | Mapping[str, Any], *,
                 jurisdiction: Jurisdiction | None = None, engine: EngineName | None = None,
-                today: dt.date | None = None) -> Verdict:
+                today: dt.date | None = None, wording_only: bool = False) -> Verdict:
     """Who answers for ``problem`` under ``policy``: see :meth:`responsibility.Policy.who_answers`.
 
     A policy with dated amendments judges the problem by the view in force on its day
     (:func:`problem_day`).
+
+    ``wording_only``: for a caller that reads of the findings only their body, place, basis, liability, clauses and
+    reason, which are the full verdict's (the batch's reference path: its rows hold no more); what the findings rest
+    on and the verdict's interpretations leave out the readings no reason words, under which the record is not
+    decided again (:meth:`Decider._switched`) — such re-decisions were ~55% of what the batch's referred records cost
+    (session 58's profile).
     """
     j = jurisdiction if jurisdiction is not None else Jurisdiction.example()
     view = policy.at(problem_day(problem, today)) if policy.epochs else policy
+    if wording_only:
+        return decider_of(view).decide(problem, j, engine=engine, today=today, wording_only=True)
     return decider_of(view).decide(problem, j, engine=engine, today=today)
 
 
