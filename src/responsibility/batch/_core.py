@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -1380,15 +1380,8 @@ def item_receivers(c: Cols, t: Tables, ur: I64, ul: I64, pr: I64, chosen: I32) -
     table = memo.get(key)
     if table is None:
         table = np.zeros((len(t.areas), len(t.kind_names) + 1, nr, nr), np.bool_)
-        levels = [(lv, r) for lv, r in t.rank.items() if lv in policy.roles]
-        for a, area in enumerate(t.areas):
-            for kid in t.kind_names:
-                kc = t.kind_index[kid]
-                if t.kind_code[a, kc] < 0:
-                    continue
-                for level, r in levels:
-                    for place in range(1, r + 1):
-                        table[a, kc, place, r] = len(item_holders(policy, area, kid, level, place)) > 1
+        for cell, held in _item_cells(t):
+            table[cell] = len(held) > 1
         memo[key] = table
     if not table.any():
         return False
@@ -1397,6 +1390,21 @@ def item_receivers(c: Cols, t: Tables, ur: I64, ul: I64, pr: I64, chosen: I32) -
         return False
     c.slow[ur[hit]] = True
     return True
+
+
+def _item_cells(t: Tables) -> Iterator[tuple[tuple[int, int, int, int], tuple[str, ...]]]:
+    """Each (area, kind code, place's level rank, level rank) cell of :func:`item_receivers`' and
+    :func:`item_pairs`' tables with the bodies whose own item the kind is there (``item_holders``)."""
+    policy = t.policy
+    levels = [(lv, r) for lv, r in t.rank.items() if lv in policy.roles]
+    for a, area in enumerate(t.areas):
+        for kid in t.kind_names:
+            kc = t.kind_index[kid]
+            if t.kind_code[a, kc] < 0:
+                continue
+            for level, r in levels:
+                for place in range(1, r + 1):
+                    yield (a, kc, place, r), item_holders(policy, area, kid, level, place)
 
 
 def item_pairs(c: Cols, t: Tables, ur: I64, ul: I64, pr: I64, chosen: I32) -> tuple[I32 | None, bool]:
@@ -1420,19 +1428,11 @@ def item_pairs(c: Cols, t: Tables, ur: I64, ul: I64, pr: I64, chosen: I32) -> tu
     if got is None:
         table = np.full((len(t.areas), len(t.kind_names) + 1, nr, nr, 2), -1, np.int32)
         more = np.zeros((len(t.areas), len(t.kind_names) + 1, nr, nr), np.bool_)
-        levels = [(lv, r) for lv, r in t.rank.items() if lv in policy.roles]
-        for a, area in enumerate(t.areas):
-            for kid in t.kind_names:
-                kc = t.kind_index[kid]
-                if t.kind_code[a, kc] < 0:
-                    continue
-                for level, r in levels:
-                    for place in range(1, r + 1):
-                        held = item_holders(policy, area, kid, level, place)
-                        if len(held) == 2 and all(b in t.body_index for b in held):
-                            table[a, kc, place, r] = [t.body_index[b] for b in held]
-                        elif len(held) > 1:
-                            more[a, kc, place, r] = True
+        for cell, held in _item_cells(t):
+            if len(held) == 2 and all(b in t.body_index for b in held):
+                table[cell] = [t.body_index[b] for b in held]
+            elif len(held) > 1:
+                more[cell] = True
         got = memo[key] = (table, more)
     table, more = got
     at = (pick(c.area, ur), pick(c.kind, ur), pick(pr, ur), ul)
