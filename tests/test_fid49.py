@@ -131,7 +131,7 @@ G2_NAMED = _record("fid49-g2-named", "discovery", "common_policy_problem", _COUN
                    [_UP_TWICE[0], _a("city", "province", "province_poverty_office", on="2021-03-05",
                                      action="reported")])
 _G2 = ((G2_COMMON, "province_poverty_office"), (G2_MECH, "province_poverty_office"),
-       (G2_BN, "province_civil_affairs"), (G2_NAMED, "province_poverty_office"))
+       (G2_BN, "province_sector_department"), (G2_NAMED, "province_poverty_office"))
 
 
 @pytest.mark.parametrize("engine", ENGINES)

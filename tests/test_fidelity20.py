@@ -17,7 +17,7 @@ import responsibility
 from responsibility import Jurisdiction, Policy
 from responsibility.batch._tables import Tables
 from responsibility.engine._decide import decider_of
-from responsibility.engine._facts import concealing_role
+from responsibility.engine._facts import concealing_role, guiding_level_department
 
 from .test_batch import TODAY, expected, got
 
@@ -67,7 +67,7 @@ def test_a_level_stands_for_its_role_body_only_where_a_department_passes_the_kin
     do, the level's body standing for the one unnamed, unresolved, once (review20c C20-1; not the role, a department,
     review34 F5); each such finding rests on concealing_level_body."""
     holders = policy.with_parameters(concealing_level_body="handling_holders")
-    changed = kept = named = unresolved = 0
+    changed = kept = named = unresolved = guided = 0
     for r in _records(policy):
         level = r["concealed_by"][0]
         try:
@@ -82,6 +82,16 @@ def test_a_level_stands_for_its_role_body_only_where_a_department_passes_the_kin
             # the kind's one department there, beside bodies whose part is only to pass it on (review23 #1)
             assert got_ == {one}, r
             named += 1
+        elif one is not None and one == guiding_level_department(policy, r["area"], r.get("kind"), level):
+            # a city whose one holder only guides (二(二)5): the department the text ties to the kind there, as
+            # handling_holders names it (市民政, 二(三)6; fid65, check59 CC1, CC2)
+            assert got_ == {one} == _concealers(holders, r, engine), r
+            guided += 1
+        elif level_holders == {one} and _department_holds(policy, r["area"], r.get("kind"), level):
+            # the level's one holder, by a duty of the kind's own work, where a department only finds it (县扶贫办,
+            # 二(三)4, beside 县民政局's 核对; fid65, check59 GC4)
+            assert got_ == {one} == _concealers(holders, r, engine), r
+            guided += 1
         elif _department_holds(policy, r["area"], r.get("kind"), level):
             # a department's part, or several departments': the record does not say whose line it is (review20c
             # C20-1): the role, unresolved, once
@@ -103,7 +113,7 @@ def test_a_level_stands_for_its_role_body_only_where_a_department_passes_the_kin
             changed += 1
         v = policy.who_answers(r, engine=engine)
         assert all("concealing_level_body" in f.rests_on for f in v.findings if f.basis == "concealed")
-    assert changed > 10 and kept > 10 and named > 10  # each reading is exercised (county and city)
+    assert changed > 10 and kept > 10 and named > 10 and guided > 0  # each reading is exercised (county and city)
     # the county's missing mechanism and missing cadre contact (review34 F5); rules51's school procedure (the school and
     # the county's keeper of the lists hold its handling, no department) and student-aid agencies (县党委、政府);
     # rules52's school records (education_aid_records_irregular, held as the procedure is)

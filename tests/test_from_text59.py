@@ -10,7 +10,8 @@ give what ``who_answers`` gives.
 
 The records the auditor judged the library to answer wrongly are run as the text requires and marked
 ``xfail(strict=True)`` with the clause (``DISAGREE``; /work/helpers/s59/check59.md in the session's notes): a fix
-that makes one pass fails its strict xfail, and it moves into the run. A record whose first expectation was the
+that makes one pass fails its strict xfail, and it moves into the run (fid65 fixed all six — GC4, BP1, BP2, BP5,
+CC1, CC2 — so none is left). A record whose first expectation was the
 auditor's own misreading says so in its name ("[After the run: …]").
 """
 
@@ -25,18 +26,7 @@ from responsibility import Policy
 from .from_text import case_id, check, check_batch
 from .from_text59_cases import CASES
 
-DISAGREE: dict[str, str] = {
-    "GC4": "一(四) 相关工作人员; 二(三)4 县扶贫办…对推送对象信息的真实性、完整性负责: a county naming no body "
-    "that hid untrue pushed information is named the role 问题所属部门 on 一(四) alone, where the receiving "
-    "path names 县扶贫办 on 二(三)4 and identification.yaml's note on the kind says the office (check51 #3)",
-    "BP1": "一(四) 相关工作人员; 二(六)1(5) 省市行业主管部门 names no department: a lineless 两不愁 policy gap the "
-    "city received and sat on names 市民政 outright, where its finding and amending name the role (民政 or 扶贫办)",
-    "BP2": "as BP1, concealment: a lineless 两不愁 policy gap hidden by the city names 市民政 concealed outright",
-    "BP5": "as BP1, at the province: a lineless 两不愁 policy gap the province sat on names 省民政 outright",
-    "CC1": "一(四) 相关工作人员; 二(三)6 省市民政部门: a city naming no body that hid a county's identification "
-    "problem is the role on 一(四) alone, where the receiving path and handling_holders name 市民政 on 二(三)6",
-    "CC2": "as CC1, 两不愁 social assistance (二(六)1(5) 统筹协调、指导督促开展社会救助工作): the role, not 市民政",
-}
+DISAGREE: dict[str, str] = {}
 PARAMS = [
     pytest.param(
         c,

@@ -507,6 +507,10 @@ def standing_body(policy: PolicyView, area: str, kind: str | None, level: str,
       or rectifies the kind itself (the 扶贫办 answers for the truth of what it pushed, 二(三)4; it proposes the funds'
       allocation, 二(四)): the problem may be in that body's line; nor where the role holds one (二(二)3 for any
       department whose problem it is);
+    - where the level's one holder of the stage holds it by a duty of the kind's own work (二(三)4
+      县扶贫办…对推送对象信息的真实性、完整性负责), the problem is in its line: that holder, as the level receiving it
+      through no body named is (:func:`sole_holder`) — not the role for a department whose part is only to find it
+      (县民政局's 核对; check59 GC4);
     - else, where a department of the level (the role itself, or a department of the role's kind) has a part in the
       kind at any stage, several may, and the record does not say which: the role (问题所属部门), unresolved, once;
     - where none has, and the level's part in passing it on is one other body's (the 扶贫办, keeper of the problem
@@ -543,6 +547,14 @@ def standing_body(policy: PolicyView, area: str, kind: str | None, level: str,
         return b == role or (bodies[b].kind == department and not bodies[b].role)
 
     lines = [b for b in held if line(b)]
+    if len(held) == 1 and not lines and kind is not None:
+        # the level's one holder of the stage, by a duty of the kind's own work there (二(三)4 县扶贫办…对推送对象信息的
+        # 真实性、完整性负责 for the information it pushed): the problem is in its line, as the same level receiving it
+        # through no body named is that holder (:func:`sole_holder`; either value) — not the role for a department
+        # whose part is only to find it (二(三)3 县民政局's 核对; check59 GC4, check51 #3)
+        (one, ds), = held.items()
+        if any(_ties_to_work(policy, area, d, one) for d in ds):
+            return one
     if len(lines) == 1 and lines[0] != role:
         fixing = {b: ds for b, ds in policy.stage_holders(area, kind, "rectification").items()
                   if not aside(area, kind, "rectification", b, ds)}
@@ -583,7 +595,9 @@ def concealing_role(policy: PolicyView, area: str, kind: str | None, level: str)
     """The body a ``level`` named as having concealed a problem of ``kind`` in ``area`` stands for by
     ``concealing_level_body: unresolved`` (the record naming no sector): :func:`standing_body` of the level's holders
     of the stage concealment is judged at (handling: 一(三) 分类交办), or None for a level without a role body (its
-    holders answer).
+    holders answer) — but a city or the province whose one holder of it only guides the grassroots (二(二)5) stands for
+    the department the text ties to the kind's work there (:func:`guiding_level_department`), as it does when it
+    received the problem (:func:`receiving_body`) and under handling_holders (check59 CC1, CC2).
 
     >>> import responsibility
     >>> p = responsibility.load()
@@ -597,12 +611,22 @@ def concealing_role(policy: PolicyView, area: str, kind: str | None, level: str)
     'county_poverty_office'
     >>> concealing_role(p, "discovery", "mechanism_missing", "county")  # no department's part; several holders
     'county_holders_unnamed'
+    >>> concealing_role(p, "identification", "identification_applicant_not_included", "city")  # 二(三)6, not the role
+    'city_civil_affairs'
+    >>> concealing_role(p, "identification", "identification_pushed_info_untrue", "county")  # 二(三)4, its own push
+    'county_poverty_office'
+    >>> concealing_role(p, "basic_needs", "basic_needs_policy_gap", "city")  # 二(六)1(5): 民政 or the 扶贫办
+    'city_sector_department'
     """
     memo: dict[tuple[str, str | None, str], str | None] = policy._memo("derive: concealing role", dict)
     key = (area, kind, level)
     if key not in memo:
         stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
-        memo[key] = standing_body(policy, area, kind, level, {
+        # (a city or the province whose one holder of the handling only guides the grassroots (二(二)5): the
+        # department the text ties to the kind's work there, as the same level receiving it through no body named
+        # (:func:`receiving_body`) and as handling_holders reads it — 市民政 for an identification problem (二(三)6;
+        # the 扶贫办 only 协助, 二(三)7), not the role with 一(四) alone; check59 CC1, CC2)
+        memo[key] = guiding_level_department(policy, area, kind, level) or standing_body(policy, area, kind, level, {
             b: ds for b, ds in policy.stage_holders(area, kind, stage).items() if policy.bodies[b].level == level},
             stage)
     return memo[key]
