@@ -36,6 +36,11 @@ NOT_LATE = [("*", "not_rectified"), ("*", "supervision")]
 CNTY_ND = [("county_*", "not_discovered")]
 OVERS = [("*audit",), ("*discipline",), ("*congress",), ("*cppcc",), ("platform_12317",), ("media",)]
 late = dict(as_of="2021-04-30")
+CITY_ND = [("city_*", "not_discovered")]
+PROV_ND = [("province_*", "not_discovered")]
+NO_CITY_MR = [("city_party_committee", "main_responsibility"), ("city_government", "main_responsibility")]
+NO_PROV_MR = [("province_party_committee", "main_responsibility"), ("province_government", "main_responsibility")]
+NO_TWN_MR = [("township_*", "main_responsibility")]
 
 
 def disc(level: str, channel: str, on: str = "2021-03-01", body: str | None = None) -> dict[str, Any]:
@@ -148,3 +153,10 @@ def check_batch(policy: Policy, cases: list[Case]) -> None:
         view = policy.with_parameters(**dict(params)) if params else policy
         got, want = batch_and_answers(view, records)
         assert got == want, params
+
+
+def run_params(cases: list[Case], disagree: dict[str, str]) -> list[Any]:
+    """Each case as a ``pytest.param`` named by its id, a strict xfail with its reason where the auditor judged the
+    library to answer it wrongly (``disagree``: id → the clause and what the text requires)."""
+    return [pytest.param(c, id=case_id(c), marks=[pytest.mark.xfail(strict=True, reason=disagree[case_id(c)])]
+                         if case_id(c) in disagree else []) for c in cases]

@@ -17,14 +17,18 @@ first expectation was the auditor's own misreading says so in its name ("[After 
 
 from .from_text import (
     CITY,
+    CITY_ND,
     CITYPROV,
     CNTY_MR,
     CNTY_ND,
     LOW_ND,
+    NO_CITY_MR,
+    NO_TWN_MR,
     NOBODY,
     NOLOW,
     NOT_LATE,
     PROV,
+    PROV_ND,
     TWN,
     A,
     C,
@@ -40,10 +44,6 @@ from .from_text import (
 
 CASES: list = []
 case = adder(CASES)
-CITY_ND = [("city_*", "not_discovered")]
-PROV_ND = [("province_*", "not_discovered")]
-NO_CITY_MR = [("city_party_committee", "main_responsibility"), ("city_government", "main_responsibility")]
-NO_TWN_MR = [("township_*", "main_responsibility")]
 NO_MR = [("*", "main_responsibility")]
 FU = A("funds"); PR = A("projects"); HO = A("housing"); WA = A("water")
 sit = dict(as_of="2021-03-25")

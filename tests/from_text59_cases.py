@@ -20,14 +20,19 @@ expectation was the auditor's own misreading says so in its name ("[After the ru
 
 from .from_text import (
     CITY,
+    CITY_ND,
     CITYPROV,
     CNTY_MR,
     CNTY_ND,
     LOW_ND,
+    NO_CITY_MR,
+    NO_PROV_MR,
+    NO_TWN_MR,
     NOBODY,
     NOLOW,
     NOT_LATE,
     PROV,
+    PROV_ND,
     TWN,
     VIL_ND,
     A,
@@ -43,11 +48,6 @@ from .from_text import (
 
 CASES: list = []
 case = adder(CASES)
-CITY_ND = [("city_*", "not_discovered")]
-PROV_ND = [("province_*", "not_discovered")]
-NO_CITY_MR = [("city_party_committee", "main_responsibility"), ("city_government", "main_responsibility")]
-NO_PROV_MR = [("province_party_committee", "main_responsibility"), ("province_government", "main_responsibility")]
-NO_TWN_MR = [("township_*", "main_responsibility")]
 NO_MR = [("*", "main_responsibility")]
 CITY_MR = [("city_party_committee", "main_responsibility"), ("city_government", "main_responsibility")]
 CNTY_LEAD_ND = [("county_party_committee", "not_discovered"), ("county_government", "not_discovered")]

@@ -23,18 +23,11 @@ import pytest
 
 from responsibility import Policy
 
-from .from_text import case_id, check, check_batch
+from .from_text import case_id, check, check_batch, run_params
 from .from_text59_cases import CASES
 
 DISAGREE: dict[str, str] = {}
-PARAMS = [
-    pytest.param(
-        c,
-        id=case_id(c),
-        marks=[pytest.mark.xfail(strict=True, reason=DISAGREE[case_id(c)])] if case_id(c) in DISAGREE else [],
-    )
-    for c in CASES
-]
+PARAMS = run_params(CASES, DISAGREE)
 
 
 def test_every_case_is_named_once_and_every_disagreement_is_a_case() -> None:
