@@ -120,6 +120,20 @@ def _rows(verdict: Any) -> list[tuple[Any, ...]]:
             for f in verdict.findings]
 
 
+def assert_batch_is_who_answers(view: Any, records: list[dict[str, Any]], province: Jurisdiction) -> None:
+    """``view.assess(records)``'s rows are ``who_answers``' record by record (as tests/verdicts.batch_and_answers, in
+    the small province the records' places are in, on TODAY)."""
+    a = view.assess(records, jurisdiction=province, today=TODAY)
+    assert a.rejected == 0 and a.assessed == len(records)
+    cols = ["problem", "level", "body", "place", "basis", "liability", "clauses", "reason"]
+    got = [tuple(x) for x in a.findings[cols].astype(object).itertuples(index=False)]
+    want = [(v.problem, f.level, f.body, f.place, f.basis, f.liability, ";".join(f.clauses), f.reason)
+            for r in records
+            for v in [view.who_answers(r, jurisdiction=province, engine="compiled", today=TODAY)]
+            for f in v.findings]
+    assert got == want
+
+
 @pytest.mark.parametrize("values", READINGS, ids=_ids)
 def test_wording_only_rows_are_who_answers_rows(
         policy: Policy, small_province: Jurisdiction, referred: dict[str, list[dict[str, Any]]],
@@ -139,15 +153,7 @@ def test_the_batch_gives_who_answers_rows_for_the_referred_records(
     view = policy.with_parameters(**values) if values else policy
     records = [r for rs in referred.values() for r in rs]
     # (as tests/verdicts.batch_and_answers, in the small province the records' places are in)
-    a = view.assess(records, jurisdiction=small_province, today=TODAY)
-    assert a.rejected == 0 and a.assessed == len(records)
-    cols = ["problem", "level", "body", "place", "basis", "liability", "clauses", "reason"]
-    got = [tuple(x) for x in a.findings[cols].astype(object).itertuples(index=False)]
-    want = [(v.problem, f.level, f.body, f.place, f.basis, f.liability, ";".join(f.clauses), f.reason)
-            for r in records
-            for v in [view.who_answers(r, jurisdiction=small_province, engine="compiled", today=TODAY)]
-            for f in v.findings]
-    assert got == want
+    assert_batch_is_who_answers(view, records, small_province)
 
 
 def test_the_acting_reading_words_reasons_of_the_acting_records(
@@ -278,15 +284,7 @@ def test_a_record_naming_an_acting_department_gives_who_answers_rows(
         values: dict[str, Any]) -> None:
     view = policy.with_parameters(**values) if values else policy
     records = referred["acting_pressers"]
-    a = view.assess(records, jurisdiction=small_province, today=TODAY)
-    assert a.rejected == 0 and a.assessed == len(records)
-    cols = ["problem", "level", "body", "place", "basis", "liability", "clauses", "reason"]
-    got = [tuple(x) for x in a.findings[cols].astype(object).itertuples(index=False)]
-    want = [(v.problem, f.level, f.body, f.place, f.basis, f.liability, ";".join(f.clauses), f.reason)
-            for r in records
-            for v in [view.who_answers(r, jurisdiction=small_province, engine="compiled", today=TODAY)]
-            for f in v.findings]
-    assert got == want
+    assert_batch_is_who_answers(view, records, small_province)
 
 
 def test_a_department_shown_acting_takes_the_reference_path_only_where_it_presses(
