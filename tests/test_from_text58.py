@@ -40,5 +40,6 @@ def test_a_record_from_the_text_gets_the_findings_the_text_requires(policy: Poli
     check(policy, case)
 
 
+@pytest.mark.slow  # (every record through both paths, a view per reading: 3 to 15 CPU s)
 def test_the_batch_path_gives_what_who_answers_gives_on_every_record(policy: Policy) -> None:
     check_batch(policy, CASES)
