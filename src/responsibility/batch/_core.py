@@ -32,7 +32,7 @@ import numpy.typing as npt
 
 from ..engine._compile import SCOPE, SHOWN_SCOPE, shown_field, shown_ranks
 from ..engine._decide import CONCEALED as HID_BASIS
-from ..engine._decide import CONTEXT_FIELDS, decider_of, pressing_also_acting, pressing_where_acting
+from ..engine._decide import CONTEXT_FIELDS, acting_rank, decider_of, pressing_also_acting, pressing_where_acting
 from ..engine._decide import MISSED as MISSED_BASIS
 from ..engine._decide import NOT_RECTIFIED as NOT_RECTIFIED_BASIS
 from ..engine._decide import SUPERVISION as PRESSING_BASIS
@@ -2785,14 +2785,11 @@ class Templates:
         if got is None:
             area, fact = self._fact_of(code)[:2]
             t = self.t
-            policy, rank = t.policy, t.policy.level_rank
             got = 0
-            lvl = fact.get("lvl")
             for rule, _ in t.decider.compiled.fire(area, [fact]):
-                if rule.basis == PRESSING_BASIS and rule.holders and not rule.extra_clauses and lvl is not None:
-                    level = rank[policy.bodies[rule.holders[0].body].level]
-                    if isinstance(lvl, int) and lvl < level:
-                        got |= 1 << level
+                level = acting_rank(t.policy, rule, fact)
+                if level is not None:
+                    got |= 1 << level
             self._acting[code] = got
         return got
 

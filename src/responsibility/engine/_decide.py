@@ -573,9 +573,7 @@ class Decider:
             # (and only where a finding is worded by such a reading's link: a 指导督促 through such duties alone, as
             # _acting_form reads it — most records naming an acting department have none, and their reasons are
             # the same whatever the links)
-            also = self._also_acting
-            if not any(k[1] == "supervision" and ds and all(d in also for d in ds)
-                       for k, ds in zip(plan.keys, plan.duties, strict=True)):
+            if not any(self._acting_shaped(k[1], ds) for k, ds in zip(plan.keys, plan.duties, strict=True)):
                 return plan
             wording = self._wording_params
             found = tuple([x for x in found if x[0] in wording])
@@ -807,17 +805,16 @@ class Decider:
         duties it presses as they say, and rests on nothing of this). Only on a hit of no principle (a principle's
         extra clauses are its holders', not this body's)."""
         policy = self.policy
-        rank = policy.level_rank
         normal = {key for _, _, placings in got for key, _ in placings}
         out = []
         for rule, fact, placings in got:
-            if rule.basis == "supervision" and rule.holders and not rule.extra_clauses:
-                level = policy.bodies[rule.holders[0].body].level
-                lvl, assignee = fact.get("lvl"), fact.get("body")
+            rank = acting_rank(policy, rule, fact)
+            if rank is not None:
+                assignee = fact.get("body")
                 more = []
                 for body, duty in acting:
                     key = (body, "supervision", rule.liability)
-                    if policy.bodies[body].level != level or key in normal or lvl is None or lvl >= rank[level] \
+                    if policy.level_rank[policy.bodies[body].level] != rank or key in normal \
                             or (assignee and (body == assignee or assignee in policy.under(body))) \
                             or body in rectifiers \
                             or not self._acting_reaches(area, kind, sector, body, duty, prank):
@@ -2152,9 +2149,13 @@ class Decider:
         duties a bool parameter's true widens to such bodies (``presses_also_acting``), made under that parameter
         (it rests on it: :meth:`switched_rests`' link). Its reason says why the department is 有关 (check45 #7); the
         same duty placed by the kind's own rules (the record's line's department) rests on nothing of this."""
+        return self._acting_shaped(basis, duties) and any(self._also_acting[d] in rests for d in duties)
+
+    def _acting_shaped(self, basis: str, duties: Sequence[str]) -> bool:
+        """Whether a finding on ``basis`` through ``duties`` could be worded by an acting reading's link
+        (:meth:`_acting_form`, whatever it rests on): a 指导督促 through duties ``presses_also_acting`` widens alone."""
         also = self._also_acting
-        return basis == "supervision" and bool(duties) and all(d in also for d in duties) \
-            and any(also[d] in rests for d in duties)
+        return basis == SUPERVISION and bool(duties) and all(d in also for d in duties)
 
     def _acting_values(self, values: dict[str, str]) -> None:
         """Fill ``values``' acting phrase (:meth:`_acting_form`), where the policy gives one."""
@@ -2621,6 +2622,17 @@ def rectifying_duties(policy: PolicyView, area: str, kind: str | None, prank: in
     line = sector if sector is not None else policy.bodies[body].sector
     got = policy.stage_reaching(area, kind, "rectification", line, prank, own=True).get(body) or ()
     return tuple(d for d in got if policy.duty_area[d] == area) or None
+
+
+def acting_rank(policy: PolicyView, rule: Rule, fact: Fact) -> int | None:
+    """The level rank at which a department the record shows acting may be placed as a presser on ``rule``'s hit on
+    ``fact`` (:meth:`Decider._acting_added`; the batch's ``Templates.acting_levels`` asks the same): a 指导督促 hit with
+    holders and no extra clauses (a principle's are its holders', not the department's), on a fact of a level below
+    its holders' (an assignee below it, not a peer) — else None."""
+    if rule.basis != SUPERVISION or not rule.holders or rule.extra_clauses:
+        return None
+    lvl, rank = fact.get("lvl"), policy.level_rank[policy.bodies[rule.holders[0].body].level]
+    return rank if isinstance(lvl, int) and lvl < rank else None
 
 
 def pressing_where_acting(policy: PolicyView) -> dict[str, str]:
