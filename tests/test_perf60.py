@@ -125,13 +125,21 @@ def assert_batch_is_who_answers(view: Any, records: list[dict[str, Any]], provin
     the small province the records' places are in, on TODAY)."""
     a = view.assess(records, jurisdiction=province, today=TODAY)
     assert a.rejected == 0 and a.assessed == len(records)
+    assert _batch_rows(a) == _who_rows(view, records, province)
+
+
+def _batch_rows(a: Any) -> list[tuple[Any, ...]]:
+    """An assessment's finding rows, as :func:`_who_rows` gives them."""
     cols = ["problem", "level", "body", "place", "basis", "liability", "clauses", "reason"]
-    got = [tuple(x) for x in a.findings[cols].astype(object).itertuples(index=False)]
-    want = [(v.problem, f.level, f.body, f.place, f.basis, f.liability, ";".join(f.clauses), f.reason)
+    return [tuple(x) for x in a.findings[cols].astype(object).itertuples(index=False)]
+
+
+def _who_rows(view: Any, records: list[dict[str, Any]], province: Jurisdiction) -> list[tuple[Any, ...]]:
+    """``who_answers``' findings on ``records``, record by record, as the batch's rows hold them."""
+    return [(v.problem, f.level, f.body, f.place, f.basis, f.liability, ";".join(f.clauses), f.reason)
             for r in records
             for v in [view.who_answers(r, jurisdiction=province, engine="compiled", today=TODAY)]
             for f in v.findings]
-    assert got == want
 
 
 @pytest.mark.parametrize("values", READINGS, ids=_ids)
@@ -244,13 +252,7 @@ def test_a_county_standing_for_its_party_committee_and_government_gives_who_answ
     # press only where the record shows them acting)
     if values.get("rectifier_holding") != "not_rectified" and values.get("offices_press_every_area") is not False:
         assert not sent
-    cols = ["problem", "level", "body", "place", "basis", "liability", "clauses", "reason"]
-    got = [tuple(x) for x in a.findings[cols].astype(object).itertuples(index=False)]
-    want = [(v.problem, f.level, f.body, f.place, f.basis, f.liability, ";".join(f.clauses), f.reason)
-            for r in records
-            for v in [view.who_answers(r, jurisdiction=small_province, engine="compiled", today=TODAY)]
-            for f in v.findings]
-    assert got == want
+    assert _batch_rows(a) == _who_rows(view, records, small_province)
 
 
 def test_both_bodies_answer(policy: Policy, small_province: Jurisdiction,
