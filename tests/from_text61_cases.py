@@ -18,7 +18,7 @@ tests/test_from_text61.py runs them, with the refusals' codes, the cited clauses
 (三张清单 and the indices). The auditor's report: /work/helpers/s60/check61-report.md. A record whose first
 expectation was the auditor's own misreading says so in its name ("[After the run: …]").
 """
-# ruff: noqa: E501, E702, E731, RUF005
+# ruff: noqa: E501, E731, RUF005
 # fmt: off
 
 from .from_text import NOT_LATE, A, adder, asg, disc, rep

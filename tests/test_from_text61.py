@@ -8,6 +8,7 @@ The records and lists the auditor judged the library to answer wrongly are run a
 ``xfail(strict=True)`` naming the disagreement (``DISAGREE``; /work/helpers/s60/check61-report.md). A record whose
 first expectation was the auditor's own misreading says so in its name ("[After the run: …]").
 """
+# ruff: noqa: E501
 
 from __future__ import annotations
 
@@ -39,7 +40,12 @@ from .from_text61_cases import (
     STATUS,
 )
 
-DISAGREE: dict[str, str] = {}
+DISAGREE: dict[str, str] = {
+    "TO7": "check61 T1: a record whose steps are out of date order (the township's assignment on 03-04 listed after the "
+           "village's report that reached it on 03-06) is judged, not refused: docs/records.md has `handled` 'in order' and "
+           "'Dates in order' refuses a step before the discovery, but a step before the level held the problem is read "
+           "as given, and the village is named 整改不到位 from 03-04 + 30 days",
+}
 PARAMS = run_params(CASES, DISAGREE)
 AMEND_PARAMS = run_params(AMEND, DISAGREE)
 BY_ID = {case_id(c): c for c in CASES + AMEND}
@@ -75,7 +81,9 @@ REFUSALS = [  # (case, code, the field the error must name)
     ("TL8", "bad_date", "deadline"), ("TL9", "bad_date", "discovered.on"), ("TP5", "before_effect", None)]
 
 
-@pytest.mark.parametrize(("cid", "code", "field"), REFUSALS, ids=[r[0] for r in REFUSALS])
+@pytest.mark.parametrize(("cid", "code", "field"), [
+    pytest.param(*r, id=r[0], marks=[pytest.mark.xfail(strict=True, reason=DISAGREE[r[0]])] if r[0] in DISAGREE else [])
+    for r in REFUSALS])
 def test_a_record_out_of_order_is_refused_with_its_reason(policy: Policy, cid: str, code: str,
                                                          field: str | None) -> None:
     with pytest.raises(ProblemError) as info:
@@ -215,9 +223,10 @@ def day(x: Any) -> str | None:
 
 def test_the_problem_list_gives_each_problem_its_category_of_one_one_and_its_status(county: Any) -> None:
     probs = county.problems(LEDGER_DAY).set_index("problem")
+    zh = county.problems(LEDGER_DAY, lang="zh").set_index("问题编号")  # the category's words are the Chinese list's
     assert sorted(probs.index) == sorted(p["pid"] for p in LEDGER)
     for pid, want in CATEGORY.items():
-        got = probs.loc[pid, "category"]
+        got = zh.loc[pid, "问题类别"]
         if want is None:
             assert got in SIX | {""}, (pid, got)
         else:
@@ -232,12 +241,14 @@ def test_the_problem_list_holds_a_problem_from_its_registration_day(county: Any)
 
 
 def test_the_rectification_list_gives_the_deadline_days_left_and_overdue_the_events_say(county: Any) -> None:
+    import pandas as pd
+
     rect = county.rectifications(LEDGER_DAY).set_index("problem")
     assert sorted(rect.index) == sorted(RECT)
     for pid, (lvl, body, deadline, from_param, left, overdue) in RECT.items():
         row = rect.loc[pid]
         got = (row["assignee_level"], day(row["deadline"]), bool(row["deadline_from_parameter"]),
-               None if row["days_left"] is None or row["days_left"] != row["days_left"] else int(row["days_left"]),
+               None if pd.isna(row["days_left"]) else int(row["days_left"]),
                bool(row["overdue"]))
         assert got == (lvl, deadline, from_param, left, overdue), (pid, got)
         if body is not None:
@@ -326,6 +337,9 @@ BAD_EVENTS = [
                                           "to_level": "township", "deadline": "2021-03-04"}),
     ("rectified before the discovery", {"type": "rectified", "on": "2021-02-27"}),
     ("verified before it was rectified", {"type": "verified", "on": "2021-03-10", "level": "county"}),
+    # [After the run: the first version closed a problem rectified on 03-08 and never verified on 03-10 — no date out
+    # of order, and the text (一(三)) says nothing of 核验 before 销号; the order broken is a close dated before the
+    # verification: verified 03-12, closed 03-10]
     ("closed before it was verified", {"type": "closed", "on": "2021-03-10"}),
     ("reported before the discovery", {"type": "reported", "on": "2021-02-28", "by_level": "county", "to_level": "city"}),
 ]
@@ -341,7 +355,8 @@ def test_an_event_out_of_order_is_refused_and_nothing_is_written(tmp_path: Path,
     with Ledger.create(tmp_path / "x.db", policy=policy) as lg:
         lg.append(base, entered_by="x")
         if event["type"] == "closed":
-            lg.append({"problem": "X1", "type": "rectified", "on": "2021-03-08"}, entered_by="x")
+            lg.append([{"problem": "X1", "type": "rectified", "on": "2021-03-08"},
+                       {"problem": "X1", "type": "verified", "on": "2021-03-12", "level": "county"}], entered_by="x")
         n = lg.count()
         with pytest.raises(ProblemError) as info:
             lg.append({"problem": "X1", **event}, entered_by="x")
