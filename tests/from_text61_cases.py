@@ -280,3 +280,22 @@ INDICES = dict(found=15, found_own=7, found_outside=5, found_higher=3, share_own
 # P05's deadline is 03-20 + 60 = 05-19, rectified 04-25 on time → 6/10
 INDICES_15 = dict(handled_in_time=11 / 14)
 INDICES_R60 = dict(rectified_in_time=6 / 10)
+
+# ===================== written after the first run (the cases above all ran as written but TO7), from the same reading =====================
+case("TN1 the county hotline 03-01, no step shown, rectified 04-10 (day 40 = the 10 days to pass it on + 30 to rectify): read as handled in time; nobody not_handled",
+     W(discovered=hot(), rectified_on="2021-04-10", as_of="2021-04-30"), forb=NO_H + NOT_LATE, listed=LIMIT + RLIMIT)
+case("TN2 the same rectified 04-11 (day 41): the county's holder not_handled",
+     W(discovered=hot(), rectified_on="2021-04-11", as_of="2021-04-30"), req=LATE_H, forb=NOT_LATE, listed=LIMIT + RLIMIT)
+case("TN3 no step shown, a deadline 04-30 with no assignment, rectified 04-20: the deadline stretches nobody's limits (deadline_without_assignment default): the county not_handled; listed",
+     W(discovered=hot(), deadline="2021-04-30", rectified_on="2021-04-20", as_of="2021-04-30"), req=LATE_H, listed=["deadline_without_assignment"])
+case("TN4 the same under deadline_without_assignment=unrecorded_assignment: nobody not_handled; listed",
+     W(discovered=hot(), deadline="2021-04-30", rectified_on="2021-04-20", as_of="2021-04-30"), params=dict(deadline_without_assignment="unrecorded_assignment"),
+     forb=NO_H + NOT_LATE, listed=["deadline_without_assignment"])
+case("TN5 the village's grid find 03-01 reported up on 03-12 (day 11): the village not_handled (一(四) 没有按程序及时…上报), not the township (it assigned it back the next day)",
+     W(discovered=disc("village", "grid"), handled=[rep("village", "township", "2021-03-12"), asg("township", "village", "2021-03-13")], deadline="2021-04-15", rectified_on="2021-04-01", as_of="2021-04-30"),
+     req=[("village_*", "not_handled")], forb=[("township_*", "not_handled"), ("county_*", "not_handled")] + NOT_LATE)
+case("TN6 a township's find reported to the county on 03-05 (a policy gap: beyond the township's authority, 一(三) 对超出本级权限的及时向上级单位报送), the county sits: as of 03-15 (day 10 from its receipt) nobody late",
+     A("water")("water_policy_gap", WV, discovered=disc("township", "grid"), handled=[rep("township", "county", "2021-03-05")], as_of="2021-03-15"), forb=NO_H)
+case("TN7 the same as of 03-16: a county body not_handled; not the township (its report was in time)",
+     A("water")("water_policy_gap", WV, discovered=disc("township", "grid"), handled=[rep("township", "county", "2021-03-05")], as_of="2021-03-16"),
+     req=LATE_H, forb=[("township_*", "not_handled")])
