@@ -299,3 +299,16 @@ case("TN6 a township's find reported to the county on 03-05 (a policy gap: beyon
 case("TN7 the same as of 03-16: a county body not_handled; not the township (its report was in time)",
      A("water")("water_policy_gap", WV, discovered=disc("township", "grid"), handled=[rep("township", "county", "2021-03-05")], as_of="2021-03-16"),
      req=LATE_H, forb=[("township_*", "not_handled")])
+case("TN8 assigned 2020-01-06 (before the policy) with a deadline of 2020-02-05, never rectified, assessed 2020-12-31: the township answers not_rectified — still not 整改落实到位 ten months under the policy (一(四) 对交办问题整改落实不到位的 names the unrectified 交办, not the missed day); as a level holding a problem unpassed on the first day gets the handling limit from that day, the assignee gets the rectification period from it (2020-04-05)",
+     W(discovered=hot("2020-01-05"), handled=[asg("county", "township", "2020-01-06")], deadline="2020-02-05", as_of="2020-12-31"),
+     req=TWN_R, listed=["policy_in_force_from"])
+case("TN9 the same with the deadline 2020-03-06 (the policy's first day): the township not_rectified",
+     W(discovered=hot("2020-01-05"), handled=[asg("county", "township", "2020-01-06")], deadline="2020-03-06", as_of="2020-12-31"),
+     req=TWN_R)
+H = A("housing")
+case("TN10 housing_renovation_late: the county hands it to 县财政 03-05 (二(六)4(4) 财政补贴: a part, not the renovation) with a deadline of 03-31, then to 县建设 on 03-31; rectified 04-20: 县建设 not_rectified (handed it on or before the deadline: the one deadline holds for it)",
+     H("housing_renovation_late", discovered=hot(), handled=[asg("county", "county", "2021-03-05", body="county_finance"), asg("county", "county", "2021-03-31", body="county_construction")], deadline="2021-03-31", rectified_on="2021-04-20", as_of="2021-04-30"),
+     req=[("county_construction", "not_rectified")])
+case("TN11 the same, 县建设 handed it on 04-01 (a day after the deadline): the 03-31 was missed by the county, where the assignment to 县财政 left it (level_holds): some county body answers 整改不到位 for it — the verdict already names the county's Party committee and government for not pressing a rectification that 'was not in place by 03-31', and a failure pressed must be a failure someone answers for (一(四) 对交办问题整改落实不到位的，追究相关工作人员责任); 县建设 (handed it 04-01, its 30 days to 05-01) not",
+     H("housing_renovation_late", discovered=hot(), handled=[asg("county", "county", "2021-03-05", body="county_finance"), asg("county", "county", "2021-04-01", body="county_construction")], deadline="2021-03-31", rectified_on="2021-04-20", as_of="2021-04-30"),
+     req=[("county_*", "not_rectified")], forb=[("county_construction", "not_rectified")])
