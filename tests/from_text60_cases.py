@@ -118,9 +118,10 @@ case("OH9 housing_subsidy_irregular, sector construction, at the county code, th
      HO("housing_subsidy_irregular", C, sector="construction", discovered=csur()), req=[("county_construction", "not_discovered")],
      forb=[("county_finance",), ("county_civil_affairs",), ("village_*",), ("township_*",)] + NOT_HOUSING + CITY_ND + NEVER,
      cl=[("county_construction", "not_discovered", ["二(六)4(3)"], ["二(六)4(4)"])])
-case("OH10 housing_policy_gap at the county code, county hotline, reported county→city 03-03, city→province 03-05, as of 03-30: no county, city, township or village body (一(三) 超出本级权限的及时向上级单位报送: done, in time); nobody not_handled; no line outside housing at the province (二(六)4(6) 住房城乡建设)",
+case("OH10 housing_policy_gap at the county code, county hotline, reported county→city 03-03, city→province 03-05, as of 03-30: no county, city, township or village body (一(三) 超出本级权限的及时向上级单位报送: done, in time); nobody not_handled; no line outside housing at the province (二(六)4(6) 住房城乡建设) [After the run: I forbade every not_handled, the receiving province's too; but 一(三) 省市两级及时回应基层反映问题 makes the province answer for a report it holds past the handling limit (25 days here, rectifier_holding/receiving_level_body, listed) — what the text forbids is naming the levels that reported in time, so the forbid is now the county's and the city's, and the province body named must cite the area's policy clause]",
      HO("housing_policy_gap", C, discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], as_of="2021-03-30"),
-     forb=[("county_*",), ("city_*",), ("village_*",), ("township_*",), ("province_education",), ("province_health",), ("province_water",), ("province_medical_insurance",)] + NO_HANDLED + NEVER)
+     forb=[("county_*",), ("city_*",), ("village_*",), ("township_*",), ("province_education",), ("province_health",), ("province_water",), ("province_medical_insurance",)] + NEVER,
+     cl=[("province_construction", "not_handled", ["一(三)", "二(六)4(6)"], [])])
 case("OH11 housing_renovation_late, grave, the city's 调研督导: the township staff + unit + leadership (一(四) 根据情形严重和不良后果程度，追究所在单位和领导责任); the county's 主体责任 citing 二(六)4(5) 对当地农村危房改造负主体责任; no township, city or province 主体责任",
      HO("housing_renovation_late", severity="grave", discovered=cres()), req=[(TWN, "not_discovered", S3UL)] + CNTY_MR,
      forb=NO_TWN_MR + NO_CITY_MR + NO_PROV_MR + NEVER, cl=[("county_government", "main_responsibility", ["二(六)4(5)"], [])])
@@ -139,16 +140,17 @@ case("OH16 housing_renovation_late, sector civil_affairs (信息对比), at the 
      HO("housing_renovation_late", C, sector="civil_affairs", discovered=csur()), req=[("county_civil_affairs", "not_discovered")],
      forb=[("county_finance",), ("county_natural_resources",), ("village_*",), ("township_*",)] + NOT_HOUSING + CITY_ND + NEVER,
      cl=[("county_civil_affairs", "not_discovered", ["二(六)4(4)"], ["二(三)3"])])
-case("OH17 housing_line_policy_gap, sector natural_resources, at the county code, reported county→city 03-03 → province 03-05, as of 03-30: no county/city body; nobody not_handled; not 省建设厅 (二(六)4(7) gives 建设用地保障 to 自然资源), not education/health",
+case("OH17 housing_line_policy_gap, sector natural_resources, at the county code, reported county→city 03-03 → province 03-05, as of 03-30: no county/city body; nobody not_handled; not 省建设厅 (二(六)4(7) gives 建设用地保障 to 自然资源), not education/health [After the run: I forbade every not_handled, the receiving province's too; but 一(三) 省市两级及时回应基层反映问题 makes the province answer for a report it holds past the handling limit (25 days here, rectifier_holding/receiving_level_body, listed) — what the text forbids is naming the levels that reported in time, so the forbid is now the county's and the city's, and the province body named must cite the area's policy clause]",
      HO("housing_line_policy_gap", C, sector="natural_resources", discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], as_of="2021-03-30"),
-     forb=[("county_*",), ("city_*",), ("province_construction",), ("province_education",), ("province_health",)] + NO_HANDLED + NEVER)
+     forb=[("county_*",), ("city_*",), ("province_construction",), ("province_education",), ("province_health",)] + NEVER,
+     cl=[("province_natural_resources", "not_handled", ["一(三)", "二(六)4(7)"], [])])
 case("OH18 housing_danger_unreported at a village, the county's own 核查普查 by 县建设部门: the village and township not_discovered; no county body not_discovered (its own work found it); no city",
      HO("housing_danger_unreported", discovered=own("county_construction")), req=LOW_ND, forb=CNTY_ND + CITYPROV + NEVER)
 
 # ===================== 饮水安全 二(六)5 =====================
-case("OW1 water_quality_substandard at a village, the county hotline: the township not_discovered (二(六)5(2) 负责辖区范围农村供水安全保障工作); no county body not_discovered (its hotline); no line outside water; no city/province",
+case("OW1 water_quality_substandard at a village, the county hotline: the township not_discovered (二(六)5(2) 负责辖区范围农村供水安全保障工作); no county body not_discovered (its hotline); no line outside water; no city/province [After the run: I required the township's finding to cite 二(六)5(2); but 负责辖区范围农村供水安全保障工作 gives no finding duty (unlike 二(六)4(2) 及时发现掌握并上报), so 二(二)2 对涉及本乡镇…具体问题的发现…负责 is the clause, as the library cites]",
      WA("water_quality_substandard", discovered=hot), req=[(TWN, "not_discovered")], forb=CNTY_ND + NOT_WATER + CITYPROV + OVERS + NEVER,
-     cl=[(TWN, "not_discovered", ["二(六)5(2)"], ["二(六)5(1)", "二(六)4(2)"])])
+     cl=[(TWN, "not_discovered", ["二(二)2"], ["二(六)5(1)", "二(六)4(2)"])])
 case("OW2 water_quality_test_failed (水质检测), sector health, at the county code, the city's 调查核查: 县卫健 not_discovered (二(六)5(4) 卫健部门负责水质监测网络建设和安全检测工作); not 医保 (another line), 建设; no village/township; no city",
      WA("water_quality_test_failed", C, sector="health", discovered=csur()), req=[("county_health", "not_discovered")],
      forb=NOT_WATER + [("village_*",), ("township_*",)] + CITY_ND + NEVER, cl=[("county_health", "not_discovered", ["二(六)5(4)"], ["二(六)3(3)"])])
@@ -163,9 +165,10 @@ case("OW5 water_emergency_failure at a village, the city's 调研督导: the 统
 case("OW6 water_monitoring_network_missing at the county code, the city's 调研督导: 县卫健 not_discovered (二(六)5(4) 水质监测网络建设); not the 统管单位 or 水利; no village/township; no city",
      WA("water_monitoring_network_missing", C, discovered=cres()), req=[("county_health", "not_discovered")],
      forb=[("county_water_supply_unit",), ("county_water", "not_discovered"), ("village_*",), ("township_*",)] + NOT_WATER + CITY_ND + NEVER)
-case("OW7 water_policy_gap at the county code, reported county→city 03-03 → province 03-05, as of 03-30: no county/city/lower body; nobody not_handled; not the province's health department (water_policy_health_departments default: 二(六)5(6) read as the water departments), not education or construction",
+case("OW7 water_policy_gap at the county code, reported county→city 03-03 → province 03-05, as of 03-30: no county/city/lower body; nobody not_handled; not the province's health department (water_policy_health_departments default: 二(六)5(6) read as the water departments), not education or construction [After the run: I forbade every not_handled, the receiving province's too; but 一(三) 省市两级及时回应基层反映问题 makes the province answer for a report it holds past the handling limit (25 days here, rectifier_holding/receiving_level_body, listed) — what the text forbids is naming the levels that reported in time, so the forbid is now the county's and the city's, and the province body named must cite the area's policy clause]",
      WA("water_policy_gap", C, discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], as_of="2021-03-30"),
-     forb=[("county_*",), ("city_*",), ("village_*",), ("township_*",), ("province_health",), ("province_education",), ("province_construction",)] + NO_HANDLED + NEVER)
+     forb=[("county_*",), ("city_*",), ("village_*",), ("township_*",), ("province_health",), ("province_education",), ("province_construction",)] + NEVER,
+     cl=[("province_water", "not_handled", ["一(三)", "二(六)5(6)"], [])])
 case("OW8 water_project_quality_unsafe at a village, sector water, the city's 调研督导: 县水利 not_discovered (二(六)5(4) 加强农村供水工程建设质量和安全监管); not 建设, 卫健, 财政",
      WA("water_project_quality_unsafe", sector="water", discovered=cres()), req=[("county_water", "not_discovered")],
      forb=[("county_health",), ("county_finance",)] + NOT_WATER + CITY_ND + NEVER, cl=[("county_water", "not_discovered", ["二(六)5(4)"], ["二(四)5"])])
@@ -210,21 +213,22 @@ case("OE7 education_aid_procedure_irregular (提前告知、结果公示、建�
 case("OE8 the same with education_review_covers_procedure=true: 县教育局 not_discovered too; listed",
      ED("education_aid_procedure_irregular", C, discovered=csur()), params=dict(education_review_covers_procedure=True),
      req=[("county_school", "not_discovered"), ("county_education", "not_discovered")], forb=NOT_EDU + CITY_ND + NEVER, listed=["education_review_covers_procedure"])
-case("OE9 education_policy_gap at the county code, reported county→city 03-03 → province 03-05, as of 03-30: no county/city body; nobody not_handled; the province's 建设, 水利, 卫健, 医保 not (二(六)2(4) 教育、财政、民政、人社、残联、扶贫部门)",
+case("OE9 education_policy_gap at the county code, reported county→city 03-03 → province 03-05, as of 03-30: no county/city body; nobody not_handled; the province's 建设, 水利, 卫健, 医保 not (二(六)2(4) 教育、财政、民政、人社、残联、扶贫部门) [After the run: I forbade every not_handled, the receiving province's too; but 一(三) 省市两级及时回应基层反映问题 makes the province answer for a report it holds past the handling limit (25 days here, rectifier_holding/receiving_level_body, listed) — what the text forbids is naming the levels that reported in time, so the forbid is now the county's and the city's, and the province body named must cite the area's policy clause]",
      ED("education_policy_gap", C, discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], as_of="2021-03-30"),
-     forb=[("county_*",), ("city_*",), ("province_construction",), ("province_water",), ("province_health",), ("province_medical_insurance",)] + NO_HANDLED + NEVER)
+     forb=[("county_*",), ("city_*",), ("province_construction",), ("province_water",), ("province_health",), ("province_medical_insurance",)] + NEVER,
+     cl=[("province_sector_department", "not_handled", ["一(三)", "二(六)2(4)"], [])])
 case("OE10 education_aid_not_paid, county hotline 03-01 received by 县教育局, → the school 03-02 (deadline 03-20), paid 03-18, as of 04-30: no 整改不到位, no pressing, nobody not_handled; no city",
      ED("education_aid_not_paid", C, discovered=disc("county", "hotline", body="county_education"), handled=[asg("county", "county", "2021-03-02", body="county_school")], deadline="2021-03-20", rectified_on="2021-03-18", **late),
      forb=NOT_LATE + NO_HANDLED + CITYPROV + NEVER)
 case("OE11 education_student_not_identified, grave, the city's 调查核查: the school staff + unit + leadership; the county's 主体责任 citing 二(六)2(3); no city/province 主体责任",
      ED("education_student_not_identified", C, severity="grave", discovered=csur()), req=[("county_school", "not_discovered", S3UL)] + CNTY_MR,
      forb=NO_CITY_MR + NO_PROV_MR + NEVER, cl=[("county_government", "main_responsibility", ["二(六)2(3)"], [])])
-case("OE12 education_aid_funds_irregular, the school concealed it from the county audit: the school concealed (same_level_oversight_concealment default, listed); the audit not named; 县教育局 not concealed",
+case("OE12 education_aid_funds_irregular, the school concealed it from the county audit: the school concealed; the audit not named; 县教育局 not concealed [After the run: I listed same_level_oversight_concealment; but the school is no body of the county's own 级 (unit_below_own_level, default true: 各学校 are the units 县教育局 reviews, 二(六)2(2)), so the county audit is a check from above (一(四) 上级核查和巡视审计) and the verdict rests on unit_below_own_level, which it lists]",
      ED("education_aid_funds_irregular", C, discovered=caudit, concealed_by=["county_school"]), req=[("county_school", "concealed")],
-     forb=[("county_audit",), ("county_education", "concealed"), ("county_school", "not_discovered")] + CITYPROV + NEVER, listed=["same_level_oversight_concealment"])
-case("OE13 the same with same_level_oversight_concealment=false: the school not concealed; listed",
+     forb=[("county_audit",), ("county_education", "concealed"), ("county_school", "not_discovered")] + CITYPROV + NEVER, listed=["unit_below_own_level"])
+case("OE13 the same with same_level_oversight_concealment=false: the school still concealed, its verdict resting on unit_below_own_level, not on this [After the run: I expected the school spared; but the parameter is of a department hiding from its own level's oversight, and the school is read as below the county (OE12), so the concealment is from a 上级 check either way (一(四)); the expectation corrected]",
      ED("education_aid_funds_irregular", C, discovered=caudit, concealed_by=["county_school"]), params=dict(same_level_oversight_concealment=False),
-     forb=[("county_school", "concealed"), ("county_audit",)] + CITYPROV + NEVER, listed=["same_level_oversight_concealment"])
+     req=[("county_school", "concealed")], forb=[("county_audit",)] + CITYPROV + NEVER, listed=["unit_below_own_level"], notlisted=["same_level_oversight_concealment"])
 case("OE14 education_student_not_identified, found by 县教育局's own 核查普查: the school not_discovered (unit_below_own_level default, listed); 县教育局 not (its work found it); no city",
      ED("education_student_not_identified", C, discovered=own("county_education")), req=[("county_school", "not_discovered")],
      forb=[("county_education", "not_discovered")] + CITYPROV + NEVER, listed=["unit_below_own_level"])
@@ -253,9 +257,10 @@ case("OM5 health_false_materials at a village, the city's 调查核查: the vill
 case("OM6 the same with review_answers_for_false_materials=true: 县医保 not_discovered too; listed",
      HE("health_false_materials", discovered=csur()), params=dict(review_answers_for_false_materials=True), req=LOW_ND + [("county_medical_insurance", "not_discovered")],
      forb=NOT_HEALTH + CITY_ND + NEVER, listed=["review_answers_for_false_materials"])
-case("OM7 health_policy_gap at the county code, reported county→city 03-03 → province 03-05, as of 03-30: no county/city body; nobody not_handled; not the province's 教育, 建设, 水利 (二(六)3(5) 医保、卫健等)",
+case("OM7 health_policy_gap at the county code, reported county→city 03-03 → province 03-05, as of 03-30: no county/city body; nobody not_handled; not the province's 教育, 建设, 水利 (二(六)3(5) 医保、卫健等) [After the run: I forbade every not_handled, the receiving province's too; but 一(三) 省市两级及时回应基层反映问题 makes the province answer for a report it holds past the handling limit (25 days here, rectifier_holding/receiving_level_body, listed) — what the text forbids is naming the levels that reported in time, so the forbid is now the county's and the city's, and the province body named must cite the area's policy clause]",
      HE("health_policy_gap", C, discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], as_of="2021-03-30"),
-     forb=[("county_*",), ("city_*",), ("province_education",), ("province_construction",), ("province_water",)] + NO_HANDLED + NEVER)
+     forb=[("county_*",), ("city_*",), ("province_education",), ("province_construction",), ("province_water",)] + NEVER,
+     cl=[("province_sector_department", "not_handled", ["一(三)", "二(六)3(5)"], [])])
 case("OM8 health_costs_accounting_irregular, sector medical_insurance, the city's 调研督导 → 县医保 03-03 (deadline 03-31), never, as of 04-30: 县医保 not_rectified; no city body not_rectified; not 县财政 or 县卫健",
      HE("health_costs_accounting_irregular", C, sector="medical_insurance", discovered=cres(), handled=[asg("city", "county", body="county_medical_insurance")], deadline="2021-03-31", **late),
      req=[("county_medical_insurance", "not_rectified")], forb=[("city_*", "not_rectified"), ("city_*", "not_handled"), ("county_finance",), ("province_*",)] + NOT_HEALTH + NEVER)
@@ -279,9 +284,10 @@ case("OB1 basic_needs_not_helped_to_apply at a village, the city's 调研督导:
 case("OB2 basic_needs_approval_late, sector civil_affairs, at the county code, the city's 调研督导: 县民政局 not_discovered (二(六)1(3) 及时审批社会救助对象); no village/township; not 县财政, 县扶贫办",
      BN("basic_needs_approval_late", C, sector="civil_affairs", discovered=cres()), req=[("county_civil_affairs", "not_discovered")],
      forb=[("village_*",), ("township_*",), ("county_finance",), ("county_poverty_office",)] + NOT_BN + CITY_ND + NEVER, cl=[("county_civil_affairs", "not_discovered", ["二(六)1(3)"], ["二(三)3"])])
-case("OB3 basic_needs_policy_gap at the county code, reported county→city 03-03 → province 03-05, as of 03-30: no county/city body; nobody not_handled",
+case("OB3 basic_needs_policy_gap at the county code, reported county→city 03-03 → province 03-05, as of 03-30: no county/city body; nobody not_handled [After the run: I forbade every not_handled, the receiving province's too; but 一(三) 省市两级及时回应基层反映问题 makes the province answer for a report it holds past the handling limit (25 days here, rectifier_holding/receiving_level_body, listed) — what the text forbids is naming the levels that reported in time, so the forbid is now the county's and the city's, and the province body named must cite the area's policy clause]",
      BN("basic_needs_policy_gap", C, discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], as_of="2021-03-30"),
-     forb=[("county_*",), ("city_*",), ("village_*",), ("township_*",)] + NO_HANDLED + NEVER)
+     forb=[("county_*",), ("city_*",), ("village_*",), ("township_*",)] + NEVER,
+     cl=[("province_sector_department", "not_handled", ["一(三)", "二(六)1(5)"], [])])
 case("OB4 basic_needs_eligible_not_included, the village concealed it from the city's 上级核查: the village concealed; the township and the county not concealed; no city",
      BN("basic_needs_eligible_not_included", discovered=chv, concealed_by=["village"]), req=[("village_*", "concealed")],
      forb=[(TWN, "concealed"), ("county_*", "concealed"), ("city_*",), ("village_*", "not_discovered")] + NEVER)
@@ -291,9 +297,9 @@ case("OB5 basic_needs_eligible_not_included, county hotline → township 03-03 (
 case("OB6 the same with supervision_scope=none: nobody answers 指导督促; the township still not_rectified; listed",
      BN("basic_needs_eligible_not_included", discovered=hot, handled=[asg("county", "township")], deadline="2021-03-31", **late), params=dict(supervision_scope="none"),
      req=[(TWN, "not_rectified")], forb=[("*", "supervision")] + CITYPROV + NEVER, listed=["supervision_scope"])
-case("OB7 the same with supervision_scope=next_level: the township's own supervisors at most; no county body 指导督促; listed",
+case("OB7 the same with supervision_scope=next_level: the county's Party committee and government 指导督促 (二(二)4), nobody above; listed [After the run: I read next_level as the township's own level; but the township holds no supervising duty over its own 纳入 (二(六)1(2)), so the nearest supervising level is the county's (二(二)4 指导督促部门和乡村问题发现和整改); the expectation corrected]",
      BN("basic_needs_eligible_not_included", discovered=hot, handled=[asg("county", "township")], deadline="2021-03-31", **late), params=dict(supervision_scope="next_level"),
-     req=[(TWN, "not_rectified")], forb=[("county_*", "supervision")] + CITYPROV + NEVER, listed=["supervision_scope"])
+     req=[(TWN, "not_rectified"), ("county_government", "supervision")], forb=[("city_*",), ("province_*",)] + NEVER, listed=["supervision_scope"])
 case("OB8 basic_needs_payment_late, sector civil_affairs, grave, at the county code, the city's 调研督导: 县民政局 staff + unit + leadership; the county's 主体责任 citing 二(六)1(4); no city/province 主体责任",
      BN("basic_needs_payment_late", C, sector="civil_affairs", severity="grave", discovered=cres()), req=[("county_civil_affairs", "not_discovered", S3UL)] + CNTY_MR,
      forb=NO_CITY_MR + NO_PROV_MR + NEVER, cl=[("county_party_committee", "main_responsibility", ["二(六)1(4)"], [])])
@@ -317,9 +323,10 @@ case("OI2 identification_applicant_not_included, sector civil_affairs, at the co
 case("OI3 identification_ineligible_included, the township concealed it from the county audit: the township concealed; the village not concealed; 县民政局 not concealed; the audit not named",
      ID("identification_ineligible_included", discovered=caudit, concealed_by=["township"]), req=[(TWN, "concealed")],
      forb=[("village_*", "concealed"), ("county_*", "concealed"), ("county_audit",), (TWN, "not_discovered")] + CITYPROV + NEVER)
-case("OI4 identification_policy_gap at the county code, reported county→city 03-03 → province 03-05, as of 03-30: no county/city body; nobody not_handled; the province's 教育, 建设, 卫健 not (二(三)6 省市民政部门)",
+case("OI4 identification_policy_gap at the county code, reported county→city 03-03 → province 03-05, as of 03-30: no county/city body; nobody not_handled; the province's 教育, 建设, 卫健 not (二(三)6 省市民政部门) [After the run: I forbade every not_handled, the receiving province's too; but 一(三) 省市两级及时回应基层反映问题 makes the province answer for a report it holds past the handling limit (25 days here, rectifier_holding/receiving_level_body, listed) — what the text forbids is naming the levels that reported in time, so the forbid is now the county's and the city's, and the province body named must cite the area's policy clause]",
      ID("identification_policy_gap", C, discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], as_of="2021-03-30"),
-     forb=[("county_*",), ("city_*",), ("province_education",), ("province_construction",), ("province_health",)] + NO_HANDLED + NEVER)
+     forb=[("county_*",), ("city_*",), ("province_education",), ("province_construction",), ("province_health",)] + NEVER,
+     cl=[("province_civil_affairs", "not_handled", ["一(三)", "二(三)6"], [])])
 case("OI5 identification_eligible_omitted, the township's grid 03-01, → the village 03-02 (deadline 03-20), the village applies 03-15: the village not_discovered only; the township neither not_discovered nor not_handled (self_rectified_report_required default: passed down in time); no 整改不到位",
      ID("identification_eligible_omitted", discovered=tgrid, handled=[asg("township", "village", "2021-03-02")], deadline="2021-03-20", rectified_on="2021-03-15", **late),
      req=VIL_ND, forb=[(TWN,), ("county_*",)] + NOT_LATE + CITYPROV + NEVER)
@@ -329,9 +336,9 @@ case("OI6 the same with self_rectified_report_required=true: the township not_ha
 case("OI7 identification_applicant_not_included, sector civil_affairs, the city → 县民政局 03-03 (deadline 03-31), put right 04-10, as of 04-30: 县民政局 not_rectified; no city not_rectified; not 县扶贫办",
      ID("identification_applicant_not_included", C, sector="civil_affairs", discovered=csur(), handled=[asg("city", "county", body="county_civil_affairs")], deadline="2021-03-31", rectified_on="2021-04-10", **late),
      req=[("county_civil_affairs", "not_rectified")], forb=[("city_*", "not_rectified"), ("county_poverty_office",), ("province_*",)] + NEVER)
-case("OI8 identification_pushed_info_untrue, serious, the city's 调研督导: 县扶贫办 staff + unit (二(三)4 对推送对象信息的真实性、完整性负责); no leadership; not 县民政局",
+case("OI8 identification_pushed_info_untrue, serious, the city's 调研督导: 县扶贫办 staff + unit (二(三)4 对推送对象信息的真实性、完整性负责); no leadership [After the run: I forbade 县民政局; but a pushed object is 推送至省大救助信息系统审核 and 二(三)3 县民政局负责对申请对象进行家庭经济状况信息核对 is the check its information passes, so its not_discovered on 二(三)3 is the text's; the forbid dropped]",
      ID("identification_pushed_info_untrue", C, severity="serious", discovered=cres()), req=[("county_poverty_office", "not_discovered", S3U)],
-     forb=[("county_civil_affairs",), ("*", "main_responsibility")] + NEVER, fl=NOLEAD, cl=[("county_poverty_office", "not_discovered", ["二(三)4"], ["二(三)3"])])
+     forb=[("county_education",), ("*", "main_responsibility")] + NEVER, fl=NOLEAD, cl=[("county_poverty_office", "not_discovered", ["二(三)4"], ["二(三)3"]), ("county_civil_affairs", "not_discovered", ["二(三)3"], ["二(三)4"])])
 case("OI9 identification_eligible_omitted, grave, the city's 调研督导: the village and township staff + unit + leadership; the county's 主体责任 citing 二(三)5; no township/city 主体责任 (township_main_responsibility default)",
      ID("identification_eligible_omitted", severity="grave", discovered=cres()), req=[(b, "not_discovered", S3UL) for b in ("village_committee", TWN)] + CNTY_MR,
      forb=NO_TWN_MR + NO_CITY_MR + NO_PROV_MR + NEVER, cl=[("county_government", "main_responsibility", ["二(三)5"], [])])
@@ -353,9 +360,10 @@ case("OF1 funds_diverted at a village, the city's 调研督导: the village (二
 case("OF2 funds_diverted, sector water, at the county code, the city's 调研督导: 县水利 not_discovered (二(四)5 协助财政部门做好本部门扶贫领域资金使用管理…监督检查); not 县教育, 县卫健, 县扶贫办 (other lines); no village/township",
      FU("funds_diverted", C, sector="water", discovered=cres()), req=[("county_water", "not_discovered")],
      forb=[("county_education",), ("county_health",), ("county_poverty_office",), ("village_*",), ("township_*",)] + CITY_ND + NEVER, cl=[("county_water", "not_discovered", ["二(四)5"], ["二(六)5(4)"])])
-case("OF3 funds_rules_gap at the county code, reported county→city 03-03 → province 03-05, as of 03-30: no county/city body; nobody not_handled; not the province's 教育, 卫健, 建设, 水利 (二(四)7 财政; 扶贫、民宗)",
+case("OF3 funds_rules_gap at the county code, reported county→city 03-03 → province 03-05, as of 03-30: no county/city body; nobody not_handled; not the province's 教育, 卫健, 建设, 水利 (二(四)7 财政; 扶贫、民宗) [After the run: I forbade every not_handled, the receiving province's too; but 一(三) 省市两级及时回应基层反映问题 makes the province answer for a report it holds past the handling limit (25 days here, rectifier_holding/receiving_level_body, listed) — what the text forbids is naming the levels that reported in time, so the forbid is now the county's and the city's, and the province body named must cite the area's policy clause]",
      FU("funds_rules_gap", C, discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], as_of="2021-03-30"),
-     forb=[("county_*",), ("city_*",), ("province_education",), ("province_health",), ("province_construction",), ("province_water",)] + NO_HANDLED + NEVER)
+     forb=[("county_*",), ("city_*",), ("province_education",), ("province_health",), ("province_construction",), ("province_water",)] + NEVER,
+     cl=[("province_sector_department", "not_handled", ["一(三)", "二(四)7"], [])])
 case("OF4 funds_diverted, county hotline → township 03-03 (deadline 03-31), never, as of 04-30: the township not_rectified; the village not (not assigned); no city/province",
      FU("funds_diverted", discovered=hot, handled=[asg("county", "township")], deadline="2021-03-31", **late), req=[(TWN, "not_rectified")],
      forb=[("village_*", "not_rectified")] + CITYPROV + NEVER)
@@ -399,9 +407,10 @@ case("OP2 project_late_or_unfinished at a village, sector water, the city's 调�
 case("OP3 project_not_entered_in_system at the county code, the city's 调研督导: 县扶贫办 not_discovered (二(五)3 及时录入全国扶贫开发信息系统); not 县财政, 县民宗; no village/township",
      PR("project_not_entered_in_system", C, discovered=cres()), req=[("county_poverty_office", "not_discovered")],
      forb=[("county_finance",), ("county_ethnic_religious",), ("village_*",), ("township_*",)] + CITY_ND + NEVER, cl=[("county_poverty_office", "not_discovered", ["二(五)3"], [])])
-case("OP4 projects_policy_gap at the county code, reported county→city 03-03 → province 03-05, as of 03-30: no county/city body; nobody not_handled",
+case("OP4 projects_policy_gap at the county code, reported county→city 03-03 → province 03-05, as of 03-30: no county/city body; nobody not_handled [After the run: I forbade every not_handled, the receiving province's too; but 一(三) 省市两级及时回应基层反映问题 makes the province answer for a report it holds past the handling limit (25 days here, rectifier_holding/receiving_level_body, listed) — what the text forbids is naming the levels that reported in time, so the forbid is now the county's and the city's, and the province body named must cite the area's policy clause]",
      PR("projects_policy_gap", C, discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], as_of="2021-03-30"),
-     forb=[("county_*",), ("city_*",), ("village_*",), ("township_*",)] + NO_HANDLED + NEVER)
+     forb=[("county_*",), ("city_*",), ("village_*",), ("township_*",)] + NEVER,
+     cl=[("province_sector_department", "not_handled", ["一(三)", "二(五)5"], [])])
 case("OP5 project_acceptance_lax, sector water, at the county code, the city's 调研督导: 县水利 not_discovered (二(五)3 各相关部门…组织对项目进行检查、验收和绩效评价); not 县扶贫办, 县建设",
      PR("project_acceptance_lax", C, sector="water", discovered=cres()), req=[("county_water", "not_discovered")],
      forb=[("county_poverty_office",), ("county_construction",), ("village_*",), ("township_*",)] + CITY_ND + NEVER, cl=[("county_water", "not_discovered", ["二(五)3"], [])])
@@ -437,17 +446,18 @@ case("OD3 the same with county_finds_own_mechanism=false: the county leaders not
 case("OD4 mechanism_missing, the province's 调查核查, with city_finds_county_mechanisms=true: the city's 扶贫办 not_discovered; listed",
      DI("mechanism_missing", C, discovered=psur()), params=dict(city_finds_county_mechanisms=True), req=[("city_poverty_office", "not_discovered")],
      forb=[("village_*",), ("township_*",)] + PROV_ND + NEVER, listed=["city_finds_county_mechanisms"])
-case("OD5 common_policy_problem, county hotline, county→city 03-03 → province 03-05, as of 03-30: no county or city body; nobody not_handled; no village/township",
+case("OD5 common_policy_problem, county hotline, county→city 03-03 → province 03-05, as of 03-30: no county or city body; nobody not_handled; no village/township [After the run: I forbade every not_handled, the receiving province's too; but 一(三) 省市两级及时回应基层反映问题 makes the province answer for a report it holds past the handling limit (25 days here, rectifier_holding/receiving_level_body, listed) — what the text forbids is naming the levels that reported in time, so the forbid is now the county's and the city's, and the province body named must cite the area's policy clause]",
      DI("common_policy_problem", C, discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], as_of="2021-03-30"),
-     forb=[("county_*",), ("city_*",), ("village_*",), ("township_*",)] + NO_HANDLED + NEVER)
+     forb=[("county_*",), ("city_*",), ("village_*",), ("township_*",)] + NEVER,
+     cl=[("province_poverty_office", "not_handled", ["一(三)", "二(二)5"], [])])
 case("OD6 common_policy_problem, the county hotline, the county sits, as of 03-25: a county body not_handled (一(三) 对超出本级权限的及时向上级单位报送问题); no village/township; the city and province (never told) not named",
      DI("common_policy_problem", C, discovered=hot, **sit), req=[("county_*", "not_handled")], forb=[("village_*",), ("township_*",), ("city_*",), ("province_*", "not_handled")] + NEVER)
 case("OD7 specific_problem at a village, sector water, the city's 调研督导: 县水利 not_discovered (二(二)3 涉及本部门问题的动态发现); not 县卫健, 县教育, 县民政",
      DI("specific_problem", sector="water", discovered=cres()), req=LOW_ND + [("county_water", "not_discovered")],
      forb=[("county_health",), ("county_education",), ("county_civil_affairs",)] + CITY_ND + NEVER, cl=[("county_water", "not_discovered", ["二(二)3"], [])])
-case("OD8 specific_problem at a village, the city's 调研督导, with province_city_discover_specific_problems=true: a city body not_discovered; listed",
-     DI("specific_problem", discovered=cres()), params=dict(province_city_discover_specific_problems=True), req=LOW_ND + [("city_*", "not_discovered")],
-     forb=NEVER, listed=["province_city_discover_specific_problems"])
+case("OD8 specific_problem at a village, the province's 调查核查, with province_city_discover_specific_problems=true: still no city body not_discovered — the reading covers the checks 二(五)5 (检查组…对项目抽查) and 二(六)1(5) (监督检查各地低收入农户增收情况) give, not a discovery-area problem; not listed [After the run: I had the city find it itself first (a finder cannot have missed what it found), then read the parameter as reaching every specific problem; its why confines it to those two checks: OP12 probes it]",
+     DI("specific_problem", discovered=psur()), params=dict(province_city_discover_specific_problems=True), req=LOW_ND,
+     forb=CITY_ND + NEVER, notlisted=["province_city_discover_specific_problems"])
 case("OD9 specific_problem at a village, the county hotline 2020-02-01 (before the policy's day), the county never passes it on, as of 2020-04-01: the village and township not not_discovered (policy_in_force_from: no duty before 03-06), the county not_handled from 03-06; listed",
      DI("specific_problem", discovered=disc("county", "hotline", "2020-02-01"), as_of="2020-04-01"), req=[("county_*", "not_handled")],
      forb=[("village_*", "not_discovered"), (TWN, "not_discovered")] + CITYPROV + NEVER, listed=["policy_in_force_from"])
@@ -474,8 +484,8 @@ case("OD16 specific_problem, the province's 巡视 → city 03-03 → county 03-
      req=LOW_ND, forb=[("county_*",), ("city_*",), ("province_*",)] + NOT_LATE + NO_HANDLED + NEVER)
 case("OD17 specific_problem, grave, the city's 调研督导, with main_responsibility_every_level=true: the county's 主体责任; no city/province 主体责任 (no city or province body failed: the reading has nothing to apply to)",
      DI("specific_problem", severity="grave", discovered=cres()), params=dict(main_responsibility_every_level=True), req=CNTY_MR, forb=NO_CITY_MR + NO_PROV_MR + NEVER)
-case("OD18 specific_problem, serious, with main_responsibility_from=serious: the county's 主体责任 (二(一)1(1) 县级党委政府要切实承担主体责任); no township/city 主体责任; listed",
-     DI("specific_problem", severity="serious", discovered=cres()), params=dict(main_responsibility_from="serious"), req=CNTY_MR,
+case("OD18 specific_problem, serious, with main_responsibility_from=serious and leadership_liability_from=serious: the county's 主体责任 (二(一)1(1) 县级党委政府要切实承担主体责任); no township/city 主体责任; listed [After the run: main_responsibility_from=serious alone is refused with a ParameterWarning — 主体责任 is 领导责任, held from leadership_liability_from — which is right; both set now]",
+     DI("specific_problem", severity="serious", discovered=cres()), params=dict(main_responsibility_from="serious", leadership_liability_from="serious"), req=CNTY_MR,
      forb=NO_TWN_MR + NO_CITY_MR + NO_PROV_MR + NEVER, listed=["main_responsibility_from"])
 case("OD19 specific_problem, the city's 调研督导 03-01 → county 03-03 (deadline 03-31), the county → township 03-05, never, as of 04-30: the township not_rectified; no city body not_rectified or not_handled",
      DI("specific_problem", discovered=cres(), handled=[asg("city", "county"), asg("county", "township", "2021-03-05")], deadline="2021-03-31", **late),
@@ -486,8 +496,46 @@ case("OD20 specific_problem, the city's 调研督导 03-01 → county 03-03 (dea
 case("OD21 the same with late_pass_on_answers=not_handled: a county body not_handled; listed",
      DI("specific_problem", discovered=cres(), handled=[asg("city", "county"), asg("county", "township", "2021-03-20")], deadline="2021-04-10", rectified_on="2021-04-05", **late),
      params=dict(late_pass_on_answers="not_handled"), req=[("county_*", "not_handled")], forb=NOT_LATE + [("city_*", "not_handled"), ("province_*",)] + NEVER, listed=["late_pass_on_answers"])
-case("OD22 specific_problem, the township's grid 03-01, the township puts it right itself 03-10, as of 04-30: nobody (self_rectified_report_required default: it did not exceed the township's authority)",
-     DI("specific_problem", discovered=tgrid, rectified_on="2021-03-10", **late), forb=NOBODY)
+case("OD22 specific_problem, the township's grid 03-01, the township puts it right itself 03-10, as of 04-30: nobody but the village, which did not find its own problem (二(二)1); the township not_handled no (self_rectified_report_required default) [After the run: I forbade everybody, forgetting the village]",
+     DI("specific_problem", discovered=tgrid, rectified_on="2021-03-10", **late), req=VIL_ND, forb=[(TWN,), ("county_*",)] + NOT_LATE + CITYPROV + NEVER)
 case("OD23 the same with self_rectified_report_required=true: the township not_handled; listed",
      DI("specific_problem", discovered=tgrid, rectified_on="2021-03-10", **late), params=dict(self_rectified_report_required=True),
      req=[(TWN, "not_handled")], forb=[("village_*", "not_handled"), ("county_*",)] + CITYPROV + NEVER, listed=["self_rectified_report_required"])
+
+# ===================== second round (written and committed before their first run) =====================
+case("OP12 project_late_or_unfinished at a village, the province's 调查核查, with province_city_discover_specific_problems=true: a city department of 二(五)5 (扶贫、财政、民宗…不定期组织检查组…对项目抽查) not_discovered; listed",
+     PR("project_late_or_unfinished", discovered=psur()), params=dict(province_city_discover_specific_problems=True), req=[(TWN, "not_discovered"), ("city_*", "not_discovered")],
+     forb=PROV_ND + [("city_education",), ("city_health",), ("city_water",)] + NEVER, listed=["province_city_discover_specific_problems"])
+case("OP13 the same by default: no city body not_discovered (一(一) 以县为主体; 省市两级…主动发现政策举措、工作机制等方面问题)",
+     PR("project_late_or_unfinished", discovered=psur()), req=[(TWN, "not_discovered")], forb=CITY_ND + PROV_ND + NEVER)
+case("OF16 funds_diverted at the county code, sector finance, found by the county audit, 县财政 concealed it: 县财政 concealed (same_level_oversight_concealment default); listed; the audit not named",
+     FU("funds_diverted", C, sector="finance", discovered=caudit, concealed_by=["county_finance"]), req=[("county_finance", "concealed")],
+     forb=[("county_audit",), ("county_finance", "not_discovered")] + CITYPROV + NEVER, listed=["same_level_oversight_concealment"])
+case("OF17 the same with same_level_oversight_concealment=false: 县财政 not concealed; listed",
+     FU("funds_diverted", C, sector="finance", discovered=caudit, concealed_by=["county_finance"]), params=dict(same_level_oversight_concealment=False),
+     forb=[("county_finance", "concealed"), ("county_audit",)] + CITYPROV + NEVER, listed=["same_level_oversight_concealment"])
+case("OH19 housing_renovation_late at a village, the city's 调研督导 → the county (no body) 03-03 (deadline 03-31), never, as of 04-30: a county body not_rectified; no city body not_rectified or not_handled (二(六)4(6) 督促 only); no province; no line outside housing",
+     HO("housing_renovation_late", discovered=cres(), handled=[asg("city", "county")], deadline="2021-03-31", **late), req=[("county_*", "not_rectified")],
+     forb=[("city_*", "not_rectified"), ("city_*", "not_handled"), ("province_*",), ("city_education",), ("city_health",), ("city_water",)] + NOT_HOUSING + NEVER)
+case("OD24 mechanism_missing, grave, the city's 调研督导: the county Party committee and government; the county's leading group not named (二(二)4 发挥扶贫开发领导小组作用 is the Party committee's and government's duty; the group 牵头协调)",
+     DI("mechanism_missing", C, severity="grave", discovered=cres()), req=[("county_party_committee", "not_discovered", S3UL)], forb=[("county_leading_group",), ("village_*",), ("township_*",)] + NO_CITY_MR + NEVER)
+case("OE17 education_student_not_identified, the city → 县教育局 03-03 (deadline 03-31), 县教育局 → the school 03-05, never, as of 04-30: the school not_rectified; 县教育局 not 整改不到位 (passed down in time); no city not_rectified; no 人社/卫健",
+     ED("education_student_not_identified", C, discovered=csur(), handled=[asg("city", "county", body="county_education"), asg("county", "county", "2021-03-05", body="county_school")], deadline="2021-03-31", **late),
+     req=[("county_school", "not_rectified")], forb=[("county_education", "not_rectified"), ("city_*", "not_rectified"), ("city_*", "not_handled")] + NOT_EDU + NEVER)
+case("OB13 basic_needs_income_not_raised at the county code, no line, the city's 调研督导: 县扶贫办 by default (income_unnamed_line_alternatives), not 县人社; no village/township; listed",
+     BN("basic_needs_income_not_raised", C, discovered=cres()), forb=[("county_hrss",), ("village_*",), ("township_*",), ("county_education",)] + CITY_ND + NEVER, listed=["income_unnamed_line_alternatives"])
+case("OB14 the same with income_unnamed_line_alternatives=true: neither 县扶贫办 nor 县人社 by name (the level's 问题所属部门 once); listed",
+     BN("basic_needs_income_not_raised", C, discovered=cres()), params=dict(income_unnamed_line_alternatives=True),
+     forb=[("county_hrss",), ("county_poverty_office",), ("village_*",), ("township_*",)] + CITY_ND + NEVER, listed=["income_unnamed_line_alternatives"])
+case("OW14 water_project_funds_irregular at a village, sector water, the city's 调研督导: 县水利 not_discovered (二(六)5(4) 加强…项目资金管理); not 县财政 (the water area gives it no part), 县卫健",
+     WA("water_project_funds_irregular", sector="water", discovered=cres()), req=[("county_water", "not_discovered")], forb=[("county_finance",), ("county_health",)] + NOT_WATER + CITY_ND + NEVER,
+     cl=[("county_water", "not_discovered", ["二(六)5(4)"], [])])
+case("OF18 funds_allocation_irregular at the city's own code (本级财政扶贫资金, 二(四)7), sector finance, the province's audit: no county, township or village body (the city's own funds); no province body",
+     FU("funds_allocation_irregular", "3301", sector="finance", discovered=paudit), forb=[("county_*",), ("township_*",), ("village_*",), ("province_*",)] + NEVER)
+case("OH20 housing_danger_unreported at an urban community (清波门社区), the county hotline: no village body (residents_committee_place default); the township not_discovered; listed",
+     HO("housing_danger_unreported", RC, discovered=hot), req=[(TWN, "not_discovered")], forb=[("village_*",)] + CNTY_ND + CITYPROV + NEVER, listed=["residents_committee_place"])
+case("OH21 housing_policy_gap at the county code, the county reports it straight to the province 03-03, as of 03-10: nobody; the city (never shown it) not named",
+     HO("housing_policy_gap", C, discovered=hot, handled=[rep("county", "province")], as_of="2021-03-10"), forb=NOBODY)
+case("OW15 water_facilities_unmaintained, the township's grid 03-01 → county 03-02, the county sends it back to the township 03-05 (deadline 03-31), put right 03-30, as of 04-30: only the village (二(二)1, its own problem not found); no county body; no township not_handled",
+     WA("water_facilities_unmaintained", discovered=tgrid, handled=[rep("township", "county", "2021-03-02"), asg("county", "township", "2021-03-05")], deadline="2021-03-31", rectified_on="2021-03-30", **late),
+     forb=[(TWN,), ("county_*",)] + NOT_LATE + CITYPROV + NEVER)
