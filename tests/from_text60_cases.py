@@ -539,3 +539,50 @@ case("OH21 housing_policy_gap at the county code, the county reports it straight
 case("OW15 water_facilities_unmaintained, the township's grid 03-01 → county 03-02, the county sends it back to the township 03-05 (deadline 03-31), put right 03-30, as of 04-30: only the village (二(二)1, its own problem not found); no county body; no township not_handled",
      WA("water_facilities_unmaintained", discovered=tgrid, handled=[rep("township", "county", "2021-03-02"), asg("county", "township", "2021-03-05")], deadline="2021-03-31", rectified_on="2021-03-30", **late),
      forb=[(TWN,), ("county_*",)] + NOT_LATE + CITYPROV + NEVER)
+
+# ===================== third round (written and committed before their first run) =====================
+case("OX1 funds_diverted at a village (within the county's authority), county hotline 03-01, the county reports it up to the city 03-02 and nothing else, as of 03-25: a county body not_handled (一(三) 按照问题类别、办理权限…交办: a report up of its own problem is not 按程序; irregular_step, listed); no province body; whether the city holds it is set_aside_report_receiver's, listed",
+     FU("funds_diverted", discovered=hot, handled=[rep("county", "city", "2021-03-02")], **sit), req=[("county_*", "not_handled")],
+     forb=[("province_*",), ("village_*", "not_handled"), (TWN, "not_handled")] + NEVER, listed=["irregular_step", "set_aside_report_receiver"])
+case("OX2 the same with set_aside_report_receiver=nobody: no city body; the county not_handled; listed",
+     FU("funds_diverted", discovered=hot, handled=[rep("county", "city", "2021-03-02")], **sit), params=dict(set_aside_report_receiver="nobody"),
+     req=[("county_*", "not_handled")], forb=[("city_*",), ("province_*",)] + NEVER, listed=["set_aside_report_receiver"])
+case("OX3 specific_problem at a village, the province's 调研督导 → the township directly 03-03 (deadline 03-31), never, as of 04-30: the township not_rectified; the county presses it (二(二)4, grassroots); no province or city body (the nearest pressing level above the township is the county; the city never had it)",
+     DI("specific_problem", discovered=disc("province", "research_supervision"), handled=[asg("province", "township")], deadline="2021-03-31", **late),
+     req=[(TWN, "not_rectified")], forb=[("province_*",), ("city_*",)] + NEVER)
+case("OX4 housing_renovation_late at a village, the city's 调研督导 → 县教育局 03-03 (deadline 03-31), never, as of 04-30: 县教育局 not named (二(六)4 gives education no part; its not rectifying is not 交办问题整改落实不到位); a city body answers for the 交办 not 按照问题类别 (assignment_to_body_without_part, listed)",
+     HO("housing_renovation_late", discovered=cres(), handled=[asg("city", "county", body="county_education")], deadline="2021-03-31", **late),
+     req=[("city_*",)], forb=[("county_education",), ("province_*",)] + NEVER, listed=["assignment_to_body_without_part"])
+case("OX5 housing_policy_gap, grave, at the county code, reported county→city 03-03, the city sits, as of 03-30: a city body not_handled staff + unit + leadership; no county body at all, no county 主体责任 (it reported in time: a city's failure); no city or province 主体责任 (the province's policy, not the city's; the province never had it)",
+     HO("housing_policy_gap", C, severity="grave", discovered=hot, handled=[rep("county", "city")], as_of="2021-03-30"), req=[("city_*", "not_handled", S3UL)],
+     forb=[("county_*",), ("province_*",)] + NO_CITY_MR + NEVER)
+case("OX6 identification_applicant_not_included at a village, county hotline → the village 03-03 (deadline 03-31), never, as of 04-30: the village not 整改不到位 (二(三)1 gives it 应报尽报 and the truth of its 申报材料; 审核审批 is 县民政局's, 二(三)3); no city/province",
+     ID("identification_applicant_not_included", discovered=hot, handled=[asg("county", "village")], deadline="2021-03-31", **late),
+     forb=[("village_*", "not_rectified")] + CITYPROV + NEVER)
+case("OX7 health_assistance_late at the county code, sector health, the city's 调研督导: 县卫健 not named (二(六)3(3) gives the county's health bureau no part: 医保, 财政, 扶贫办); the record may be refused for naming a line with no county duty",
+     HE("health_assistance_late", C, sector="health", discovered=cres()), forb=[("county_health",), ("county_education",), ("village_*",), ("township_*",)] + CITY_ND + NEVER, refuse_ok=True)
+case("OX8 water_policy_gap, sector health, at the county code, reported county→city 03-03 → province 03-05, as of 03-30, with water_policy_health_departments=true: the province's health department answers for holding it (its own line); not 省水利; listed",
+     WA("water_policy_gap", C, sector="health", discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], as_of="2021-03-30"),
+     params=dict(water_policy_health_departments=True), req=[("province_health", "not_handled")], forb=[("province_water",), ("county_*",), ("city_*",)] + NEVER, listed=["water_policy_health_departments"])
+case("OX9 the same by default: not the province's health department (二(六)5(6) read as the water departments); listed",
+     WA("water_policy_gap", C, sector="health", discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], as_of="2021-03-30"),
+     forb=[("province_health",), ("county_*",), ("city_*",)] + NEVER, listed=["water_policy_health_departments"], refuse_ok=True)
+case("OX10 specific_problem at a village, the press at the province (报纸、电视等舆论监督, an outside channel): the village and township not_discovered; no city or province body; the media not named",
+     DI("specific_problem", discovered=disc("province", "media")), req=LOW_ND, forb=CITYPROV + [("media",)] + NEVER)
+case("OX11 specific_problem, the township's grid 03-01, reported to the county on 03-11 (the tenth day), as of 03-15: the township not not_handled (within handling_time_limit_days); no county body",
+     DI("specific_problem", discovered=tgrid, handled=[rep("township", "county", "2021-03-11")], as_of="2021-03-15"), req=VIL_ND,
+     forb=[(TWN,), ("county_*",)] + CITYPROV + NEVER)
+case("OX12 the same reported 03-12 (the eleventh day), as of 03-20: the township not_handled; the county (holding it 8 days) not",
+     DI("specific_problem", discovered=tgrid, handled=[rep("township", "county", "2021-03-12")], as_of="2021-03-20"), req=VIL_ND + [(TWN, "not_handled")],
+     forb=[("county_*",)] + CITYPROV + NEVER, listed=["handling_time_limit_days"])
+case("OX13 housing_renovation_late at a village, found by the city's education bureau's 调研督导, → the county (no body) 03-03 (deadline 03-31), never, as of 04-30: whether 市教育局 presses a housing rectification is acting_departments_press's (二(二)5 省市有关部门; 二(六)4(6)–(7) give education no part), listed; no province body",
+     HO("housing_renovation_late", discovered=cres("city_education"), handled=[asg("city", "county")], deadline="2021-03-31", **late), req=[("county_*", "not_rectified")],
+     forb=[("province_*",), ("city_education", "not_rectified"), ("city_education", "not_handled")] + NEVER, listed=["acting_departments_press"])
+case("OX14 the same with acting_departments_press=false: 市教育局 not named; listed",
+     HO("housing_renovation_late", discovered=cres("city_education"), handled=[asg("city", "county")], deadline="2021-03-31", **late), params=dict(acting_departments_press=False),
+     req=[("county_*", "not_rectified")], forb=[("city_education",), ("province_*",)] + NEVER, listed=["acting_departments_press"])
+case("OX15 basic_needs_below_floor at the county code, no line, the city's 调研督导: a county body; no village/township (the place is the county); no line outside 两不愁; no city",
+     BN("basic_needs_below_floor", C, discovered=cres()), req=[("county_*", "not_discovered")], forb=[("village_*",), ("township_*",)] + NOT_BN + CITY_ND + NEVER)
+case("OX16 identification_ineligible_included, the village's own grid 03-01, village→township 03-02, township→县民政局 03-04, put right 03-20, as of 04-30: nobody answers",
+     ID("identification_ineligible_included", discovered=vgrid, handled=[rep("village", "township", "2021-03-02"), rep("township", "county", "2021-03-04", body="county_civil_affairs")], rectified_on="2021-03-20", **late),
+     forb=NOBODY)
