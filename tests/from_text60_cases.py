@@ -606,3 +606,9 @@ case("OX21 specific_problem at a village, county hotline → the village 03-03 (
 case("OX22 water_facilities_unmaintained, county hotline → township 03-03 (deadline 03-31), put right on 03-31 itself, as of 04-30: no 整改不到位, no pressing (a rectification on the deadline day is in time)",
      WA("water_facilities_unmaintained", discovered=hot, handled=[asg("county", "township")], deadline="2021-03-31", rectified_on="2021-03-31", **late),
      forb=NOT_LATE + NO_HANDLED + CITYPROV + NEVER)
+case("OX23 housing_policy_gap at the county code, county hotline 03-01, reported 03-03 to the city's education bureau, as of 03-30: the county not not_handled (一(三) 对超出本级权限的及时向上级单位报送问题: a 上级单位, in time); 市教育局 not named (no part in housing); a city body answers for holding it",
+     HO("housing_policy_gap", C, discovered=hot, handled=[rep("county", "city", body="city_education")], as_of="2021-03-30"),
+     forb=[("county_*",), ("city_education",), ("village_*",), ("township_*",)] + NEVER)
+case("OX24 OX19's record with report_to_oversight=any_receiver: the township not not_handled (its report to 县教育局 is a report to the county); 县教育局 not named; a county body not_handled; listed",
+     HO("housing_renovation_late", discovered=tgrid, handled=[rep("township", "county", "2021-03-02", body="county_education")], **sit), params=dict(report_to_oversight="any_receiver"),
+     req=[("county_*", "not_handled")], forb=[(TWN, "not_handled"), ("county_education",)] + CITYPROV + NEVER, listed=["report_to_oversight"])
