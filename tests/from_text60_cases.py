@@ -612,3 +612,18 @@ case("OX23 housing_policy_gap at the county code, county hotline 03-01, reported
 case("OX24 OX19's record with report_to_oversight=any_receiver: the township not not_handled (its report to 县教育局 is a report to the county); 县教育局 not named; a county body not_handled; listed",
      HO("housing_renovation_late", discovered=tgrid, handled=[rep("township", "county", "2021-03-02", body="county_education")], **sit), params=dict(report_to_oversight="any_receiver"),
      req=[("county_*", "not_handled")], forb=[(TWN, "not_handled"), ("county_education",)] + CITYPROV + NEVER, listed=["report_to_oversight"])
+
+# ===================== fifth round (written and committed before their first run) =====================
+case("OX25 funds_diverted at a village, found by the township's discipline commission (纪委监委, an outside channel): the village not_discovered; the township not not_discovered (outside_channel_finder_level default), listed; the commission not named; no county/city body not_discovered",
+     FU("funds_diverted", discovered=disc("township", "discipline_inspection")), req=VIL_ND, forb=[(TWN, "not_discovered"), ("*discipline",), ("county_*", "not_discovered")] + CITYPROV + NEVER,
+     listed=["outside_channel_finder_level"])
+case("OX26 health_assistance_late at the county code, no line, the city's 调研督导: neither 县医保 nor 县财政 by name (二(六)3(3) each its own part; sectorless_alternatives, listed); not 县卫健 or 县扶贫办",
+     HE("health_assistance_late", C, discovered=cres()), forb=[("county_medical_insurance",), ("county_finance",), ("county_poverty_office",), ("county_health",)] + CITY_ND + NEVER, listed=["sectorless_alternatives"])
+case("OX27 basic_needs_contact_missing (每户一名干部联系, 二(六)1(4)) at a village, the city's 调研督导: no county line department (民政, 教育 …: the duty is the county Party committee's and government's); no city",
+     BN("basic_needs_contact_missing", discovered=cres()), forb=[("county_civil_affairs",), ("county_finance",), ("county_poverty_office",)] + NOT_BN + CITY_ND + [("province_*",)] + NEVER)
+case("OX28 water_facilities_unmaintained, the village's grid 03-01, reported 03-02 straight to the county 统管单位 (具体负责做好农村供水工程长效管理), as of 03-25: the village not named (二(六)5(1) 负责及时上报: done, to a body with the duty); the township not named (never had it, and the village found it)",
+     WA("water_facilities_unmaintained", discovered=vgrid, handled=[rep("village", "county", "2021-03-02", body="county_water_supply_unit")], **sit),
+     forb=[("village_*",), ("township_*",)] + CITYPROV + NEVER)
+case("OX29 funds_diverted at a village (within the county's authority), county hotline 03-01, county→city 03-02, the city sends it back 03-05 (deadline 03-31), county→township 03-07, put right 03-25, as of 04-30: only the village and township not_discovered (the report reached a level that assigned it back in time: irregular_step default counts it), listed",
+     FU("funds_diverted", discovered=hot, handled=[rep("county", "city", "2021-03-02"), asg("city", "county", "2021-03-05"), asg("county", "township", "2021-03-07")], deadline="2021-03-31", rectified_on="2021-03-25", **late),
+     req=LOW_ND, forb=[("county_*",), ("city_*",), ("province_*",)] + NO_HANDLED + NOT_LATE + NEVER, listed=["irregular_step"])
