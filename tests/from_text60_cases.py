@@ -630,3 +630,36 @@ case("OX29 funds_diverted at a village (within the county's authority), county h
 case("OX30 the same with irregular_step=not_counted: the same answer (a county's report of its own problem is set aside under either value); listed (written after OX29's first run, from the parameter's text)",
      FU("funds_diverted", discovered=hot, handled=[rep("county", "city", "2021-03-02"), asg("city", "township", "2021-03-05")], deadline="2021-03-31", **late),
      params=dict(irregular_step="not_counted"), req=[(TWN, "not_rectified"), ("county_*", "not_handled")], forb=[("city_*", "not_handled"), ("province_*",)] + NEVER, listed=["irregular_step"])
+
+# ===================== sixth round (written and committed before their first run) =====================
+cityaudit = disc("city", "audit", body="city_audit")
+case("OY1 housing_renovation_late, the county (no body named) concealed it from the province's 巡视: one county body concealed — the kind's department, 县建设部门 (concealing_level_body unresolved, listed); not the county's Party committee or government, not a line outside housing; no province or city body",
+     HO("housing_renovation_late", discovered=ptour, concealed_by=["county"]), req=[("county_*", "concealed")],
+     forb=[("county_party_committee", "concealed"), ("county_government", "concealed"), ("province_*",), ("city_*",)] + NOT_HOUSING + NEVER, listed=["concealing_level_body"])
+case("OY2 funds_assets_mismanaged at a village, grave, found by the city audit: the village (二(四)1 资产管理), the township (二(四)2 扶贫资产运营负日常监管) staff + unit + leadership; the county's 主体责任 citing 二(四)6; the city audit and no city body; no city 主体责任",
+     FU("funds_assets_mismanaged", severity="grave", discovered=cityaudit), req=[("village_committee", "not_discovered", S3UL), (TWN, "not_discovered", S3UL)] + CNTY_MR,
+     forb=[("city_*",), ("province_*",)] + NO_TWN_MR + NEVER, cl=[(TWN, "not_discovered", ["二(四)2"], []), ("county_government", "main_responsibility", ["二(四)6"], [])])
+case("OY3 health_insurance_not_in_place at the county code, the city's 调研督导 → 县扶贫办 03-03 (deadline 03-31), never, as of 04-30: 县扶贫办 not_rectified; 县医保 not (insurance is the office's part, 二(六)3(3)); no city body not_rectified; listed insurance_pressed_by_medical_insurance",
+     HE("health_insurance_not_in_place", C, discovered=cres(), handled=[asg("city", "county", body="county_poverty_office")], deadline="2021-03-31", **late),
+     req=[("county_poverty_office", "not_rectified")], forb=[("county_medical_insurance",), ("city_*", "not_rectified"), ("province_*",)] + NOT_HEALTH + NEVER, listed=["insurance_pressed_by_medical_insurance"])
+case("OY4 the same with insurance_pressed_by_medical_insurance=true: 市医保 presses it (二(六)3(5) 医保…督促落实…医疗补充性政策保险措施); listed",
+     HE("health_insurance_not_in_place", C, discovered=cres(), handled=[asg("city", "county", body="county_poverty_office")], deadline="2021-03-31", **late),
+     params=dict(insurance_pressed_by_medical_insurance=True), req=[("county_poverty_office", "not_rectified"), ("city_medical_insurance", "supervision")],
+     forb=[("county_medical_insurance",), ("city_*", "not_rectified"), ("province_*",)] + NEVER, listed=["insurance_pressed_by_medical_insurance"])
+case("OY5 water_quality_substandard, sector water, county hotline received by 县水利 03-01, → the 统管单位 03-03 (deadline 03-31), put right 03-20, as of 04-30: only the village and township not_discovered; 县水利 not not_discovered (it received the find), nobody not_handled",
+     WA("water_quality_substandard", sector="water", discovered=disc("county", "hotline", body="county_water"), handled=[asg("county", "county", body="county_water_supply_unit")], deadline="2021-03-31", rectified_on="2021-03-20", **late),
+     forb=[("county_*",)] + NOT_LATE + NO_HANDLED + CITYPROV + NEVER)
+case("OY6 project_records_incomplete (台账资料不全或未及时录入信息系统) at the township code, the city's 调研督导: not both halves' holders (joined_records_both_halves default: the record does not say which half failed), listed; no village; no city",
+     PR("project_records_incomplete", "330127100", discovered=cres()), forb=[("village_*",)] + CITY_ND + NEVER, listed=["joined_records_both_halves"])
+case("OY7 the same with joined_records_both_halves=true: the township (二(五)2 做好项目台账资料) and 县扶贫办 (二(五)3 及时录入全国扶贫开发信息系统) not_discovered; listed",
+     PR("project_records_incomplete", "330127100", discovered=cres()), params=dict(joined_records_both_halves=True),
+     req=[(TWN, "not_discovered"), ("county_poverty_office", "not_discovered")], forb=[("village_*",)] + CITY_ND + NEVER, listed=["joined_records_both_halves"])
+case("OY8 specific_problem at a village, grave, the province's 调查核查 → the city 03-03; the city sits, as of 03-25: a city body not_handled staff + unit + leadership; no city or province 主体责任 (main_responsibility_every_level default: a county's specific problem is the county's 主体责任), listed",
+     DI("specific_problem", severity="grave", discovered=psur(), handled=[asg("province", "city")], **sit), req=[("city_*", "not_handled", S3UL)],
+     forb=NO_CITY_MR + NO_PROV_MR + [("province_*", "not_handled")] + NEVER, listed=["main_responsibility_every_level"])
+case("OY9 the same with main_responsibility_every_level=true: the city's Party committee and government 主体责任 (二(一)1 各级党委政府); listed",
+     DI("specific_problem", severity="grave", discovered=psur(), handled=[asg("province", "city")], **sit), params=dict(main_responsibility_every_level=True),
+     req=[("city_*", "not_handled", S3UL), ("city_party_committee", "main_responsibility"), ("city_government", "main_responsibility")], forb=NO_PROV_MR + NEVER, listed=["main_responsibility_every_level"])
+case("OY10 identification_applicant_not_included, sector civil_affairs, grave, at the county code, the city's 调研督导, with township_main_responsibility=true: no township body at all (the place is the county; no township failed); the county's 主体责任",
+     ID("identification_applicant_not_included", C, sector="civil_affairs", severity="grave", discovered=cres()), params=dict(township_main_responsibility=True),
+     req=[("county_civil_affairs", "not_discovered", S3UL)] + CNTY_MR, forb=[("township_*",)] + NO_CITY_MR + NEVER)
