@@ -663,3 +663,17 @@ case("OY9 the same with main_responsibility_every_level=true: the city's Party c
 case("OY10 identification_applicant_not_included, sector civil_affairs, grave, at the county code, the city's 调研督导, with township_main_responsibility=true: no township body at all (the place is the county; no township failed); the county's 主体责任",
      ID("identification_applicant_not_included", C, sector="civil_affairs", severity="grave", discovered=cres()), params=dict(township_main_responsibility=True),
      req=[("county_civil_affairs", "not_discovered", S3UL)] + CNTY_MR, forb=[("township_*",)] + NO_CITY_MR + NEVER)
+
+# ===================== seventh round (written and committed before their first run) =====================
+case("OZ1 specific_problem, the village's grid 03-01 → township 03-09 (the ninth day), township → county 03-15 (six days after it had it; fourteen after the find), as of 03-25: nobody not_handled — a level's 及时 runs from when it held the problem, not from the find",
+     DI("specific_problem", discovered=vgrid, handled=[rep("village", "township", "2021-03-09"), rep("township", "county", "2021-03-15")], **sit),
+     forb=NOBODY)
+case("OZ2 specific_problem, the province's 巡视 → city 03-03, the city → county only 03-20 (late), the county → township 03-22 (deadline 04-15), put right 04-10, as of 04-30: no city body not_handled (late_pass_on_answers default: the problem was rectified by its deadline), listed; no county or province body",
+     DI("specific_problem", discovered=ptour, handled=[asg("province", "city"), asg("city", "county", "2021-03-20"), asg("county", "township", "2021-03-22")], deadline="2021-04-15", rectified_on="2021-04-10", **late),
+     req=LOW_ND, forb=[("city_*",), ("county_*",), ("province_*",)] + NOT_LATE + NEVER, listed=["late_pass_on_answers"])
+case("OZ3 housing_renovation_late at a village, county hotline 03-01 → 县民政局 03-03 (deadline 03-31; its part is 信息对比, not the renovation), never, as of 04-30: 县民政局 not 整改不到位 (assignment_without_rectification_duty default: the county level holds it), listed; no line outside housing; no city",
+     HO("housing_renovation_late", discovered=hot, handled=[asg("county", "county", body="county_civil_affairs")], deadline="2021-03-31", **late),
+     forb=[("county_civil_affairs", "not_rectified"), ("county_civil_affairs", "not_handled")] + NOT_HOUSING + CITYPROV + NEVER, listed=["assignment_without_rectification_duty"])
+case("OZ4 the same with assignment_without_rectification_duty=assignee: 县民政局 not_rectified; listed",
+     HO("housing_renovation_late", discovered=hot, handled=[asg("county", "county", body="county_civil_affairs")], deadline="2021-03-31", **late),
+     params=dict(assignment_without_rectification_duty="assignee"), req=[("county_civil_affairs", "not_rectified")], forb=NOT_HOUSING + CITYPROV + NEVER, listed=["assignment_without_rectification_duty"])
