@@ -677,3 +677,14 @@ case("OZ3 housing_renovation_late at a village, county hotline 03-01 → 县民�
 case("OZ4 the same with assignment_without_rectification_duty=assignee: 县民政局 not_rectified; listed",
      HO("housing_renovation_late", discovered=hot, handled=[asg("county", "county", body="county_civil_affairs")], deadline="2021-03-31", **late),
      params=dict(assignment_without_rectification_duty="assignee"), req=[("county_civil_affairs", "not_rectified")], forb=NOT_HOUSING + CITYPROV + NEVER, listed=["assignment_without_rectification_duty"])
+
+# ===================== eighth round (written and committed before their first run) =====================
+case("OZ5 housing_renovation_late, the township's grid 03-01, reported 03-02 to the county's leading group (扶贫开发领导小组, 二(一)1(2) 牵头抓总、综合协调…督促落实相关工作), as of 03-25: the township not not_handled (a report to the county, in time); the leading group not named not_handled? a county body answers for holding it",
+     HO("housing_renovation_late", discovered=tgrid, handled=[rep("township", "county", "2021-03-02", body="county_leading_group")], **sit), req=[("county_*", "not_handled")],
+     forb=[(TWN, "not_handled"), (TWN, "not_discovered")] + CITYPROV + NEVER)
+case("OZ6 housing_renovation_late, the township's grid 03-01, reported 03-02 to 县扶贫办 (the office that keeps the county's problem lists, 一(三), by the rules' own reading discovery_county_ledger; 二(一)1(3) 统筹协调), as of 03-25: the township not not_handled; a county body not_handled",
+     HO("housing_renovation_late", discovered=tgrid, handled=[rep("township", "county", "2021-03-02", body="county_poverty_office")], **sit), req=[("county_*", "not_handled")],
+     forb=[(TWN, "not_handled"), (TWN, "not_discovered")] + CITYPROV + NEVER)
+case("OZ7 water_facilities_unmaintained, the village's grid 03-01, reported 03-02 to the township's Party committee (乡镇党委, 二(一)1(1) 乡镇党委政府…抓好各项具体工作实施), as of 03-25: the village not not_handled",
+     WA("water_facilities_unmaintained", discovered=vgrid, handled=[rep("village", "township", "2021-03-02", body="township_party_committee")], **sit),
+     forb=[("village_*",)] + CITYPROV + NEVER)
