@@ -688,3 +688,6 @@ case("OZ6 housing_renovation_late, the township's grid 03-01, reported 03-02 to 
 case("OZ7 water_facilities_unmaintained, the village's grid 03-01, reported 03-02 to the township's Party committee (乡镇党委, 二(一)1(1) 乡镇党委政府…抓好各项具体工作实施), as of 03-25: the village not not_handled",
      WA("water_facilities_unmaintained", discovered=vgrid, handled=[rep("village", "township", "2021-03-02", body="township_party_committee")], **sit),
      forb=[("village_*",)] + CITYPROV + NEVER)
+case("OB15 basic_needs_policy_gap at the county code, reported to the city 03-03, the city sits, as of 03-30: the city's body named not_handled cites 二(六)1(5) (省市行业主管部门：负责制定“两不愁”有关政策措施), its duty in passing on a gap in that policy; no county body (written after OB3's run, to show CL1 at the city too)",
+     BN("basic_needs_policy_gap", C, discovered=hot, handled=[rep("county", "city")], as_of="2021-03-30"), req=[("city_*", "not_handled")],
+     forb=[("county_*",), ("province_*",)] + NEVER, cl=[("city_sector_department", "not_handled", ["一(三)", "二(六)1(5)"], [])])
