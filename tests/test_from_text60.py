@@ -1,0 +1,82 @@
+"""check60's records written from the text before the library was run on them (session 60): what 浙扶贫〔2020〕1号
+forbids naming, across the nine duty areas and five levels (tests/from_text60_cases.py).
+
+Each record is put to tests/from_text.py's check (the findings it requires and forbids, on both engines, which must
+agree; the readings listed), and to two checks of its own: a finding's clauses (``cl``: a finding must cite the clause
+that gives its body the duty, and not another body's) and the liabilities no finding may carry (``fl``: the unit or the
+leaders where 一(四) 根据情形严重和不良后果程度 does not reach them at the record's severity). The records the auditor
+judged the library to answer wrongly are run as the text requires and marked ``xfail(strict=True)`` with the
+disagreement's id (``DISAGREE``; /work/helpers/s60/check60-report.md): a fix that makes one pass fails its strict
+xfail, and it moves into the run.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from typing import Any
+
+import pytest
+
+from responsibility import Policy, ProblemError
+
+from .from_text import case_id, check, check_batch, record_of, run_params
+from .from_text60_cases import CASES
+
+DISAGREE: dict[str, str] = {
+    "OX19": "check60 OB1: 二(六)4(2) 及时…上报本辖区危房情况 and 一(三) "
+            "对超出本级权限的及时向上级单位报送问题 ask a report to a 上级单位, which "
+            "县教育局 (a member unit, 二(二)3) is; the library sets the township's "
+            "report aside (irregular_step) and names the township not_handled, and "
+            "no county body, while a report to the county's discipline commission, "
+            "which has no part either, counts (report_to_oversight level_receives)",
+    "OX23": "check60 OB1: the same at the county: its report of a provincial "
+            "policy gap to 市教育局 in time is a report to a 上级单位 (一(三)); the "
+            "library names the county's poverty office not_handled and no city body",
+    "OB3": "check60 CL1: the province's 问题所属部门 named not_handled for a 两不愁 "
+           "policy gap cites 一(三)、一(四) only; its duty is 二(六)1(5) "
+           "省市行业主管部门：负责制定“两不愁”有关政策措施, which the other areas' "
+           "policy gaps cite (二(六)2(4), 二(六)3(5), 二(四)7, 二(五)5)",
+    "OB15": "check60 CL1: the same at the city: 市相关部门（问题所属部门） not_handled for a "
+            "两不愁 policy gap cites 一(三)、一(四) only, not 二(六)1(5)",
+}
+PARAMS = run_params(CASES, DISAGREE)
+
+
+def check_clauses_and_liabilities(policy: Policy, case: dict[str, Any]) -> None:
+    """The clauses each ``cl`` finding cites (every one of ``must``, none of ``must_not``) and the liabilities no
+    finding may carry (``fl``)."""
+    if case["refuse"] or not (case["cl"] or case["fl"]):
+        return
+    view = policy.with_parameters(**case["params"]) if case["params"] else policy
+    try:
+        verdict = view.who_answers(record_of(case))
+    except ProblemError:
+        assert case["refuse_ok"], case["name"]
+        return
+    for body, basis, must, must_not in case["cl"]:
+        hits = [f for f in verdict.findings if f.body == body and f.basis == basis]
+        assert hits, f"no finding {body} {basis} to check the clauses of"
+        for f in hits:
+            assert set(must) <= set(f.clauses), (body, basis, f.liability, f.clauses, must)
+            assert not set(must_not) & set(f.clauses), (body, basis, f.liability, f.clauses, must_not)
+    for body, basis, liability in case["fl"]:
+        bad = [(f.body, f.basis, f.liability) for f in verdict.findings if fnmatch.fnmatchcase(f.body, body)
+               and (basis is None or f.basis == basis) and f.liability == liability]
+        assert not bad, f"forbidden liability {liability}: {bad}"
+
+
+def test_every_case_is_named_once_and_every_disagreement_is_a_case() -> None:
+    names = [case_id(c) for c in CASES]
+    assert len(names) == len(set(names)) == 195
+    assert DISAGREE.keys() <= set(names)
+
+
+@pytest.mark.parametrize("case", PARAMS)
+def test_a_record_from_the_text_gets_the_findings_the_text_requires(policy: Policy, case: dict[str, Any]) -> None:
+    check(policy, case)
+    check_clauses_and_liabilities(policy, case)
+
+
+@pytest.mark.slow  # (every record through both paths, a view per reading: 3 to 15 CPU s)
+def test_the_batch_path_gives_what_who_answers_gives_on_every_record(policy: Policy) -> None:
+    check_batch(policy, CASES)
