@@ -23,15 +23,6 @@ from .from_text import case_id, check, check_batch, record_of, run_params
 from .from_text60_cases import CASES
 
 DISAGREE: dict[str, str] = {
-    "OX19": "check60 OB1: 二(六)4(2) 及时…上报本辖区危房情况 and 一(三) "
-            "对超出本级权限的及时向上级单位报送问题 ask a report to a 上级单位, which "
-            "县教育局 (a member unit, 二(二)3) is; the library sets the township's "
-            "report aside (irregular_step) and names the township not_handled, and "
-            "no county body, while a report to the county's discipline commission, "
-            "which has no part either, counts (report_to_oversight level_receives)",
-    "OX23": "check60 OB1: the same at the county: its report of a provincial "
-            "policy gap to 市教育局 in time is a report to a 上级单位 (一(三)); the "
-            "library names the county's poverty office not_handled and no city body",
     "OB3": "check60 CL1: the province's 问题所属部门 named not_handled for a 两不愁 "
            "policy gap cites 一(三)、一(四) only; its duty is 二(六)1(5) "
            "省市行业主管部门：负责制定“两不愁”有关政策措施, which the other areas' "
