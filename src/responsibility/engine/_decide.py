@@ -1482,6 +1482,8 @@ class Decider:
                     # kind's work by the area's own clause (二(六)4(7) 督查指导农村危房改造涉及本部门的相关工作:
                     # 市民政), answers on it, not on 一(三)/一(四) alone (check51 #1)
                     own = line_tie(policy, area, kind, policy.bodies[body].level, line)
+                if not own and sector is None and policy.bodies[body].role:
+                    own = self._lines_stood_for(area, kind, rule.stage, prank, body)
             if own and rule.basis == "not_handled" and self.own_holding(body, own, fact) \
                     and (mine := rectifying_duties(policy, area, kind, prank, body, own, sector)):
                 # a body that was itself to rectify what it held and sat on it (:meth:`own_holding`, as its reason says:
@@ -1554,6 +1556,21 @@ class Decider:
                 if not (policy.bodies[b].level in whole and (mine := own(ds))
                         and all(policy.duties[d].scope == "by_sector" for d in mine)
                         and not any(policy.duties[d].scope == "area_holders" for d in ds))]
+
+    def _lines_stood_for(self, area: str, kind: str, stage: Stage, prank: int, role: str) -> tuple[str, ...]:
+        """The duties a level's ``role`` (问题所属部门, unresolved) stands for where it answers for a problem of
+        ``kind`` it had and holds none of the ``stage`` itself: those its level's departments hold there each for
+        its own line (``scope: by_sector``) — the work that makes the problem some department's, which the record,
+        naming no line, leaves open. A 两不愁 policy gap sat on by the province cites 二(六)1(5)
+        省市行业主管部门：负责制定"两不愁"有关政策措施 (民政 for social assistance, the 扶贫办 for income), as the
+        other areas' policy gaps cite theirs (二(六)2(4), 二(六)3(5)) through the role's own alternatives — not
+        一(三)/一(四) alone (check60 CL1). ``()`` where no department holds such a duty there."""
+        policy = self.policy
+        level = policy.bodies[role].level
+        return tuple(dict.fromkeys(
+            d for b, ds in policy.stage_reaching(area, kind, stage, None, prank).items()
+            if policy.bodies[b].level == level and not policy.bodies[b].role
+            for d in ds if policy.duties[d].scope == "by_sector" and policy.duty_area[d] == area))
 
     def _tied_elsewhere(self, area: str, kind: str, prank: int, body: str, sector: str | None) -> tuple[str, ...]:
         """:func:`~._facts.tied_elsewhere` (the route reads it too)."""
