@@ -427,7 +427,7 @@ _FIELDS: dict[str, list[str]] = {  # (the models' fields, in their order: _recor
     "problem": ["id", "area", "kind", "sector", "place", "severity", "discovered", "handled", "deadline",
                 "rectified_on", "concealed_by", "as_of", "domain"],
     "discovered": ["level", "channel", "on", "body"],
-    "handled": ["action", "by_level", "to_level", "to_body", "on"],
+    "handled": ["action", "by_level", "to_level", "to_body", "on", "deadline"],
 }
 
 #: The Chinese words an office writes for a record's keys (the ledger import's headers among them: ledger/mapping.yaml),
@@ -451,7 +451,8 @@ _CHINESE_KEYS: dict[str, dict[str, str]] = {
     "handled": {**dict.fromkeys(["动作", "方式"], "action"), **dict.fromkeys(["交办层级", "上报层级"], "by_level"),
                 **dict.fromkeys(["整改层级", "承办层级", "层级"], "to_level"),
                 **dict.fromkeys(["整改单位", "承办单位", "单位", "主体"], "to_body"),
-                **dict.fromkeys(["日期", "时间", "交办日期", "交办时间", "上报日期", "上报时间"], "on")},
+                **dict.fromkeys(["日期", "时间", "交办日期", "交办时间", "上报日期", "上报时间"], "on"),
+                **dict.fromkeys(["整改时限", "整改期限", "期限"], "deadline")},
 }
 
 #: pydantic error types → the reason codes of docs/records.md.
@@ -1473,7 +1474,8 @@ def _places_of(memo: dict[Jurisdiction, dict[Any, Any]], jurisdiction: Jurisdict
 #: The fields of a record, of its discovery and of a handling step.
 _PROBLEM_KEYS = frozenset(_FIELDS["problem"])
 _DISCOVERED_KEYS = frozenset(_FIELDS["discovered"])
-_HANDLED_KEYS = frozenset(_FIELDS["handled"])
+#: (a step's own deadline is not plain: a record with one is read by the full validation, which checks it)
+_HANDLED_KEYS = frozenset(_FIELDS["handled"]) - {"deadline"}
 _ACTIONS = ("assigned", "reported")
 #: The relation of rules/relations.yaml each handling step follows: a step is also named by that relation's
 #: Chinese name (交办, 上报), as the text and a ledger's events write it.
@@ -2389,6 +2391,19 @@ def _date_fault(p: Problem, today: dt.date | None, since: dt.date | None = None,
         assigned = [h["on"] for h in handled if h["action"] == "assigned"]
         if assigned and deadline < min(assigned):
             return "deadline", f"deadline {deadline} is before the problem was assigned on {min(assigned)}", order
+    for i, h in enumerate(handled):
+        # a step's own deadline (an assignment's terms, read for its assignee in place of the record's): set by a 交办,
+        # never by a report upward (上报 hands no period to anyone), and not before the step that set it
+        own = h.get("deadline")
+        if own is None:
+            continue
+        if h["action"] != "assigned":
+            return (f"handled[{i}].deadline", f"a report upward ({h['by_level']} to {h['to_level']} on {h['on']}) "
+                    "sets no deadline; give the deadline on the assignment that set it, or as the record's "
+                    "'deadline'", "bad_value")
+        if own < h["on"]:
+            return (f"handled[{i}].deadline", f"deadline {own} is before the assignment that set it on {h['on']}",
+                    order)
     return None
 
 
@@ -2672,6 +2687,8 @@ def _faults(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: d
     # (each code written out: tests/test_records_doc reads the codes given here against docs/records.md's table)
     if fault is not None and fault[2] == "before_effect":
         faults.append(ProblemError(fault[0], fault[1], record=p.id, code="before_effect"))
+    elif fault is not None and fault[2] == "bad_value":  # (a report's own deadline: _date_fault)
+        faults.append(ProblemError(fault[0], fault[1], record=p.id, code="bad_value"))
     elif fault is not None:
         faults.append(ProblemError(fault[0], fault[1], record=p.id, code="order_violation"))
     for i, who in enumerate(p.concealed_by if given("concealed_by") else ()):
