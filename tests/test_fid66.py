@@ -239,3 +239,42 @@ def test_the_columns_give_the_states_step_deadlines() -> None:
     want = [s.step_deadline(x) if x.action == "assigned" else None for s in states.values() for x in s.steps]
     assert [None if x == NONE else dt.date(1970, 1, 1) + dt.timedelta(days=int(x)) for x in own] == want
     assert per_step.tolist() == [True, False, False, True, False]
+
+
+# ---------------------------------------------------------------- T1: the steps in the order they happened
+
+def _to7(first: str = "2021-03-06", second: str = "2021-03-04") -> dict[str, Any]:
+    """check61's TO7: the village's report reaching the township listed before the township's assignment back."""
+    return {"id": "TO7", "area": "water", "kind": "water_unsafe_unreported", "place": "330127101207",
+            "discovered": {"level": "village", "channel": "grid", "on": "2021-03-01"},
+            "handled": [{"action": "reported", "by_level": "village", "to_level": "township", "on": first},
+                        {"action": "assigned", "by_level": "township", "to_level": "village", "on": second}],
+            "as_of": "2021-04-30"}
+
+
+@pytest.mark.parametrize("engine", ["compiled", "durable"])
+def test_steps_listed_out_of_date_order_are_refused(policy: Policy, engine: str) -> None:
+    """T1: a step dated before the step listed before it is refused (order_violation at its day), saying to list the
+    steps in the order they happened — also where a record of the same shape in order was read before (the plain
+    paths, in Python and in C, keep a shape found sound and check only the days)."""
+    ok = _to7("2021-03-04", "2021-03-06")
+    ok["handled"] = [ok["handled"][0], {**ok["handled"][1], "on": "2021-03-06"}]
+    policy.who_answers(ok, engine=engine)  # (the shape, in order: sound)
+    policy.who_answers(ok, engine=engine)
+    with pytest.raises(ProblemError) as info:
+        policy.who_answers(_to7(), engine=engine)
+    assert (info.value.code, info.value.field) == ("order_violation", "handled[1].on"), str(info.value)
+    assert "order they happened" in str(info.value)
+
+
+def test_steps_of_one_day_may_be_listed_in_either_order(policy: Policy) -> None:
+    """The same day twice is in order either way (the engine reads a day's steps as listed: a hand-back)."""
+    for r in (_to7("2021-03-06", "2021-03-06"), _to7("2021-03-04", "2021-03-06")):
+        policy.who_answers(r)
+
+
+def test_who_on_steps_out_of_order_exits_2_without_a_traceback(tmp_path: Path, run_cli: Any) -> None:
+    f = tmp_path / "r.json"
+    f.write_text(json.dumps(_to7()), encoding="utf-8")
+    code, _, err = run_cli("who", str(f))
+    assert code == 2 and "handled[1].on" in err and "Traceback" not in err, err

@@ -50,10 +50,6 @@ DISAGREE: dict[str, str] = {
            "out before the day … makes nobody answer'), while the same record with the deadline on 2020-03-06 names the "
            "township and the county's pressing: 一(四) 对交办问题整改落实不到位的 is a state that goes on under the policy, "
            "and the library itself gives a level holding a problem unpassed on the day the handling limit from the day",
-    "TO7": "check61 T1: a record whose steps are out of date order (the township's assignment on 03-04 listed after the "
-           "village's report that reached it on 03-06) is judged, not refused: docs/records.md has `handled` 'in order' and "
-           "'Dates in order' refuses a step before the discovery, but a step before the level held the problem is read "
-           "as given, and the village is named 整改不到位 from 03-04 + 30 days",
 }
 PARAMS = run_params(CASES, DISAGREE)
 AMEND_PARAMS = run_params(AMEND, DISAGREE)

@@ -1836,14 +1836,17 @@ def _plainly_in_order(on: dt.date, steps: list[tuple[Any, ...]], deadline: dt.da
                       rectified_on: dt.date | None, as_of: dt.date | None, state: _ParseState) -> bool:
     """Whether a record's dates (``steps``: :func:`_parsed_plainly`'s, each step's day fifth) are in the plainest
     order: discovered on or after the day the policy takes effect, every step, the rectification and the deadline on
-    or after it, nothing after the assessment date (given), the deadline on or after every assignment. Such dates
-    have no fault :func:`_date_fault` could find (it is asked where this says no, and says which one)."""
+    or after it, nothing after the assessment date (given), the deadline on or after every assignment, each step on or
+    after the one before it. Such dates have no fault :func:`_date_fault` could find (it is asked where this says no,
+    and says which one)."""
     since = state.in_force[0]
     if as_of is None or as_of < on or (since is not None and on < since):
         return False
+    last = on
     for s in steps:
-        if not on <= s[4] <= as_of or (deadline is not None and s[0] == "assigned" and deadline < s[4]):
+        if not last <= s[4] <= as_of or (deadline is not None and s[0] == "assigned" and deadline < s[4]):
             return False
+        last = s[4]
     return (rectified_on is None or on <= rectified_on <= as_of) and (deadline is None or on <= deadline)
 
 
@@ -2349,8 +2352,9 @@ def _date_fault(p: Problem, today: dt.date | None, since: dt.date | None = None,
     ``before_effect``); with ``whole`` (the day is the parameter ``policy_in_force_from``, see
     :func:`in_force`) only the assessment date must be on or after it. Handling, rectification and the
     deadline come on or after the discovery; nothing after the assessment date (``as_of``, else
-    ``today``), which is not before the discovery; the deadline not before the first assignment
-    (``order_violation``). (:func:`_plainly_in_order` says where there is plainly none: change both together;
+    ``today``), which is not before the discovery; the deadline not before the first assignment; each step not
+    before the one listed before it; a step's own deadline not before its step (``order_violation``), and only on an
+    assignment (``bad_value``). (:func:`_plainly_in_order` says where there is plainly none: change both together;
     tests/test_problem.py draws dates either side of each rule.)"""
     rec = p.__dict__  # (read from the model's dict, as :func:`_check` reads it)
     d = rec["discovered"]
@@ -2385,6 +2389,13 @@ def _date_fault(p: Problem, today: dt.date | None, since: dt.date | None = None,
     for i, h in enumerate(handled):
         if h["on"] > as_of:
             return f"handled[{i}].on", f"handled on {h['on']}, after the assessment date {as_of}", order
+    for i in range(1, len(handled)):
+        # the steps as they happened (README, docs/records.md): the engine reads a day's steps in the order listed (a
+        # hand-back the same day), so a list whose days go back contradicts itself (check61 T1: the township's
+        # assignment of 03-04 listed after the report that reached it on 03-06 was judged, its clock from 03-04)
+        if handled[i]["on"] < handled[i - 1]["on"]:
+            return (f"handled[{i}].on", f"handled on {handled[i]['on']}, before the step listed before it "
+                    f"(handled[{i - 1}], on {handled[i - 1]['on']}): list the steps in the order they happened", order)
     if rectified_on is not None and rectified_on > as_of:
         return "rectified_on", f"rectified on {rectified_on}, after the assessment date {as_of}", order
     if deadline is not None and handled:
