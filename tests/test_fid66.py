@@ -111,9 +111,8 @@ def test_the_batch_path_reads_step_deadlines_as_who_answers_does(policy: Policy,
                                for r in got)
     assert not any(r[0] == "L2" and str(r[3]).startswith("county_water") and r[6] == "not_rectified" for r in got)
     expected = sorted((r[0], r[3], r[6], r[9]) for r in want)
-    import pyarrow as pa
-
     import pandas as pd
+    import pyarrow as pa
 
     frame = pd.DataFrame(copy.deepcopy(records))
     for table in (frame, pa.Table.from_pandas(frame)):
