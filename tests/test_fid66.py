@@ -277,3 +277,14 @@ def test_who_on_steps_out_of_order_exits_2_without_a_traceback(tmp_path: Path, r
     f.write_text(json.dumps(_to7()), encoding="utf-8")
     code, _, err = run_cli("who", str(f))
     assert code == 2 and "handled[1].on" in err and "Traceback" not in err, err
+
+
+def test_the_case_picture_labels_each_assignment_with_the_deadline_read_for_it(policy: Policy) -> None:
+    """The verdict's case picture (engine/_verdict_view.case_of) labels an assignment with its own deadline, else
+    the record's: 县水利's step of L2 shows none."""
+    from responsibility.engine._verdict_view import case_of
+
+    labels = [s.label for s in case_of(policy.who_answers(water(handled=L2_STEPS))).steps]
+    assert labels[1:] == ["交办 2021-03-05\n期限 2021-03-31", "交办 2021-03-30"], labels
+    one = water(handled=[{k: v for k, v in s.items() if k != "deadline"} for s in L2_STEPS], deadline="2021-03-31")
+    assert [s.label for s in case_of(policy.who_answers(one)).steps][2] == "交办 2021-03-30\n期限 2021-03-31"

@@ -3,7 +3,7 @@
 The field names are fixed (other systems and acceptance checks use them)::
 
     id, area, kind?, sector?, place, severity (minor|serious|grave), discovered? {level, channel, on, body?},
-    handled [{action: assigned|reported, by_level, to_level, to_body?, on}],
+    handled [{action: assigned|reported, by_level, to_level, to_body?, on, deadline?}],
     deadline?, rectified_on?, concealed_by [level or body id], as_of?
 
 ``domain`` is the former name of ``area`` and still accepted (deprecated). Values a
