@@ -1985,9 +1985,11 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     # assignment's (whether a level that shows no step was evidently handled by the day a deadline set) takes the
     # latest any step set, as the ledger's one deadline did (never a day sooner: it may spare, never blame).
     record_deadline = deadline_given
-    if deadline_given is None and rec["handled"]:
-        deadline_given = max((h.__dict__["deadline"] for h in rec["handled"] if "deadline" in h.__dict__),
-                             default=None)
+    if deadline_given is None:
+        for h in rec["handled"]:  # (a loop, not max() over a generator: asked of most records)
+            set_day = h.__dict__.get("deadline")
+            if set_day is not None and (deadline_given is None or set_day > deadline_given):
+                deadline_given = set_day
     as_of = rec["as_of"] or today or dt.date.today()
     rank = policy.level_rank
     prank = rank[(_CODED.get(place) or coded(place))[1]]
