@@ -126,9 +126,9 @@ def case_of(v: Verdict, lang: Lang = "zh") -> Case:
         head = at(h.to_level, h.to_body, type_name(tid, h.action))
         label = f"{type_name(tid, h.action)} {h.on.isoformat()}"
         # (the step's own deadline, else the record's: read for its assignee alike; check61 L2)
-        own = h.deadline if h.deadline is not None else problem.deadline
-        if kind == "assigned" and own is not None:
-            label += f"\n{w['deadline']} {own.isoformat()}"
+        step_due = h.deadline if h.deadline is not None else problem.deadline
+        if kind == "assigned" and step_due is not None:
+            label += f"\n{w['deadline']} {step_due.isoformat()}"
         if tail != head:
             steps.append(CaseStep(tail, head, label, kind))
     concealed = policy.failures.get("concealed")
