@@ -527,6 +527,9 @@ def relays(policy: Policy, j: Jurisdiction, n: int, *, seed: int) -> list[dict[s
             to = max(lv - 1, 0)
             steps.append({"action": "assigned", "by_level": LEVELS[lv], "to_level": LEVELS[to], "on": when.isoformat()})
             when += dt.timedelta(days=rnd.choice([0, 2, 10, 11, 30]))
+        # in the order they happened, as who_answers reads them (by day, a day's by the acting level's rank): a record
+        # whose steps go back in time is refused (fid66, check61 T1)
+        steps.sort(key=lambda s: (s["on"], LEVELS.index(s["by_level"])))
         channel = rnd.choice(["audit", "inspection_tour", "higher_level_verification", "grid"])
         own = channel == "grid"
         if own and found > 2:  # (the grid is the county's and below: the city's and province's own checks, R20-7)

@@ -173,7 +173,9 @@ def test_a_level_that_reports_back_what_it_was_handed_still_missed_it(policy: Po
     # a report before any assignment to the level still shows the level knew it (as before), and one on the day of
     # the assignment too (the record cannot tell which came first: never over-blame)
     for day in ("2021-03-02", "2021-03-03"):
-        early = {**R30_90, "handled": [R30_90["handled"][0], R30_90["handled"][1] | {"on": day}]}
+        # (listed in the order they happened: a record whose steps go back in time is refused — fid66, check61 T1)
+        early = {**R30_90, "handled": sorted([R30_90["handled"][0], R30_90["handled"][1] | {"on": day}],
+                                             key=lambda s: s["on"])}
         v2 = policy.who_answers(early, engine=engine, today="2021-06-30")  # type: ignore[arg-type]
         assert ("township", "not_discovered") not in {(f.level, f.basis) for f in v2.findings}, day
 

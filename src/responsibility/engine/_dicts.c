@@ -905,11 +905,13 @@ static PyObject *plain_record(PyObject *module, PyObject *const *args, Py_ssize_
     if (d_as_of < d_on || (since != Py_None && d_on < day_number(since)))
         goto none;
     long d_deadline = deadline == Py_None ? 0 : day_number(deadline);
+    long d_last = d_on;  /* (each step on or after the one before it: _plainly_in_order) */
     for (Py_ssize_t i = 0; i < nsteps; i++) {
         long d = day_number(steps[i].day);
-        if (d < d_on || d > d_as_of
+        if (d < d_last || d > d_as_of
             || (deadline != Py_None && d_deadline < d && PyUnicode_Compare(steps[i].action, s_assigned) == 0))
             goto none;
+        d_last = d;
     }
     if (rectified != Py_None && (day_number(rectified) < d_on || day_number(rectified) > d_as_of))
         goto none;

@@ -449,7 +449,8 @@ def _misassigned(steps: list[Any], handled: list[Any], no_duty: set[int], settin
             continue
         # rectified by the assignment's deadline (or, with none, by the limits from the day it was handed it): it was
         # evidently passed on, though the record shows no step
-        fixed_by = deadline_given if deadline_given is not None else due + rect_limit
+        own = _own_deadline(h, deadline_given)
+        fixed_by = own if own is not None else due + rect_limit
         if rectified_on is not None and rectified_on <= fixed_by:
             continue
         if PASSES_ON not in ctx.rests_on:
@@ -1978,6 +1979,17 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
     rec = problem.__dict__
     area, kind, sector, place = rec["area"], rec["kind"], rec["sector"], rec["place"]
     deadline_given, rectified_on, concealed_by = rec["deadline"], rec["rectified_on"], rec["concealed_by"]
+    # The record's deadline, read for a step of its own deadline's absence (``_own_deadline``): an assignment may carry
+    # its own (``handled[].deadline``), read for its assignee in place of the record's (一(四) 交办问题整改落实不到位
+    # by that 交办's own terms; check61 L2). Where the record gives none, a reading of "the deadline" that is no one
+    # assignment's (whether a level that shows no step was evidently handled by the day a deadline set) takes the
+    # latest any step set, as the ledger's one deadline did (never a day sooner: it may spare, never blame).
+    record_deadline = deadline_given
+    if deadline_given is None:
+        for h in rec["handled"]:  # (a loop, not max() over a generator: asked of most records)
+            set_day = h.__dict__.get("deadline")
+            if set_day is not None and (deadline_given is None or set_day > deadline_given):
+                deadline_given = set_day
     as_of = rec["as_of"] or today or dt.date.today()
     rank = policy.level_rank
     prank = rank[(_CODED.get(place) or coded(place))[1]]
@@ -2426,8 +2438,14 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # (a report naming no body: the body receiving_level_body (unresolved) stands for the level's receipt)
             to = h["to_body"] or (receiving_body(policy, area, kind, up, sector, prank) if setting.receive_role
                                   else None)
+            # (by its deadline: that of the latest assignment to the reporter by then, else the record's)
+            by_then = record_deadline
+            for s in steps:
+                if "deadline" in s and s["action"] == "assigned" and s["to_level"] == h["by_level"] \
+                        and s["on"] <= h["on"]:
+                    by_then = s["deadline"]
             if to is None or rank[up] <= rank[h["by_level"]] or rank[up] < rank[authority] \
-                    or (deadline_given is not None and h["on"] > deadline_given) \
+                    or (by_then is not None and h["on"] > by_then) \
                     or not holds_own_work(policy, area, kind, to, prank, sector) \
                     or not (d_level == up or any(s is not h and s["to_level"] == up and s["on"] <= h["on"]
                                                  for s in steps)):
@@ -3055,7 +3073,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                                           "rlim": int(rlim), "aside": aside, "later": "", "chosen": 0, "own": 0})
 
     if no_duty and setting.level_holds and setting.passes_on is not None:
-        _misassigned(steps, handled, no_duty, setting, ctx, facts, add, to_right, before, rank, deadline_given,
+        _misassigned(steps, handled, no_duty, setting, ctx, facts, add, to_right, before, rank, record_deadline,
                      rectified_on, as_of)
     # Every level the problem was assigned to answers for its rectification. One that passed it down within the
     # handling limit has done its 交办: by default it answers as a supervisor of the level below (一级抓一级, 三(二)),
@@ -3090,7 +3108,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
         # the level's own 交办 to a body of its own (一(三) 列出…责任清单) names who rectifies what it received as a
         # whole: that body answers, the level's others press it (二(二)4 指导督促部门; probe9 P9-18)
         # — made by the deadline (one after it leaves the level's missed deadline with the level; review9a R9A-2)
-        due_inside = deadline_given if deadline_given is not None else every[0]["on"] + rect_limit
+        # (the level's deadline: that of its first assignment, its own else the record's)
+        level_given = _own_deadline(every[0], record_deadline)
+        due_inside = level_given if level_given is not None else every[0]["on"] + rect_limit
         inside = {h["to_body"] for h in every if h["by_level"] == level and h["to_body"] is not None
                   and h["on"] <= due_inside and policy.rectifies(area, kind, h["to_body"], prank)}
         chosen = by_body
@@ -3111,7 +3131,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # deadline (the fact's ``later`` takes it out of them), or nobody (fidelity13 R-late; as _later for
             # not_handled). A department named by then stays in the level (the whole-level reading, R9A-6); the village
             # and the township are their holders (``hands``).
-            level_due = _deadline(deadline_given, every[whole]["on"], rect_limit)
+            level_due = _deadline(_own_deadline(every[whole], record_deadline), every[whole]["on"], rect_limit)
             first: dict[str, dt.date] = {}
             for h in every[whole:]:
                 if h["to_body"] is not None and h["to_body"] not in early and hands(h):
@@ -3126,22 +3146,27 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # 对交办问题整改落实不到位的; review8a R8A-1); the reason names that assignment (probe9 P9-10). A body the
             # level itself assigned it to is bound from the level's first (the level held it since).
             on, h = (every[0] if body in inside else given[0])["on"], given[-1]
+            start = given[0]  # (the assignment whose terms bind it: its deadline, its own else the record's)
             if body in inside:
                 # bound by the period of what its level was handed from above (一(四) 交办问题整改落实不到位的: the
                 # level's deadline), or, for a problem its level found itself, by its own 交办 (review9a R9A-2)
-                above = next((x["on"] for x in every if x["by_level"] != level and x["on"] <= given[0]["on"]), None)
-                on = above if above is not None else given[0]["on"]
-            deadline = _deadline(deadline_given, on, rect_limit)
-            if deadline != deadline_given:
+                above = next((x for x in every if x["by_level"] != level and x["on"] <= given[0]["on"]), None)
+                if above is not None:
+                    start = above
+                on = start["on"]
+            set_by = _own_deadline(start, record_deadline)
+            deadline = _deadline(set_by, on, rect_limit)
+            if deadline != set_by:
                 # no deadline, or one that had passed when it was first assigned (a county that passed it on after the
                 # deadline): the period runs from its own assignment (一(四) 交办问题整改落实不到位; probe8 P8-24)
                 ctx.deadline_from_parameter = True
             level_on = every[0]["on"] if body in inside else on
-            ctx.assigned.setdefault(rank[level], (level_on, _deadline(deadline_given, level_on, rect_limit)))
+            ctx.assigned.setdefault(rank[level], (level_on, _deadline(
+                _own_deadline(every[0] if body in inside else start, record_deadline), level_on, rect_limit)))
             # its reason gives the day it was itself first handed the problem (review9a R9A-2)
             ctx.assigned_to.setdefault((rank[level], body), (given[0]["on"], deadline))
             late = rectified_on is None or rectified_on > deadline
-            if deadline != deadline_given and (not late or as_of <= deadline) and RECT_LIMIT not in ctx.rests_on:
+            if deadline != set_by and (not late or as_of <= deadline) and RECT_LIMIT not in ctx.rests_on:
                 # the period the parameter gives had not run out, or the problem was rectified within it: the limit
                 # spared the assignee (by 15 days a fix on day 25 is late), and the verdict says so (review18 P1)
                 ctx.rests_on.append(RECT_LIMIT)
@@ -3520,6 +3545,13 @@ def _assigned_after(steps: list[Any], given: list[Any], report: Any) -> bool:
     record's steps (in day order; one the same day written after it too): the report back did not end its holding."""
     at = next(i for i, s in enumerate(steps) if s is report)
     return any(i > at for i, s in enumerate(steps) if any(s is g for g in given))
+
+
+def _own_deadline(h: Any, given: dt.date | None) -> dt.date | None:
+    """The deadline assignment step ``h`` (a step's dict) set its assignee: its own (``handled[].deadline``), else the
+    record's ``given`` (check61 L2: a second 交办 that set none is not held to the day another set)."""
+    own = h.get("deadline")
+    return own if own is not None else given
 
 
 def _deadline(given: dt.date | None, on: dt.date, rect_limit: dt.timedelta) -> dt.date:

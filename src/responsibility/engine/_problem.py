@@ -3,7 +3,7 @@
 The field names are fixed (other systems and acceptance checks use them)::
 
     id, area, kind?, sector?, place, severity (minor|serious|grave), discovered? {level, channel, on, body?},
-    handled [{action: assigned|reported, by_level, to_level, to_body?, on}],
+    handled [{action: assigned|reported, by_level, to_level, to_body?, on, deadline?}],
     deadline?, rectified_on?, concealed_by [level or body id], as_of?
 
 ``domain`` is the former name of ``area`` and still accepted (deprecated). Values a
@@ -427,7 +427,7 @@ _FIELDS: dict[str, list[str]] = {  # (the models' fields, in their order: _recor
     "problem": ["id", "area", "kind", "sector", "place", "severity", "discovered", "handled", "deadline",
                 "rectified_on", "concealed_by", "as_of", "domain"],
     "discovered": ["level", "channel", "on", "body"],
-    "handled": ["action", "by_level", "to_level", "to_body", "on"],
+    "handled": ["action", "by_level", "to_level", "to_body", "on", "deadline"],
 }
 
 #: The Chinese words an office writes for a record's keys (the ledger import's headers among them: ledger/mapping.yaml),
@@ -451,7 +451,8 @@ _CHINESE_KEYS: dict[str, dict[str, str]] = {
     "handled": {**dict.fromkeys(["动作", "方式"], "action"), **dict.fromkeys(["交办层级", "上报层级"], "by_level"),
                 **dict.fromkeys(["整改层级", "承办层级", "层级"], "to_level"),
                 **dict.fromkeys(["整改单位", "承办单位", "单位", "主体"], "to_body"),
-                **dict.fromkeys(["日期", "时间", "交办日期", "交办时间", "上报日期", "上报时间"], "on")},
+                **dict.fromkeys(["日期", "时间", "交办日期", "交办时间", "上报日期", "上报时间"], "on"),
+                **dict.fromkeys(["整改时限", "整改期限", "期限"], "deadline")},
 }
 
 #: pydantic error types → the reason codes of docs/records.md.
@@ -1473,7 +1474,8 @@ def _places_of(memo: dict[Jurisdiction, dict[Any, Any]], jurisdiction: Jurisdict
 #: The fields of a record, of its discovery and of a handling step.
 _PROBLEM_KEYS = frozenset(_FIELDS["problem"])
 _DISCOVERED_KEYS = frozenset(_FIELDS["discovered"])
-_HANDLED_KEYS = frozenset(_FIELDS["handled"])
+#: (a step's own deadline is not plain: a record with one is read by the full validation, which checks it)
+_HANDLED_KEYS = frozenset(_FIELDS["handled"]) - {"deadline"}
 _ACTIONS = ("assigned", "reported")
 #: The relation of rules/relations.yaml each handling step follows: a step is also named by that relation's
 #: Chinese name (交办, 上报), as the text and a ledger's events write it.
@@ -1834,14 +1836,17 @@ def _plainly_in_order(on: dt.date, steps: list[tuple[Any, ...]], deadline: dt.da
                       rectified_on: dt.date | None, as_of: dt.date | None, state: _ParseState) -> bool:
     """Whether a record's dates (``steps``: :func:`_parsed_plainly`'s, each step's day fifth) are in the plainest
     order: discovered on or after the day the policy takes effect, every step, the rectification and the deadline on
-    or after it, nothing after the assessment date (given), the deadline on or after every assignment. Such dates
-    have no fault :func:`_date_fault` could find (it is asked where this says no, and says which one)."""
+    or after it, nothing after the assessment date (given), the deadline on or after every assignment, each step on or
+    after the one before it. Such dates have no fault :func:`_date_fault` could find (it is asked where this says no,
+    and says which one)."""
     since = state.in_force[0]
     if as_of is None or as_of < on or (since is not None and on < since):
         return False
+    last = on
     for s in steps:
-        if not on <= s[4] <= as_of or (deadline is not None and s[0] == "assigned" and deadline < s[4]):
+        if not last <= s[4] <= as_of or (deadline is not None and s[0] == "assigned" and deadline < s[4]):
             return False
+        last = s[4]
     return (rectified_on is None or on <= rectified_on <= as_of) and (deadline is None or on <= deadline)
 
 
@@ -2347,8 +2352,9 @@ def _date_fault(p: Problem, today: dt.date | None, since: dt.date | None = None,
     ``before_effect``); with ``whole`` (the day is the parameter ``policy_in_force_from``, see
     :func:`in_force`) only the assessment date must be on or after it. Handling, rectification and the
     deadline come on or after the discovery; nothing after the assessment date (``as_of``, else
-    ``today``), which is not before the discovery; the deadline not before the first assignment
-    (``order_violation``). (:func:`_plainly_in_order` says where there is plainly none: change both together;
+    ``today``), which is not before the discovery; the deadline not before the first assignment; each step not
+    before the one listed before it; a step's own deadline not before its step (``order_violation``), and only on an
+    assignment (``bad_value``). (:func:`_plainly_in_order` says where there is plainly none: change both together;
     tests/test_problem.py draws dates either side of each rule.)"""
     rec = p.__dict__  # (read from the model's dict, as :func:`_check` reads it)
     d = rec["discovered"]
@@ -2383,12 +2389,32 @@ def _date_fault(p: Problem, today: dt.date | None, since: dt.date | None = None,
     for i, h in enumerate(handled):
         if h["on"] > as_of:
             return f"handled[{i}].on", f"handled on {h['on']}, after the assessment date {as_of}", order
+    for i in range(1, len(handled)):
+        # the steps as they happened (README, docs/records.md): the engine reads a day's steps in the order listed (a
+        # hand-back the same day), so a list whose days go back contradicts itself (check61 T1: the township's
+        # assignment of 03-04 listed after the report that reached it on 03-06 was judged, its clock from 03-04)
+        if handled[i]["on"] < handled[i - 1]["on"]:
+            return (f"handled[{i}].on", f"handled on {handled[i]['on']}, before the step listed before it "
+                    f"(handled[{i - 1}], on {handled[i - 1]['on']}): list the steps in the order they happened", order)
     if rectified_on is not None and rectified_on > as_of:
         return "rectified_on", f"rectified on {rectified_on}, after the assessment date {as_of}", order
     if deadline is not None and handled:
         assigned = [h["on"] for h in handled if h["action"] == "assigned"]
         if assigned and deadline < min(assigned):
             return "deadline", f"deadline {deadline} is before the problem was assigned on {min(assigned)}", order
+    for i, h in enumerate(handled):
+        # a step's own deadline (an assignment's terms, read for its assignee in place of the record's): set by a 交办,
+        # never by a report upward (上报 hands no period to anyone), and not before the step that set it
+        own = h.get("deadline")
+        if own is None:
+            continue
+        if h["action"] != "assigned":
+            return (f"handled[{i}].deadline", f"a report upward ({h['by_level']} to {h['to_level']} on {h['on']}) "
+                    "sets no deadline; give the deadline on the assignment that set it, or as the record's "
+                    "'deadline'", "bad_value")
+        if own < h["on"]:
+            return (f"handled[{i}].deadline", f"deadline {own} is before the assignment that set it on {h['on']}",
+                    order)
     return None
 
 
@@ -2672,6 +2698,8 @@ def _faults(p: Problem, policy: PolicyView, jurisdiction: Jurisdiction, today: d
     # (each code written out: tests/test_records_doc reads the codes given here against docs/records.md's table)
     if fault is not None and fault[2] == "before_effect":
         faults.append(ProblemError(fault[0], fault[1], record=p.id, code="before_effect"))
+    elif fault is not None and fault[2] == "bad_value":  # (a report's own deadline: _date_fault)
+        faults.append(ProblemError(fault[0], fault[1], record=p.id, code="bad_value"))
     elif fault is not None:
         faults.append(ProblemError(fault[0], fault[1], record=p.id, code="order_violation"))
     for i, who in enumerate(p.concealed_by if given("concealed_by") else ()):

@@ -125,8 +125,10 @@ def case_of(v: Verdict, lang: Lang = "zh") -> Case:
         tid = "assigns" if kind == "assigned" else "reports_to"
         head = at(h.to_level, h.to_body, type_name(tid, h.action))
         label = f"{type_name(tid, h.action)} {h.on.isoformat()}"
-        if kind == "assigned" and problem.deadline is not None:
-            label += f"\n{w['deadline']} {problem.deadline.isoformat()}"
+        # (the step's own deadline, else the record's: read for its assignee alike; check61 L2)
+        step_due = h.deadline if h.deadline is not None else problem.deadline
+        if kind == "assigned" and step_due is not None:
+            label += f"\n{w['deadline']} {step_due.isoformat()}"
         if tail != head:
             steps.append(CaseStep(tail, head, label, kind))
     concealed = policy.failures.get("concealed")

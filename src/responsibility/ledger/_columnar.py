@@ -157,6 +157,46 @@ class Folded:
             np.maximum.at(out, self.s_prob[rows], self.s_deadline[rows])
         return out
 
+    def step_deadlines(self) -> tuple[I32, Bool]:
+        """``State.step_deadline`` of every step (:data:`NONE`: none — a report, or the parameter's period), and the
+        problems whose records carry them on their steps instead of one deadline (``State.record``: an assignment
+        that set no day and passed nothing down is not held to the day another set; check61 L2)."""
+        given = self.deadline()
+        out = np.full(len(self.s_prob), NONE, np.int32)
+        per_step = np.zeros(len(self), np.bool_)
+        if not len(self.s_prob):
+            return out, per_step
+        assigned = _eq(self.s_action, "assigned")
+        g = given[self.s_prob]
+        live = assigned & (g != NONE) & (g >= self.s_on)
+        bare = live & (self.s_deadline == NONE)
+        keep = live & ~bare
+        if bare.any():
+            # (each problem's levels as one number: problem row × levels + the level's code)
+            by, to = (np.asarray(_np(_pc().fill_null(a, "")), dtype=object) for a in (self.s_by, self.s_to))
+            names, codes = np.unique(np.concatenate([by, to]), return_inverse=True)
+            width = np.int64(len(names))
+            k_by = self.s_prob * width + codes[:len(by)]
+            k_to = self.s_prob * width + codes[len(by):]
+            span = np.int64(1) << 32
+            day = self.s_on.astype(np.int64) - np.int64(NONE)  # (non-negative)
+
+            def count(keys: I64, within: Bool, at: I64, upto: npt.NDArray[np.int64] | None) -> I64:
+                """How many steps of ``within`` have the key ``at`` (on a day up to ``upto``, where given)."""
+                vals = np.sort(keys[within] * span + (day[within] if upto is not None else 0))
+                hi = np.searchsorted(vals, at * span + (upto if upto is not None else 0), "right")
+                return np.asarray(hi - np.searchsorted(vals, at * span, "left"), np.int64)
+
+            rows = np.flatnonzero(bare)
+            # passed down what its level was assigned (an assignment to its level by then, itself apart)
+            down = count(k_to, assigned, k_by[rows], day[rows]) - (k_to[rows] == k_by[rows]) > 0
+            # or went to a level another assignment set a day for (a re-issue)
+            again = count(k_to, assigned & (self.s_deadline != NONE), k_to[rows], None) > 0
+            keep[rows[down | again]] = True
+            per_step[self.s_prob[rows[~(down | again)]]] = True
+        out[keep] = g[keep]
+        return out, per_step
+
     def status(self, assign: I64, counts: I64) -> I64:
         """Each problem's status, as the index of its id in :data:`STATUSES`."""
         has_steps = np.bincount(self.s_prob, minlength=len(self)) > 0

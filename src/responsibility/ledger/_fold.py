@@ -127,10 +127,29 @@ class State:
         parameter's 30 days although the county had given it longer (review30 #1: R30-75; a correction of the
         county's deadline changed nothing). The latest day set holds no level to a day earlier than its own
         assignment's (一(四) 交办问题整改落实不到位 is measured against the 交办's terms); one pass-down that set a
-        later day than an earlier level's is read for that level too (it spares, never blames: per-step deadlines
-        are the engine's to read, and a record has none)."""
+        later day than an earlier level's is read for that level too (it spares, never blames). An assignment that set
+        no day and passed nothing down is not held to it: :meth:`step_deadline`."""
         days = [s.deadline for s in self.steps if s.action == "assigned" and s.deadline is not None]
         return max(days) if days else None
+
+    def step_deadline(self, step: Step) -> dt.date | None:
+        """The deadline ``who_answers`` reads for assignment ``step``'s assignee (``None``: the parameter's period from
+        its day): the record's (:attr:`deadline`) where it is on or after the step's day and the step set a day, or
+        passed down what its level was assigned (a pass-down without a day keeps the one above), or went to a level
+        another assignment set a day for (a re-issue); else none — a 交办 that set no period and passed nothing down
+        is measured by the parameter from its own day, not by a day another assignment set (check61 L2: 县水利,
+        handed the problem by the county on 03-30 with no day, had been named 整改不到位 at the township's 03-31)."""
+        given = self.deadline
+        if given is None or given < step.on:
+            return None
+        if step.deadline is not None:
+            return given
+        for s in self.steps:
+            if s is not step and s.action == "assigned" and (
+                    (s.to_level == step.by_level and s.on <= step.on)
+                    or (s.to_level == step.to_level and s.deadline is not None)):
+                return given
+        return None
 
     @property
     def status(self) -> str:
@@ -208,17 +227,25 @@ class State:
             if d.body:
                 disc["body"] = d.body
             out["discovered"] = disc
+        # the record's one deadline, unless an assignment is not to be held to it (:meth:`step_deadline`): then each
+        # assignment's own, on its step (who_answers reads a step's deadline for its assignee)
+        given = self.deadline
+        own = {id(s): s_day for s in self.steps if s.action == "assigned"
+               and ((s_day := self.step_deadline(s)) is not None or given is None or given >= s.on)}
+        per_step = given is not None and any(d is None for d in own.values())
         handled = []
         for s in sorted([*self.steps, *self.receipts()], key=lambda s: s.on):
             h: dict[str, Any] = {"action": s.action, "by_level": s.by_level, "to_level": s.to_level,
                                  "on": s.on.isoformat()}
             if s.to_body:
                 h["to_body"] = s.to_body
+            if per_step and (day := own.get(id(s))) is not None:
+                h["deadline"] = day.isoformat()
             handled.append(h)
         if handled:
             out["handled"] = handled
-        if self.deadline is not None:
-            out["deadline"] = self.deadline.isoformat()
+        if given is not None and not per_step:
+            out["deadline"] = given.isoformat()
         if self.rectified_on is not None:
             out["rectified_on"] = self.rectified_on.isoformat()
         if self.concealed_by:

@@ -216,9 +216,10 @@ class Lists:
             return None, False
         # as the engine reads the record's one deadline for the latest assignee (engine/_facts._deadline): the
         # record's (the latest day an assignment set, State.deadline) when on or after its day, else the parameter's
-        # period from it — so that the 整改清单 and the alerts say the day `who` judges by (review30 #1)
-        given = s.deadline
-        if given is not None and given >= a.on:
+        # period from it — so that the 整改清单 and the alerts say the day `who` judges by (review30 #1); not for an
+        # assignment that set no day and passed nothing down (State.step_deadline; check61 L2)
+        given = s.step_deadline(a)
+        if given is not None:
             return given, False
         days = int(self.policy.parameter("rectification_time_limit_days"))
         return a.on + dt.timedelta(days=days), True
@@ -239,9 +240,10 @@ class Lists:
         rows = v.sel[keep]
         a = a_all[keep]
         at, a_at = pa.array(rows), pa.array(a)
-        given = v.deadline[rows]  # the record's (State.deadline), read for the latest assignee as the engine does
+        # the record's (State.deadline), read for the latest assignee as the engine does (State.step_deadline)
+        given = v.step_deadlines[0][a]
         assigned_on = f.s_on[a]
-        from_param = (given == NONE) | (given < assigned_on)
+        from_param = given == NONE
         limit = int(self.policy.parameter("rectification_time_limit_days"))
         deadline = np.where(from_param, assigned_on + limit, given)
         done = f.rectified_on[rows]
@@ -635,6 +637,10 @@ class _View:
     def deadline(self) -> Any:
         return self.folded.deadline()
 
+    @cached_property
+    def step_deadlines(self) -> tuple[Any, Any]:
+        return self.folded.step_deadlines()
+
     def records(self, rows: I64) -> Any:
         """The problem records (``State.record`` on the list's day) of ``rows`` that have been
         discovered, as an Arrow table (the batch assessment's columnar input)."""
@@ -662,14 +668,23 @@ class _View:
 
         s_prob, s_action, s_by, s_to, s_on, s_to_body = self._with_receipts(rows)
         off, order, empty = lists(s_prob, s_on)
-        steps = pa.StructArray.from_arrays(
-            [s_action.take(order), s_by.take(order), s_to.take(order),
-             _date32(s_on[np.asarray(order.to_numpy(zero_copy_only=False), np.int64)]), s_to_body.take(order)],
-            names=["action", "by_level", "to_level", "on", "to_body"])
+        taken = np.asarray(order.to_numpy(zero_copy_only=False), np.int64)
+        arrays = [s_action.take(order), s_by.take(order), s_to.take(order), _date32(s_on[taken]), s_to_body.take(order)]
+        names = ["action", "by_level", "to_level", "on", "to_body"]
+        deadline = self.deadline[rows]
+        own, per_step = self.step_deadlines
+        if per_step[rows].any():
+            # records whose assignments carry their own deadlines (State.record; check61 L2): the steps' days, the
+            # record's none (a report upward the history says, appended after the steps, carries none)
+            days = np.concatenate([np.where(per_step[f.s_prob], own, NONE),
+                                   np.full(len(s_prob) - len(f.s_prob), NONE, np.int32)]).astype(np.int32)
+            arrays.append(_date32(days[taken]))
+            names.append("deadline")
+            deadline = np.where(per_step[rows], NONE, deadline)
+        steps = pa.StructArray.from_arrays(arrays, names=names)
         handled = pa.ListArray.from_arrays(off, steps, mask=pa.array(empty))
         off, order, empty = lists(f.c_prob, None)
         concealed = pa.ListArray.from_arrays(off, f.c_who.take(order), mask=pa.array(empty))
-        deadline = self.deadline[rows]
         return pa.table({
             "id": f.ids.take(at), "area": f.domain.take(at), "place": f.place.take(at),
             "severity": f.severity.take(at), "as_of": _date32(np.full(n, day_number(self.as_of), np.int32)),
