@@ -1,0 +1,61 @@
+"""Session 60's hostile inputs: what a newcomer's copied rules/, records, ledger and requests really hold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# ---------------------------------------------------------------- a rules file's value of the wrong type
+
+@pytest.mark.parametrize(("target", "old", "new", "said", "hint"), [
+    ("policy.yaml", 'version: "2020.1"', "version: 2020.10", "field 'version': expected text, not the number 2020.1",
+     "put it in quotes, as typed"),
+    ("areas/water.yaml", "en: Drinking water safety", "en:", "field 'en': expected text, not an empty value",
+     "write the text after the colon"),
+    ("areas/water.yaml", "en: Drinking water safety", "en: 2021-01-01",
+     "field 'en': expected text, not the date 2021-01-01", "unquoted, YAML reads it as a date"),
+    ("areas/water.yaml", "en: Drinking water safety", "en: [a, b]", "field 'en': expected text, not a list of 2 items",
+     "see the shipped rules/"),
+    ("areas/water.yaml", "holders: [village_party_branch, village_committee]", "holders: 42",
+     "field 'duties.0.holders': expected a list, not the number 42", "a single item too is a list of one"),
+], ids=["number", "empty", "date", "list", "not-a-list"])
+def test_a_rules_value_of_the_wrong_type_is_said_in_the_file_s_words(rules_copy: Path, run_cli: Any, target: str,
+                                                                      old: str, new: str, said: str,
+                                                                      hint: str) -> None:
+    """A copied rules/ with ``version: 2020.10`` (YAML's number 2020.1) was refused in pydantic's words, "Input should
+    be a valid string (got 2020.1)", "(got None)", "(got ['a', 'b'])" — Python's, not the file's — with "see schemas/"
+    as the only advice: now the value as the file holds it, and what to write."""
+    _edit(rules_copy / target, old, new)
+    code, out, _ = run_cli("validate", str(rules_copy))
+    assert code == 1
+    assert said in out and hint in out, out
+    assert "Input should" not in out and "None" not in out and "['a'" not in out
+
+
+def test_a_rules_file_holding_a_list_says_the_file_holds_a_list(rules_copy: Path, run_cli: Any) -> None:
+    """"field '(top level)': Input should be a valid dictionary or instance of Area (got ['a'])": a Python class."""
+    (rules_copy / "areas" / "water.yaml").write_text("- a\n", encoding="utf-8")
+    code, out, _ = run_cli("validate", str(rules_copy))
+    assert code == 1
+    assert "water.yaml:1:1: the file holds a list of 1 item, not a mapping of fields" in out, out
+    assert "instance of" not in out and "(top level)" not in out
+
+
+def test_an_empty_rules_file_names_the_fields_it_needs(rules_copy: Path, run_cli: Any) -> None:
+    """"file is empty (write a Area here)": a Python class name, in broken English; now the fields the file needs."""
+    (rules_copy / "areas" / "water.yaml").write_text("# nothing yet\n", encoding="utf-8")
+    code, out, _ = run_cli("validate", str(rules_copy))
+    assert code == 2
+    assert "water.yaml:1:1: file is empty" in out and "id, name, en, clause, duties" in out, out
+    assert "a Area" not in out
