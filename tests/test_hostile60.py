@@ -59,3 +59,30 @@ def test_an_empty_rules_file_names_the_fields_it_needs(rules_copy: Path, run_cli
     assert code == 2
     assert "water.yaml:1:1: file is empty" in out and "id, name, en, clause, duties" in out, out
     assert "a Area" not in out
+
+
+# ---------------------------------------------------------------- serve with a tokens file of no caller
+
+@pytest.mark.parametrize("held", ["[]\n", "tokens: []\n"])
+def test_serve_with_a_tokens_file_of_no_caller_says_every_request_will_be_refused(
+        tmp_path: Path, monkeypatch: Any, capsys: Any, held: str) -> None:
+    """A tokens file holding an empty list started a server that answered every caller 401, "the bearer token is not
+    valid here", and said nothing where it was started: the one who started it now reads why."""
+    from responsibility.cli._serve import serve
+    from responsibility.service import _app
+
+    def stop(settings: Any) -> Any:
+        raise SystemExit(0)
+
+    monkeypatch.setattr(_app, "create_app", stop)
+    for key in ("RULES", "JURISDICTION", "LEDGER", "TOKENS_FILE", "NO_AUTH", "ENGINE", "DECISION_LOG", "MAX_BODY",
+                "MAX_BATCH_RECORDS", "MAX_BATCH_BYTES"):
+        monkeypatch.setenv(f"RESPONSIBILITY_{key}", "")
+    tokens = tmp_path / "tokens.yaml"
+    tokens.write_text(held, encoding="utf-8")
+    with pytest.raises(SystemExit):
+        serve.main(["--tokens", str(tokens), "--port", "0", "--decision-log", str(tmp_path / "d.jsonl")],
+                   standalone_mode=False)
+    err = capsys.readouterr().err
+    assert f"warning: {tokens} holds no caller: every request but /health and /version will be refused (401)" in err
+    assert "responsibility token" in err
