@@ -86,3 +86,26 @@ def test_serve_with_a_tokens_file_of_no_caller_says_every_request_will_be_refuse
     err = capsys.readouterr().err
     assert f"warning: {tokens} holds no caller: every request but /health and /version will be refused (401)" in err
     assert "responsibility token" in err
+
+
+# ---------------------------------------------------------------- sqlite:///tmp/x.db is tmp/x.db
+
+def test_a_sqlite_url_of_three_slashes_before_an_absolute_path_says_to_write_four(tmp_path: Path, run_cli: Any,
+                                                                                 monkeypatch: Any) -> None:
+    """``--ledger sqlite:///srv/county.db`` is srv/county.db under the current directory (SQLAlchemy's form), and was
+    refused with "directory srv does not exist", a directory the user never wrote: now the four slashes are named."""
+    from responsibility import Ledger, LedgerError
+
+    monkeypatch.chdir(tmp_path)
+    existing = tmp_path / "county.db"
+    Ledger.create(str(existing)).close()
+    url = f"sqlite://{existing}"  # (three slashes before the path's own)
+    code, _, err = run_cli("ledger", "verify", url)
+    assert code == 2
+    assert f"for {existing} write four slashes: sqlite:///{existing}" in err, err
+    with pytest.raises(LedgerError, match="write four slashes"):
+        Ledger.create(f"sqlite://{tmp_path}/new.db")
+    code, _, err = run_cli("ledger", "verify", f"sqlite:///{existing}")  # the four slashes are that ledger
+    assert code == 0, err
+    code, _, err = run_cli("ledger", "verify", "sqlite:///nowhere/x.db")  # no absolute reading either: no note
+    assert code == 2 and "four slashes" not in err
