@@ -109,3 +109,30 @@ def test_a_sqlite_url_of_three_slashes_before_an_absolute_path_says_to_write_fou
     assert code == 0, err
     code, _, err = run_cli("ledger", "verify", "sqlite:///nowhere/x.db")  # no absolute reading either: no note
     assert code == 2 and "four slashes" not in err
+
+
+# ---------------------------------------------------------------- ledger import --rejects with no reject
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_import_with_no_reject_still_writes_its_rejects_file(tmp_path: Path, run_cli: Any, suffix: str) -> None:
+    """``ledger import … --rejects rejects.csv`` of a file whose rows were all imported left the rejects file of an
+    earlier import in place: its rows read as this import's, and an office put right rows that were already in. Now
+    the file holds this import's rejects, none: its headers alone (as `assess --rejects` writes it)."""
+    import pandas as pd
+
+    db = tmp_path / "county.db"
+    assert run_cli("ledger", "init", str(db))[0] == 0
+    rows = tmp_path / "rows.csv"
+    rows.write_text("问题编号,领域,所在地代码,发现时间,发现层级,发现渠道\nA-1,危房改造,330127100219,2021-03-01,县,热线\n",
+                    encoding="utf-8")
+    rejects = tmp_path / f"rejects{suffix}"
+    earlier = pd.DataFrame([{"row": 9, "problem": "OLD-1", "field": "领域", "reason": "an earlier import's",
+                             "code": "unknown_area"}])
+    if suffix == ".csv":
+        earlier.to_csv(rejects, index=False)
+    else:
+        earlier.to_excel(rejects, index=False)
+    code, out, err = run_cli("ledger", "import", str(db), str(rows), "--by", "县扶贫办", "--rejects", str(rejects))
+    assert code == 0 and "已导入 1 + 拒收 0" in out, err
+    now = pd.read_csv(rejects, encoding="utf-8-sig") if suffix == ".csv" else pd.read_excel(rejects)
+    assert list(now.columns) == ["row", "problem", "field", "reason", "code"] and now.empty

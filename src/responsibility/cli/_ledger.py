@@ -296,26 +296,27 @@ def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, enc
     with _stored_all_the_same(stored):
         for note in result.notes:
             click.echo(f"note: {note}", err=True)
-        if result.rejects:
+        if rejects_path:
             import pandas as pd
 
+            # written with no reject too (its headers alone), as `assess --rejects` writes it: an earlier import's
+            # rejects file was left in place, its rows read as this import's (hostile60)
             frame = pd.DataFrame(result.rejects, columns=["row", "problem", "field", "reason", "code"])
-            if rejects_path:
-                write_frame(frame, rejects_path, "rejects",
-                            inputs=[file, rules_dir, jurisdiction, mapping, *database_files(target)])
-            else:
-                from ..engine._problem import _show
+            write_frame(frame, rejects_path, "rejects",
+                        inputs=[file, rules_dir, jurisdiction, mapping, *database_files(target)])
+        elif result.rejects:
+            from ..engine._problem import _show
 
-                # (the id as typed can hold a bidi override, a line break, a NUL: R24b-2); at most SHOWN_REJECTS of
-                # them: a sheet of a million bad rows printed a million lines (newcomer37 H)
-                for r in result.rejects[:SHOWN_REJECTS]:
-                    shown = _show(r["problem"]) if r["problem"] else "?"
-                    click.echo(f"拒收：第 {r['row']} 行（{shown}），{r['field']}：{r['reason']} "
-                               f"[{r['code']}]", err=True)
-                if len(result.rejects) > SHOWN_REJECTS:
-                    more = len(result.rejects) - SHOWN_REJECTS
-                    click.echo(f"拒收：另有 {more:,} 行未列出（… and {more:,} more rejected rows not shown）；"
-                               "give --rejects FILE to have every one", err=True)
+            # (the id as typed can hold a bidi override, a line break, a NUL: R24b-2); at most SHOWN_REJECTS of
+            # them: a sheet of a million bad rows printed a million lines (newcomer37 H)
+            for r in result.rejects[:SHOWN_REJECTS]:
+                shown = _show(r["problem"]) if r["problem"] else "?"
+                click.echo(f"拒收：第 {r['row']} 行（{shown}），{r['field']}：{r['reason']} "
+                           f"[{r['code']}]", err=True)
+            if len(result.rejects) > SHOWN_REJECTS:
+                more = len(result.rejects) - SHOWN_REJECTS
+                click.echo(f"拒收：另有 {more:,} 行未列出（… and {more:,} more rejected rows not shown）；"
+                           "give --rejects FILE to have every one", err=True)
         click.echo(f"{result.summary_zh()}（{result.summary(source=False)}）")
         # (a row repeating an earlier row of the same file is no problem the ledger had: it was told it was)
         known = sum(1 for r in result.rejects if r["code"] == "duplicate_problem"
