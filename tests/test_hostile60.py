@@ -136,3 +136,19 @@ def test_an_import_with_no_reject_still_writes_its_rejects_file(tmp_path: Path, 
     assert code == 0 and "已导入 1 + 拒收 0" in out, err
     now = pd.read_csv(rejects, encoding="utf-8-sig") if suffix == ".csv" else pd.read_excel(rejects)
     assert list(now.columns) == ["row", "problem", "field", "reason", "code"] and now.empty
+
+
+# ---------------------------------------------------------------- assess of a mistyped name
+
+@pytest.mark.parametrize("name", ["report.xlsx", "records.xls", "records.csv.gz", "verdict.png"])
+def test_assess_of_a_file_that_is_not_there_says_so_whatever_its_name(tmp_path: Path, run_cli: Any,
+                                                                        name: str) -> None:
+    """``assess report.xlsx``, mistyped, was told "is an Excel workbook: save its sheet as CSV", of a workbook that is
+    not there (and a .gz to be unpacked, a .png to be no records): the name was read before the file was looked for."""
+    missing = tmp_path / name
+    code, _, err = run_cli("assess", str(missing), "-o", str(tmp_path / "out.csv"))
+    assert code == 2
+    assert f"{missing}: no such file (check the path)" in err, err
+    (tmp_path / "link.xlsx").symlink_to(tmp_path / "nowhere.xlsx")  # a link to nothing is no file either
+    code, _, err = run_cli("assess", str(tmp_path / "link.xlsx"), "-o", str(tmp_path / "out.csv"))
+    assert code == 2 and "link.xlsx: no such file" in err, err
