@@ -152,3 +152,20 @@ def test_assess_of_a_file_that_is_not_there_says_so_whatever_its_name(tmp_path: 
     (tmp_path / "link.xlsx").symlink_to(tmp_path / "nowhere.xlsx")  # a link to nothing is no file either
     code, _, err = run_cli("assess", str(tmp_path / "link.xlsx"), "-o", str(tmp_path / "out.csv"))
     assert code == 2 and "link.xlsx: no such file" in err, err
+
+
+# ---------------------------------------------------------------- graph --place of no place
+
+@pytest.mark.parametrize(("place", "said"), [
+    ("999", "Invalid value for --place: division code '999' has 3 digits"),
+    ("3301x", "Invalid value for --place: division code '3301x' must be digits only"),
+    ("110101", "Invalid value for --place: place 110101 is not in jurisdiction 'zhejiang'; check the code or give the "
+               "jurisdiction that contains it with --jurisdiction FILE"),
+])
+def test_graph_place_of_no_place_is_said_as_the_option_s_mistake(run_cli: Any, place: str, said: str) -> None:
+    """``graph --place 999`` said "error: division code '999' has 3 digits", naming no option (--area and --level say
+    theirs), and a place of another province was told to "load the jurisdiction", which a command line cannot."""
+    code, _, err = run_cli("graph", "--place", place, "--area", "housing")
+    assert code == 2
+    assert said in err, err
+    assert "load the jurisdiction" not in err
