@@ -375,7 +375,8 @@ def _list_name(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
 @click.option("-o", "--output", default=None, callback=file_named,
               help="Write to .csv, .xlsx or .json (default, or -: CSV on stdout).")
 @click.option("--lang", type=LangChoice(), default="zh", show_default=True,
-              help="Headers and names in Chinese or as ids.")
+              help="Chinese headers and values (层级, 应发现未发现 …), or English headers and ids; a body's name and a "
+                   "finding's reason are Chinese either way.")
 @click.option("--encoding", default="utf-8-sig", show_default=True, callback=lambda _c, _p, v: text_encoding(v),
               help="Encoding of the CSV file -o writes (gb18030 for old Excel); standard output is UTF-8.")
 @_common
@@ -482,8 +483,8 @@ def verify_cmd(target: str) -> None:
 @click.argument("target", metavar="LEDGER")
 @click.option("--window", type=WholeNumber(0, MAX_DAYS), default=30, show_default=True,
               help=f"Days between discoveries that still look like one problem (0 to {MAX_DAYS}).")
-@click.option("--as-of", "as_of", type=_DATE, default=None)
-@click.option("--place", default=None)
+@click.option("--as-of", "as_of", type=_DATE, default=None, help="The day (default: today).")
+@click.option("--place", default=None, help="Only problems at or under this place (a jurisdiction code).")
 @click.option("-o", "--output", default=None, callback=file_named,
               help="Write to .csv, .xlsx or .json (default, or -: CSV on stdout).")
 @_common
@@ -562,7 +563,7 @@ def _shown(problem: str) -> str:
 @ledger_group.command("show", cls=_IdArguments)
 @click.argument("target", metavar="LEDGER")
 @click.argument("problem")
-@click.option("--as-of", "as_of", type=_DATE, default=None)
+@click.option("--as-of", "as_of", type=_DATE, default=None, help="The day of its state (default: today).")
 @_common
 def show_cmd(target: str, problem: str, as_of: Any, rules_dir: str | None, jurisdiction: str | None) -> None:
     """One problem: its events (with who entered them), its state on the day and, until it is
