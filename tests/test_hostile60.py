@@ -169,3 +169,44 @@ def test_graph_place_of_no_place_is_said_as_the_option_s_mistake(run_cli: Any, p
     assert code == 2
     assert said in err, err
     assert "load the jurisdiction" not in err
+
+
+# ---------------------------------------------------------------- the workbook of a large, overdue ledger
+
+def test_an_export_makes_each_cell_style_once_not_once_per_cell(tmp_path: Path, monkeypatch: Any) -> None:
+    """A county ledger of 30,000 problems, overdue (each cell of an overdue row red), took ten minutes to export:
+    openpyxl hashes every style object again each time a cell's fill or number format is set. Each combination is
+    now made once and copied; the workbook is the same (red overdue rows, date cells, formula-like text as text)."""
+    import openpyxl
+    from openpyxl.styles import styleable
+
+    from responsibility import Ledger
+
+    ledger = Ledger.create(str(tmp_path / "county.db"))
+    ledger.append([e for i in range(60) for e in (
+        {"problem": f"P-{i}", "type": "registered", "on": "2021-03-01", "area": "housing", "place": "330127100219",
+         "description": "=HYPERLINK(\"x\")" if i % 2 else "漏雨"},
+        {"problem": f"P-{i}", "type": "discovered", "on": "2021-03-01", "level": "county", "channel": "hotline"},
+        {"problem": f"P-{i}", "type": "assigned", "on": "2021-03-03", "by_level": "county", "to_level": "township",
+         "deadline": "2021-04-01"})], entered_by="县扶贫办")
+    sets = 0
+    plain = styleable.StyleDescriptor.__set__
+
+    def counted(self: Any, instance: Any, value: Any) -> None:
+        nonlocal sets
+        sets += 1
+        plain(self, instance, value)
+
+    monkeypatch.setattr(styleable.StyleDescriptor, "__set__", counted)
+    out = tmp_path / "county.xlsx"
+    ledger.export_xlsx(out, as_of="2021-06-30")
+    assert sets < 40, sets  # (one per cell was thousands: 60 overdue rows of 16 columns in 整改清单 alone)
+    monkeypatch.setattr(styleable.StyleDescriptor, "__set__", plain)
+    sheet = openpyxl.load_workbook(out)["整改清单"]
+    header = [c.value for c in sheet[1]]
+    row = sheet[2]
+    assert row[header.index("交办时间")].number_format == "yyyy-mm-dd"
+    assert all(c.fill.fgColor.rgb.endswith("FFC7CE") for c in row), [c.fill.fgColor.rgb for c in row]
+    described = openpyxl.load_workbook(out)["问题清单"]
+    texts = [c for c in described["I"] if c.value == "=HYPERLINK(\"x\")"]
+    assert texts and all(c.data_type == "s" and c.quotePrefix for c in texts)
