@@ -173,6 +173,10 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     keep_freed_memory()
     if report_path is None:  # nothing here meets a data frame (allowed again when the command ends)
         arrow_without_pandas()
+    if input_path != "-" and not os.path.exists(input_path):  # (a link to nothing too)
+        # (said before its name is read for a format: `assess report.xlsx`, mistyped, was told to save the workbook's
+        # sheet as CSV, a workbook that was not there; hostile60)
+        raise ResponsibilityError(f"{input_path}: no such file (check the path)")
     fmt_in = format_of(input_path, in_fmt, "input")
     fmt_out = out_fmt or (format_of(output, None, "output") if output else "jsonl")
     named = EXTENSIONS.get(os.path.splitext(output)[1].lower()) if output else None

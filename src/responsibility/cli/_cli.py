@@ -1048,8 +1048,11 @@ def picture_paths(path: Path, problems: list[str]) -> list[Path]:
 @click.argument("file", type=str)
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Policy directory (default: shipped).")
 @click.option("--jurisdiction", type=click.Path(dir_okay=False), help="CSV of places (default: shipped example).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--lang", type=LangChoice(), default="zh", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="A table with the reasons below it, or the verdict as JSON (as the HTTP service returns it).")
+@click.option("--lang", type=LangChoice(), default="zh", show_default=True,
+              help="The words of the table, the reasons and --explain, in Chinese or English (a mistake in FILE is "
+                   "said in English either way).")
 @click.option("--engine", type=click.Choice(["durable", "compiled"]), default=None,
               help="Rule engine (default: durable-rules where it runs, else compiled).")
 @click.option("--explain", is_flag=True, help="Print the chain of reasoning after the answer.")
@@ -1184,7 +1187,8 @@ def _scenario_paths(paths: tuple[str, ...]) -> None:
 @cli.command("test")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Policy directory (default: shipped).")
-@click.option("--engine", type=click.Choice(["durable", "compiled"]), default=None)
+@click.option("--engine", type=click.Choice(["durable", "compiled"]), default=None,
+              help="Rule engine (default: durable-rules where it runs, else compiled; the answers are the same).")
 @click.option("--coverage", "show_coverage", is_flag=True,
               help="Report the duties, problem kinds and accountability rules the scenarios exercise.")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=None, callback=lambda _c, _p, v: _number(v),

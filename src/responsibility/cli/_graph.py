@@ -125,8 +125,16 @@ def graph(
 
         if (hint := place_name_hint(where, place)) is not None and not place.strip().isdigit():
             raise click.BadParameter(hint, param_hint="--place")
+        from .._errors import JurisdictionError
+
         placed = PlacedChain(policy, where)
-        chosen = placed.subgraph(place, area)
+        try:
+            chosen = placed.subgraph(place, area)
+        except JurisdictionError as exc:  # the option's value: said as the option's, as --area's and --level's are
+            # ("error: division code '999' has 3 digits" named no option, and "load the jurisdiction" no way to)
+            said = str(exc).replace("load the jurisdiction that contains it",
+                                    "give the jurisdiction that contains it with --jurisdiction FILE")
+            raise click.BadParameter(said, param_hint="--place") from None
         if placed.community(place):  # no 村委会 nor 村党支部 there: say why the chain starts at the 街道
             here = where.place(place)
             street = where.place(here.code[:9] + "000")

@@ -296,26 +296,27 @@ def import_cmd(target: str, file: str, entered_by: str, mapping: str | None, enc
     with _stored_all_the_same(stored):
         for note in result.notes:
             click.echo(f"note: {note}", err=True)
-        if result.rejects:
+        if rejects_path:
             import pandas as pd
 
+            # written with no reject too (its headers alone), as `assess --rejects` writes it: an earlier import's
+            # rejects file was left in place, its rows read as this import's (hostile60)
             frame = pd.DataFrame(result.rejects, columns=["row", "problem", "field", "reason", "code"])
-            if rejects_path:
-                write_frame(frame, rejects_path, "rejects",
-                            inputs=[file, rules_dir, jurisdiction, mapping, *database_files(target)])
-            else:
-                from ..engine._problem import _show
+            write_frame(frame, rejects_path, "rejects",
+                        inputs=[file, rules_dir, jurisdiction, mapping, *database_files(target)])
+        elif result.rejects:
+            from ..engine._problem import _show
 
-                # (the id as typed can hold a bidi override, a line break, a NUL: R24b-2); at most SHOWN_REJECTS of
-                # them: a sheet of a million bad rows printed a million lines (newcomer37 H)
-                for r in result.rejects[:SHOWN_REJECTS]:
-                    shown = _show(r["problem"]) if r["problem"] else "?"
-                    click.echo(f"拒收：第 {r['row']} 行（{shown}），{r['field']}：{r['reason']} "
-                               f"[{r['code']}]", err=True)
-                if len(result.rejects) > SHOWN_REJECTS:
-                    more = len(result.rejects) - SHOWN_REJECTS
-                    click.echo(f"拒收：另有 {more:,} 行未列出（… and {more:,} more rejected rows not shown）；"
-                               "give --rejects FILE to have every one", err=True)
+            # (the id as typed can hold a bidi override, a line break, a NUL: R24b-2); at most SHOWN_REJECTS of
+            # them: a sheet of a million bad rows printed a million lines (newcomer37 H)
+            for r in result.rejects[:SHOWN_REJECTS]:
+                shown = _show(r["problem"]) if r["problem"] else "?"
+                click.echo(f"拒收：第 {r['row']} 行（{shown}），{r['field']}：{r['reason']} "
+                           f"[{r['code']}]", err=True)
+            if len(result.rejects) > SHOWN_REJECTS:
+                more = len(result.rejects) - SHOWN_REJECTS
+                click.echo(f"拒收：另有 {more:,} 行未列出（… and {more:,} more rejected rows not shown）；"
+                           "give --rejects FILE to have every one", err=True)
         click.echo(f"{result.summary_zh()}（{result.summary(source=False)}）")
         # (a row repeating an earlier row of the same file is no problem the ledger had: it was told it was)
         known = sum(1 for r in result.rejects if r["code"] == "duplicate_problem"
@@ -374,7 +375,8 @@ def _list_name(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
 @click.option("-o", "--output", default=None, callback=file_named,
               help="Write to .csv, .xlsx or .json (default, or -: CSV on stdout).")
 @click.option("--lang", type=LangChoice(), default="zh", show_default=True,
-              help="Headers and names in Chinese or as ids.")
+              help="Chinese headers and values (层级, 应发现未发现 …), or English headers and ids; a body's name and a "
+                   "finding's reason are Chinese either way.")
 @click.option("--encoding", default="utf-8-sig", show_default=True, callback=lambda _c, _p, v: text_encoding(v),
               help="Encoding of the CSV file -o writes (gb18030 for old Excel); standard output is UTF-8.")
 @_common
@@ -481,8 +483,8 @@ def verify_cmd(target: str) -> None:
 @click.argument("target", metavar="LEDGER")
 @click.option("--window", type=WholeNumber(0, MAX_DAYS), default=30, show_default=True,
               help=f"Days between discoveries that still look like one problem (0 to {MAX_DAYS}).")
-@click.option("--as-of", "as_of", type=_DATE, default=None)
-@click.option("--place", default=None)
+@click.option("--as-of", "as_of", type=_DATE, default=None, help="The day (default: today).")
+@click.option("--place", default=None, help="Only problems at or under this place (a jurisdiction code).")
 @click.option("-o", "--output", default=None, callback=file_named,
               help="Write to .csv, .xlsx or .json (default, or -: CSV on stdout).")
 @_common
@@ -561,7 +563,7 @@ def _shown(problem: str) -> str:
 @ledger_group.command("show", cls=_IdArguments)
 @click.argument("target", metavar="LEDGER")
 @click.argument("problem")
-@click.option("--as-of", "as_of", type=_DATE, default=None)
+@click.option("--as-of", "as_of", type=_DATE, default=None, help="The day of its state (default: today).")
 @_common
 def show_cmd(target: str, problem: str, as_of: Any, rules_dir: str | None, jurisdiction: str | None) -> None:
     """One problem: its events (with who entered them), its state on the day and, until it is

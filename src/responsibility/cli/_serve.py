@@ -149,6 +149,13 @@ def serve(rules_dir: str | None, jurisdiction: str | None, ledger: str | None, t
     if settings.auth and settings.tokens is None:  # (create_app says it in Python's words: tokens=, auth=False)
         raise ResponsibilityError("no tokens configured: give --tokens FILE (or set RESPONSIBILITY_TOKENS_FILE); make "
                                   "one with `responsibility token`; for loopback development only, --no-auth")
+    if settings.auth and settings.tokens is not None and len(settings.tokens) == 0:
+        # (a tokens file of `[]` or `tokens: []` started a server that answered every caller 401, "the bearer token is
+        # not valid here", with nothing said where it was started: hostile60)
+        where = settings.tokens.path or "the tokens"
+        click.echo(f"warning: {where} holds no caller: every request but /health and /version will be refused (401); "
+                   f"add one with `responsibility token --name … --role … --jurisdiction … >> {where}` and start "
+                   "the server again", err=True)
     # a line per request on standard output, uvicorn's access log (the decision log is apart)
     access_log = log_level in ("info", "debug")
     from ._cli import _ClosedStdout

@@ -153,6 +153,21 @@ def rules_refusal(stored: dict[str, Any] | None, mark: dict[str, Any], target: s
     return None
 
 
+def _absolute_hint(target: str, path: str) -> str:
+    """A note for ``sqlite:///tmp/x.db``, which is ``tmp/x.db`` under the current directory (three slashes, then the
+    path: SQLAlchemy's form), where ``/tmp/x.db`` was likely meant: "directory tmp does not exist" named a
+    directory the user never wrote (hostile60). Empty unless the path read from ``/`` would do."""
+    import os
+
+    if not target.startswith("sqlite:///") or os.path.isabs(path):
+        return ""
+    absolute = "/" + path
+    if not (os.path.exists(absolute) or os.path.isdir(os.path.dirname(absolute))):
+        return ""
+    return (f" (sqlite:/// is followed by a path from the current directory, {path}; for {absolute} write four "
+            f"slashes: sqlite:///{absolute})")
+
+
 def _sqlite_path(target: str) -> str | None:
     """The file of a SQLite ledger (a path, or a ``sqlite:///`` URL); ``None`` for a server's URL."""
     if "://" not in target:
@@ -221,14 +236,16 @@ def _check_file(target: str, *, creating: bool) -> None:
                                   f"file; name it so (e.g. {os.path.splitext(path)[0]}.db) — a {suffix} file is what "
                                   "`ledger import` reads and `ledger export` or `ledger list -o` write") from None
             if not os.path.isdir(parent):
-                raise LedgerError(f"{target}: directory {parent} does not exist; create it first") from None
+                raise LedgerError(f"{target}: directory {parent} does not exist; create it first"
+                                  f"{_absolute_hint(target, path)}") from None
             return
         if not os.path.isdir(parent):
             # (the hint to init it sent the user to a command that then failed on the directory; hostile58 #4)
             raise LedgerError(f"{target}: no such ledger: directory {parent} does not exist; check the path, or "
                               f"create the directory and then the ledger (`responsibility ledger init {target}`)"
-                              ) from None
-        raise LedgerError(f"{target}: no such ledger; create it with `responsibility ledger init {target}`") from None
+                              f"{_absolute_hint(target, path)}") from None
+        raise LedgerError(f"{target}: no such ledger; create it with `responsibility ledger init {target}`"
+                          f"{_absolute_hint(target, path)}") from None
     if stat.S_ISDIR(st.st_mode):
         raise LedgerError(f"{target}: is a directory; give the ledger's file (e.g. {os.path.join(path, 'county.db')})")
     if not stat.S_ISREG(st.st_mode):

@@ -158,6 +158,11 @@ def _pydantic_issues(exc: ValidationError, pos: Positions, model: type[BaseModel
             # (pydantic's own words were "Input should be a valid date or datetime, input is too short")
             yield pos.issue(loc, f"field {field_path!r}: {_show(err.get('input'))} is not a date", "write a date as "
                             "YYYY-MM-DD (2021-06-01), unquoted or quoted", "wrong_type")
+        elif kind in _EXPECTED:
+            got = err.get("input")
+            said = f"the file holds {_yaml_what(got)}, not {_EXPECTED[kind]}" if not loc else \
+                f"field {field_path!r}: expected {_EXPECTED[kind]}, not {_yaml_what(got)}"
+            yield pos.issue(loc, said, _type_hint(kind, got, top=not loc), "wrong_type")
         else:
             got = err.get("input")
             # A whole object as "input" (from a model validator) says nothing the path does not.
@@ -165,6 +170,57 @@ def _pydantic_issues(exc: ValidationError, pos: Positions, model: type[BaseModel
             msg = str(err["msg"]).removeprefix("Value error, ")
             yield pos.issue(loc, f"field {field_path!r}: {msg}{shown}", "see schemas/ for the expected form",
                             "wrong_type")
+
+
+#: What a field of each pydantic type error takes, in the words of a YAML file (pydantic's own were "Input should be a
+#: valid string (got None)", "… a valid dictionary or instance of Area (got ['a'])": Python's words, not the file's).
+_EXPECTED = {
+    "string_type": "text", "bool_type": "true or false", "bool_parsing": "true or false",
+    "int_type": "a whole number", "int_parsing": "a whole number", "int_from_float": "a whole number",
+    "float_type": "a number", "float_parsing": "a number", "list_type": "a list",
+    "dict_type": "a mapping (key: value lines)", "model_type": "a mapping of fields (key: value lines)",
+    "model_attributes_type": "a mapping of fields (key: value lines)",
+}
+
+
+def _yaml_what(value: Any) -> str:
+    """``value`` named as the YAML file wrote it, for "expected …, not {what}" (never a Python repr: ``None``,
+    ``['a']``, ``datetime.date(…)``)."""
+    import datetime as dt
+
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"{'true' if value else 'false'} (a true/false value)"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, dict):
+        return f"a mapping of {len(value)} key{'s' if len(value) != 1 else ''}"
+    if isinstance(value, list | tuple):
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    return f"the text {_show(value)}"
+
+
+def _type_hint(kind: str, value: Any, top: bool = False) -> str:
+    """What to write instead, for a value of the wrong type."""
+    import datetime as dt
+
+    if top:
+        return "write the file's fields as key: value lines, as the shipped rules/ file of its kind does"
+    if kind == "string_type" and value is None:
+        return "write the text after the colon, or remove the key where the field is optional"
+    if kind == "string_type" and isinstance(value, bool):
+        return "put it in quotes: unquoted, YAML reads true and false as a true/false value, not as text"
+    if kind == "string_type" and isinstance(value, int | float):
+        # (2020.10 unquoted is the number 2020.1: the quotes keep what was typed)
+        return "put it in quotes, as typed: unquoted, YAML reads it as a number, 2020.10 as 2020.1"
+    if kind == "string_type" and isinstance(value, dt.date):
+        return "put it in quotes: unquoted, YAML reads it as a date, not as text"
+    if kind == "list_type" and not isinstance(value, list | dict):
+        return "write a list: [a, b], or one '- item' a line; a single item too is a list of one"
+    return "see the shipped rules/ for the same field written out, and schemas/ for its form"
 
 
 def _show(value: Any) -> str:
@@ -236,7 +292,11 @@ class _Reader:
             self.issues.extend(exc.issues)
             return None
         if data is None:
-            self.issues.append(Issue(pos.file, 1, 1, "file is empty", f"write a {model.__name__} here",
+            # ("write a Area here" named a Python class; the fields it needs say what the file holds)
+            needed = ", ".join(name for name, info in model.model_fields.items() if info.is_required())
+            hint = f"write its fields here, as the shipped rules/ file of its kind does: {needed}" if needed else \
+                "write its content here, as the shipped rules/ file of its kind does, or remove the file"
+            self.issues.append(Issue(pos.file, 1, 1, "file is empty, or holds only comments or null", hint,
                                      "empty_file"))
             return None
         from pydantic import ValidationError
