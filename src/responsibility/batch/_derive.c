@@ -120,6 +120,15 @@
    record's are read once, its first day handed to each level kept on the stack, where numpy made records x levels
    tables and a loop over the levels. It returns how many it marked; -1 where an index is outside its table, a level
    beyond 32, or the steps or late levels do not come by record (then numpy answers).
+   returned(out, hp, hact, hby, hto, hon, reports, counting, nr, reported) finds the reports that give the level they
+   go to no holding (_core.returned_reports; its numpy reference is _core.returned_reports_numpy): for steps in
+   derive's order (hp, hact, hby, hto, hon: int32, by record; reports and counting: bool) it writes to out (bool, one
+   a step) whether a report (reports) goes to a level that had, on an earlier day, assigned the problem to the
+   reporter (any step not `reported`, by the report's receiver to its sender) or been handed it by an assignment that
+   counts (counting, to the report's receiver) — or did so on the report's own day where another step (any) had
+   brought that level the problem by that day — unless another report to that level the same day is no such report.
+   Each record's few steps are read against each other, where numpy sorted every assignment's key twice. It returns
+   how many it marked; -1 where the steps do not come by record or a level is outside [0, nr) (then numpy answers).
    They run without the GIL. Optional: built at install where a C compiler is found; without it numpy
    does the same (_core.py). */
 
@@ -1215,6 +1224,90 @@ static PyObject *pass_down(PyObject *self, PyObject *args) {
     return PyLong_FromLongLong(count);
 }
 
+/* returned: see the comment at the top. */
+static int64_t returned_core(uint8_t *restrict out, uint8_t *restrict back, const int32_t *restrict hp,
+                             const int32_t *restrict hact, const int32_t *restrict hby, const int32_t *restrict hto,
+                             const int32_t *restrict hon, const uint8_t *restrict reports,
+                             const uint8_t *restrict counting, const int64_t m, const int64_t nr,
+                             const int32_t reported) {
+    for (int64_t j = 0; j < m; j++) {
+        if (j && hp[j] < hp[j - 1]) return -1;
+        if (hby[j] < 0 || hby[j] >= nr || hto[j] < 0 || hto[j] >= nr) return -1;
+    }
+    int64_t any = 0;
+    for (int64_t s = 0, e; s < m; s = e) {
+        for (e = s + 1; e < m && hp[e] == hp[s]; e++) {}
+        for (int64_t i = s; i < e; i++) {
+            back[i] = 0;
+            if (!reports[i]) continue;
+            const int32_t by = hby[i], to = hto[i], day = hon[i];
+            int early = 0, that_day = 0;
+            for (int64_t j = s; j < e; j++) {
+                if (hact[j] == reported) continue;
+                /* an assignment by the report's receiver to its sender (any), or to its receiver (one that counts) */
+                if ((hby[j] == to && hto[j] == by) || (counting[j] && hto[j] == to)) {
+                    if (hon[j] < day) early = 1;
+                    else if (hon[j] == day) that_day = 1;
+                }
+            }
+            if (!early && that_day) {  /* (the level had it before: another step to it by that day) */
+                int64_t steps = 0;
+                for (int64_t j = s; j < e; j++)
+                    steps += hto[j] == to && hon[j] <= day;
+                early = steps >= 2;
+            }
+            back[i] = (uint8_t)early;
+        }
+        /* (by record, level and day: one report that is no such report leaves the level its holding that day) */
+        for (int64_t i = s; i < e; i++) {
+            uint8_t b = back[i];
+            if (b)
+                for (int64_t j = s; j < e; j++)
+                    if (reports[j] && !back[j] && hto[j] == hto[i] && hon[j] == hon[i]) {
+                        b = 0;
+                        break;
+                    }
+            out[i] = b;
+            any += b;
+        }
+    }
+    return any;
+}
+
+static PyObject *returned(PyObject *self, PyObject *args) {
+    Py_buffer b[8];
+    Py_ssize_t nr;
+    int reported;
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*y*ni", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5], &b[6], &b[7], &nr,
+                          &reported))
+        return NULL;
+    const char *bad = NULL;
+    int64_t count = 0;
+    const int64_t m = b[0].len;
+    if (b[1].len != 4 * m || b[2].len != 4 * m || b[3].len != 4 * m || b[4].len != 4 * m || b[5].len != 4 * m)
+        bad = "hp, hact, hby, hto and hon must be int32, one a step (out: bool)";
+    else if (b[6].len != m || b[7].len != m)
+        bad = "reports and counting must be bool, one a step";
+    uint8_t *scratch = NULL;
+    if (!bad && !(scratch = malloc((size_t)(m ? m : 1)))) bad = "";
+    if (!bad) {
+        Py_BEGIN_ALLOW_THREADS
+        count = returned_core((uint8_t *)b[0].buf, scratch, (const int32_t *)b[1].buf, (const int32_t *)b[2].buf,
+                              (const int32_t *)b[3].buf, (const int32_t *)b[4].buf, (const int32_t *)b[5].buf,
+                              (const uint8_t *)b[6].buf, (const uint8_t *)b[7].buf, m, nr, (int32_t)reported);
+        Py_END_ALLOW_THREADS
+    }
+    free(scratch);
+    for (int x = 0; x < 8; x++)
+        PyBuffer_Release(&b[x]);
+    if (bad) {
+        if (!*bad) return PyErr_NoMemory();
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    return PyLong_FromLongLong(count);
+}
+
 static PyMethodDef methods[] = {
     {"locate", locate, METH_VARARGS, "Where each query goes in the sorted keys (np.searchsorted, left)."},
     {"late_levels", late_levels, METH_VARARGS, "The levels late in handling, and whether each was stepped late."},
@@ -1228,6 +1321,7 @@ static PyMethodDef methods[] = {
     {"check", check, METH_VARARGS, "Mark slow every record that breaks a relation parse_problem checks."},
     {"kindless", kindless, METH_VARARGS, "Mark slow the kindless records assigned to their place's level alone."},
     {"pass_down", pass_down, METH_VARARGS, "Which late levels a step shows passed the problem down in time."},
+    {"returned", returned, METH_VARARGS, "Which reports give the level they go to no holding (derive's returned)."},
     {"merge_rows", merge_rows, METH_VARARGS,
      "Finding rows by record, then rank; the first of each finding kept (rows of a second segment after the first's)."},
     {NULL, NULL, 0, NULL},
