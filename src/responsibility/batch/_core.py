@@ -888,11 +888,12 @@ def stepping_levels(c: Cols, t: Tables) -> None:
     cand = np.flatnonzero(c.disc[hp] & (hby > c.dlev[hp]) & ~c.slow[hp])
     if not len(cand):
         return
-    order = np.argsort(hp, kind="stable")
-    by_record = hp[order]
-    lo, hi = np.searchsorted(by_record, hp[cand], "left"), np.searchsorted(by_record, hp[cand], "right")
+    # (the steps come by record as a rule: then they are their own order)
+    in_order = bool((hp[1:] >= hp[:-1]).all())
+    order = None if in_order else np.argsort(hp, kind="stable")
+    lo, hi = record_spans(hp if order is None else hp[order], hp[cand])
     pair, at = each_step(lo, hi - lo)
-    other = order[at]
+    other = at if order is None else order[at]
     i = cand[pair]
     reached = (hto[other] == hby[i]) & (hby[other] != hby[i]) & (hon[other] <= hon[i])
     hit = np.ones(len(cand), np.bool_)
@@ -924,8 +925,25 @@ def each_step(lo: Any, n: Any) -> tuple[Any, Any]:
     array sorted by record: ``pair`` the item, ``at`` the position (one vectorised cross of each item with its
     record's steps, in place of a loop per record)."""
     pair = np.repeat(np.arange(len(lo)), n)
-    at = np.repeat(lo, n) + (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n))
+    # (each item's first position less where its pairs start, repeated once: the same sum as lo's and the starts'
+    # repeated apart)
+    at = np.arange(int(n.sum())) + np.repeat(lo - (np.cumsum(n) - n), n)
     return pair, at
+
+
+def record_spans(hp: I32, records: npt.NDArray[Any]) -> tuple[I64, I64]:
+    """Where the steps of each of ``records`` start and end in ``hp`` (sorted by record):
+    ``np.searchsorted(hp, records, "left")`` and ``"right"``, read off each record's first step (a count of the steps
+    of each record, added up: one pass over the steps, where two binary searches a record cost ~17 random reads
+    each). Numpy's searches answer where ``hp`` is not sorted or a record is outside the chunk."""
+    n = int(hp[-1]) + 1 if len(hp) else 0
+    if len(hp) and int(hp[0]) >= 0 and bool((hp[1:] >= hp[:-1]).all()) and (
+            not len(records) or (int(records.min()) >= 0 and int(records.max()) < n)):
+        starts = np.zeros(n + 1, np.int64)
+        np.cumsum(np.bincount(hp, minlength=n), out=starts[1:])
+        at = records.astype(np.intp)
+        return starts[at], starts[at + 1]
+    return np.searchsorted(hp, records, "left"), np.searchsorted(hp, records, "right")
 
 
 def missing_steps(c: Cols, ur: I64, ul: I64, stepped_late: Bool, received: I32, hp: I32, hby: I32, hon: I32,
@@ -935,7 +953,7 @@ def missing_steps(c: Cols, ur: I64, ul: I64, stepped_late: Bool, received: I32, 
     after it (engine/_facts.py ``gap``, missing_step_holder; check48a #1), marked slow (``c.slow``: the reference
     path); whether any was. ``hp`` is sorted by record. Read loosely (from the day it received it, not the day the
     duties applied): the reference path decides."""
-    lo, hi = np.searchsorted(hp, ur, "left"), np.searchsorted(hp, ur, "right")
+    lo, hi = record_spans(hp, ur)
     n = (hi - lo) * ~stepped_late
     if not n.any():
         return False
@@ -944,7 +962,7 @@ def missing_steps(c: Cols, ur: I64, ul: I64, stepped_late: Bool, received: I32, 
     on = hon[step].astype(np.int64)
     after = on >= day[pair]
     own = np.zeros(len(ur), np.bool_)
-    np.logical_or.at(own, pair[after & (hby[step] == ul[pair])], True)
+    own[pair[after & (hby[step] == ul[pair])]] = True  # (a repeated index sets True again: np.logical_or.at's answer)
     first = np.full(len(ur), np.iinfo(np.int64).max, np.int64)
     np.minimum.at(first, pair[after], on[after])
     rect = pick(c.rect, ur).astype(np.int64)
@@ -961,7 +979,7 @@ def handed_back(c: Cols, ur: I64, ul: I64, received: I32, hp: I32, hact: Any, hb
     within ``limit`` days of the day it received it (engine/_facts.py: one sitting after a hand-back; check49b #2),
     marked slow (``c.slow``: the reference path); whether any was. ``hp`` is sorted by record. Read loosely (any such
     assignment, counted or not): the reference path decides."""
-    lo, hi = np.searchsorted(hp, ur, "left"), np.searchsorted(hp, ur, "right")
+    lo, hi = record_spans(hp, ur)
     n = hi - lo
     if not n.any():
         return False
@@ -1191,9 +1209,17 @@ def gone_with_aside(c: Cols, nr: int, ur: I64, ul: I64, gone: Bool, received: I3
     g = np.flatnonzero(gone)
     if not len(g) or not idle.any() or not fixing.any():
         return False
-    keys = np.sort(hp[idle].astype(np.int64) * nr + hby[idle])
     lr, ll = pick(ur, g).astype(np.int64), pick(ul, g).astype(np.int64)
-    hit = keys[np.minimum(np.searchsorted(keys, lr * nr + ll), len(keys) - 1)] == lr * nr + ll
+    ih, ib = hp[idle], hby[idle]
+    if int(ih.min()) >= 0 and int(ih.max()) < c.n and int(ib.min()) >= 0 and int(ib.max()) < nr \
+            and int(lr.min()) >= 0 and int(lr.max()) < c.n and int(ll.min()) >= 0 and int(ll.max()) < nr:
+        # (which (record, level) has such a step, marked in a records x levels table: no sort of the keys)
+        marked = np.zeros(c.n * nr, np.bool_)
+        marked[ih.astype(np.intp) * nr + ib] = True
+        hit = marked[lr * nr + ll]
+    else:
+        keys = np.sort(ih.astype(np.int64) * nr + ib)
+        hit = keys[np.minimum(np.searchsorted(keys, lr * nr + ll), len(keys) - 1)] == lr * nr + ll
     if not hit.any():
         return False
     lr, ll = lr[hit], ll[hit]
