@@ -193,10 +193,12 @@ try:  # (likewise)
 except ImportError:  # pragma: no cover - (an install without a C compiler, or built before this kernel)
     _c_pass_down = None
 _c_returned: Callable[..., int] | None
+_c_handed_held: Callable[..., int] | None
 try:  # (likewise)
+    from ._derive import handed_held as _c_handed_held
     from ._derive import returned as _c_returned
 except ImportError:  # pragma: no cover - (an install without a C compiler, or built before this kernel)
-    _c_returned = None
+    _c_returned = _c_handed_held = None
 
 
 def check(c: Cols, t: Tables, today: int) -> None:
@@ -1840,30 +1842,10 @@ def anonymous_handover_steps(c: Cols, t: Tables, receivers: I32 | None) -> None:
     anon = anon[~c.slow[c.hp[anon]]]
     if not len(anon):
         return
-    # (by record and level: the first day an assignment went to it, the first day any step did, and how many did)
-    # (each table filled through its flat positions, _minimum_at, and a count by bincount: ~10 ms a chunk less)
-    far = np.iinfo(np.int64).max // 2
-    nr = t.max_rank + 1
-    shape = (c.n, nr)
-    asg = np.flatnonzero(c.hact != REPORTED)
-    first_asg = np.full(shape, far, np.int64)
-    first_any = np.full(shape, far, np.int64)
-    _minimum_at(first_asg, c.hp[asg], c.hto[asg], c.hon[asg].astype(np.int64))
-    _minimum_at(first_any, c.hp, c.hto, c.hon.astype(np.int64))
-    steps_to = np.zeros(shape, np.int32)
-    flat = _flat_cells(shape, c.hp, c.hto)
-    if flat is not None:
-        steps_to += np.bincount(flat, minlength=c.n * nr).reshape(shape).astype(np.int32)
-    else:
-        np.add.at(steps_to, (c.hp, c.hto), 1)
-    r, by, to, on = c.hp[anon], c.hby[anon], c.hto[anon], c.hon[anon].astype(np.int64)
-    assigned = first_asg[r, by] <= on
-    # (the level had it before: found there, or another step to it by then — a second step the same day counts too)
-    held = (c.disc[r] & (c.dlev[r] == to)) | ((steps_to[r, to] >= 2) & (first_any[r, to] <= on))
-    keep = np.flatnonzero(assigned & held)
+    keep = pick(anon, _handed_held(c, anon, t.max_rank + 1))
     if not len(keep):
         return
-    r, to = r[keep], to[keep]
+    r, to = c.hp[keep], c.hto[keep]
     # (the body the report reaches, at or above the authority, itself to rectify it: engine/_facts.py holds_own_work)
     a, k = pick(c.area, r), pick(c.kind, r)
     pr = np.maximum(pick(t.place_rank, pick(c.place, r)), 0)
@@ -1897,6 +1879,38 @@ def _minimum_at(table: npt.NDArray[Any], i: npt.NDArray[Any], j: npt.NDArray[Any
         np.minimum.at(table, (i, j), values)
     else:
         np.minimum.at(table.reshape(-1), flat, values)
+
+
+def _handed_held(c: Cols, anon: I64, nr: int) -> I64:
+    """Which of the reports ``anon`` (positions of steps) come from a level the record shows assigned the problem by
+    then, to a level that had it before (found there, or another step to it — a second step the same day counts too),
+    as positions into ``anon``: each report's record's few steps read in one pass in C where the extension was built
+    (``_derive.c``: handed_held), else records x levels tables of first days and counts."""
+    if _c_handed_held is not None:
+        out = np.zeros(len(anon), np.bool_)
+        if _c_handed_held(out, np.ascontiguousarray(anon, np.int64), _i32(c.hp), _i32(c.hact), _i32(c.hby),
+                          _i32(c.hto), _i32(c.hon), _bools(c.disc), _i32(c.dlev), nr, REPORTED) == 0:
+            return np.flatnonzero(out)
+    # (by record and level: the first day an assignment went to it, the first day any step did, and how many did)
+    # (each table filled through its flat positions, _minimum_at, and a count by bincount: ~10 ms a chunk less)
+    far = np.iinfo(np.int64).max // 2
+    shape = (c.n, nr)
+    asg = np.flatnonzero(c.hact != REPORTED)
+    first_asg = np.full(shape, far, np.int64)
+    first_any = np.full(shape, far, np.int64)
+    _minimum_at(first_asg, c.hp[asg], c.hto[asg], c.hon[asg].astype(np.int64))
+    _minimum_at(first_any, c.hp, c.hto, c.hon.astype(np.int64))
+    steps_to = np.zeros(shape, np.int32)
+    flat = _flat_cells(shape, c.hp, c.hto)
+    if flat is not None:
+        steps_to += np.bincount(flat, minlength=c.n * nr).reshape(shape).astype(np.int32)
+    else:
+        np.add.at(steps_to, (c.hp, c.hto), 1)
+    r, by, to, on = c.hp[anon], c.hby[anon], c.hto[anon], c.hon[anon].astype(np.int64)
+    assigned = first_asg[r, by] <= on
+    # (the level had it before: found there, or another step to it by then — a second step the same day counts too)
+    held = (c.disc[r] & (c.dlev[r] == to)) | ((steps_to[r, to] >= 2) & (first_any[r, to] <= on))
+    return np.flatnonzero(assigned & held)
 
 
 def returned_reports(c: Cols, hp: I32, hact: I32, hby: I32, hto: I32, hon: I32, reports: Bool, counting: Bool,

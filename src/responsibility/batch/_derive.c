@@ -129,6 +129,13 @@
    brought that level the problem by that day — unless another report to that level the same day is no such report.
    Each record's few steps are read against each other, where numpy sorted every assignment's key twice. It returns
    how many it marked; -1 where the steps do not come by record or a level is outside [0, nr) (then numpy answers).
+   handed_held(out, at, hp, hact, hby, hto, hon, disc, dlev, nr, reported) reads, for each step at[x] (int64) of steps by
+   record (hp, hact, hby, hto, hon: int32, hp nondecreasing; disc: bool and dlev: int32, one a record), whether the
+   record shows an assignment (hact not `reported`) to the step's acting level hby on or before its day, and whether
+   the level it goes to (hto) had the problem by then: found there (disc and dlev), or two steps to it in all, one by
+   that day (_core.anonymous_handover_steps, whose numpy made records x levels tables of first days and counts); it
+   writes both together to out[x] (bool). It returns 0, or -1 where the steps do not come by record or an index or a
+   level is outside its table or [0, nr) (then numpy answers).
    They run without the GIL. Optional: built at install where a C compiler is found; without it numpy
    does the same (_core.py). */
 
@@ -1308,6 +1315,66 @@ static PyObject *returned(PyObject *self, PyObject *args) {
     return PyLong_FromLongLong(count);
 }
 
+/* handed_held: see the comment at the top. */
+static int handed_held_core(uint8_t *restrict out, const int64_t *restrict at, const int64_t k,
+                            const int32_t *restrict hp, const int32_t *restrict hact, const int32_t *restrict hby,
+                            const int32_t *restrict hto, const int32_t *restrict hon, const int64_t m,
+                            const uint8_t *restrict disc, const int32_t *restrict dlev, const int64_t n,
+                            const int64_t nr, const int32_t reported) {
+    for (int64_t j = 0; j < m; j++)
+        if ((j && hp[j] < hp[j - 1]) || hby[j] < 0 || hby[j] >= nr || hto[j] < 0 || hto[j] >= nr) return -1;
+    for (int64_t x = 0; x < k; x++) {
+        const int64_t i = at[x];
+        if (i < 0 || i >= m) return -1;
+        const int32_t r = hp[i];
+        if (r < 0 || r >= n) return -1;
+        int64_t s = i, e = i + 1;
+        while (s > 0 && hp[s - 1] == r) s--;
+        while (e < m && hp[e] == r) e++;
+        const int32_t by = hby[i], to = hto[i], on = hon[i];
+        int assigned = 0, first_by_then = 0;
+        int64_t steps_to = 0;
+        for (int64_t j = s; j < e; j++) {
+            /* (an assignment to the reporter by then; each step to the receiver, and one by then) */
+            assigned |= hact[j] != reported && hto[j] == by && hon[j] <= on;
+            if (hto[j] == to) {
+                steps_to++;
+                first_by_then |= hon[j] <= on;
+            }
+        }
+        out[x] = (uint8_t)(assigned && ((disc[r] && dlev[r] == to) || (steps_to >= 2 && first_by_then)));
+    }
+    return 0;
+}
+
+static PyObject *handed_held(PyObject *self, PyObject *args) {
+    Py_buffer b[9];
+    Py_ssize_t nr;
+    int reported;
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*y*y*ni", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5], &b[6], &b[7], &b[8],
+                          &nr, &reported))
+        return NULL;
+    const char *bad = NULL;
+    int status = 0;
+    const int64_t k = b[0].len, m = b[2].len / 4, n = b[7].len;
+    if (b[1].len != 8 * k)
+        bad = "at must be int64, one an item (out: bool)";
+    else if (b[2].len % 4 || b[3].len != b[2].len || b[4].len != b[2].len || b[5].len != b[2].len
+             || b[6].len != b[2].len)
+        bad = "hp, hact, hby, hto and hon must be int32, one a step";
+    else if (b[8].len != 4 * n)
+        bad = "disc must be bool and dlev int32, one a record";
+    if (!bad) {
+        Py_BEGIN_ALLOW_THREADS
+        status = handed_held_core((uint8_t *)b[0].buf, (const int64_t *)b[1].buf, k, (const int32_t *)b[2].buf,
+                                  (const int32_t *)b[3].buf, (const int32_t *)b[4].buf, (const int32_t *)b[5].buf,
+                                  (const int32_t *)b[6].buf, m, (const uint8_t *)b[7].buf,
+                                  (const int32_t *)b[8].buf, n, nr, (int32_t)reported);
+        Py_END_ALLOW_THREADS
+    }
+    return finish(b, 9, NULL, bad, status);
+}
+
 static PyMethodDef methods[] = {
     {"locate", locate, METH_VARARGS, "Where each query goes in the sorted keys (np.searchsorted, left)."},
     {"late_levels", late_levels, METH_VARARGS, "The levels late in handling, and whether each was stepped late."},
@@ -1321,6 +1388,8 @@ static PyMethodDef methods[] = {
     {"check", check, METH_VARARGS, "Mark slow every record that breaks a relation parse_problem checks."},
     {"kindless", kindless, METH_VARARGS, "Mark slow the kindless records assigned to their place's level alone."},
     {"pass_down", pass_down, METH_VARARGS, "Which late levels a step shows passed the problem down in time."},
+    {"handed_held", handed_held, METH_VARARGS,
+     "Which reports go to a level that had the problem before, from a reporter it had been handed to."},
     {"returned", returned, METH_VARARGS, "Which reports give the level they go to no holding (derive's returned)."},
     {"merge_rows", merge_rows, METH_VARARGS,
      "Finding rows by record, then rank; the first of each finding kept (rows of a second segment after the first's)."},
