@@ -1440,6 +1440,36 @@ def _item_cells(t: Tables) -> Iterator[tuple[tuple[int, int, int, int], tuple[st
                     yield (a, kc, place, r), item_holders(policy, area, kid, level, place)
 
 
+#: The policy memo :func:`item_pairs_tables` keeps its tables in, by :func:`item_pairs_key`.
+ITEM_PAIRS = "batch: item pairs"
+
+
+def item_pairs_key(t: Tables) -> tuple[Any, ...]:
+    """What :func:`item_pairs_tables` are kept by in the policy's memo: the tables' areas, kinds and levels."""
+    return (*t.areas, "|", *t.kind_names, t.max_rank + 1)
+
+
+def item_pairs_tables(t: Tables) -> tuple[I32, Bool]:
+    """:func:`item_pairs`' tables, by (area, kind code, place's level rank, level rank): the two bodies a level stands
+    for together (-1 where it stands for one), and where it stands for more than two. Made once per policy (~800
+    questions of ``item_holders``: ~0.03 CPU s, saved with the tables: ``_saved.made``)."""
+    policy = t.policy
+    nr = t.max_rank + 1
+    key = item_pairs_key(t)
+    memo: dict[tuple[Any, ...], tuple[I32, Bool]] = policy._memo(ITEM_PAIRS, dict)
+    got = memo.get(key)
+    if got is None:
+        table = np.full((len(t.areas), len(t.kind_names) + 1, nr, nr, 2), -1, np.int32)
+        more = np.zeros((len(t.areas), len(t.kind_names) + 1, nr, nr), np.bool_)
+        for cell, held in _item_cells(t):
+            if len(held) == 2 and all(b in t.body_index for b in held):
+                table[cell] = [t.body_index[b] for b in held]
+            elif len(held) > 1:
+                more[cell] = True
+        got = memo[key] = (table, more)
+    return got
+
+
 def item_pairs(c: Cols, t: Tables, ur: I64, ul: I64, pr: I64, chosen: I32) -> tuple[I32 | None, bool]:
     """The two bodies (in ``item_holders``' order) each late level of ``ur``/``ul`` stands for where, by
     receiving_level_body: unresolved, it had the problem through no body named and stands for the bodies whose own
@@ -1453,21 +1483,7 @@ def item_pairs(c: Cols, t: Tables, ur: I64, ul: I64, pr: I64, chosen: I32) -> tu
     The engine names them only where the record shows neither handed the problem (late or at all: its ``late_bodies``
     and ``handed``); a record whose steps name a body of such a level has taken the reference path already
     (:func:`derive`'s ``shown``)."""
-    policy = t.policy
-    nr = t.max_rank + 1
-    key = (*t.areas, "|", *t.kind_names, nr)
-    memo: dict[tuple[Any, ...], tuple[I32, Bool]] = policy._memo("batch: item pairs", dict)
-    got = memo.get(key)
-    if got is None:
-        table = np.full((len(t.areas), len(t.kind_names) + 1, nr, nr, 2), -1, np.int32)
-        more = np.zeros((len(t.areas), len(t.kind_names) + 1, nr, nr), np.bool_)
-        for cell, held in _item_cells(t):
-            if len(held) == 2 and all(b in t.body_index for b in held):
-                table[cell] = [t.body_index[b] for b in held]
-            elif len(held) > 1:
-                more[cell] = True
-        got = memo[key] = (table, more)
-    table, more = got
+    table, more = item_pairs_tables(t)
     at = (pick(c.area, ur), pick(c.kind, ur), pick(pr, ur), ul)
     named = chosen >= 0
     slow = more[at] & named
