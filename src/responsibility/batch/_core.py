@@ -1883,7 +1883,8 @@ def _flat_cells(shape: tuple[int, int], i: npt.NDArray[Any], j: npt.NDArray[Any]
     outside its axis (then numpy's indexing by the pair decides: a negative index wraps, one past the end raises)."""
     if len(i) and (int(i.min()) < 0 or int(i.max()) >= shape[0] or int(j.min()) < 0 or int(j.max()) >= shape[1]):
         return None
-    return i.astype(np.intp) * shape[1] + j
+    flat: npt.NDArray[np.intp] = i.astype(np.intp) * shape[1] + j
+    return flat
 
 
 def _minimum_at(table: npt.NDArray[Any], i: npt.NDArray[Any], j: npt.NDArray[Any], values: npt.NDArray[Any]) -> None:

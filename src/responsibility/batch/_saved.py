@@ -225,7 +225,8 @@ def load(key: str, policy: PolicyView, jurisdiction: Jurisdiction, decider: Deci
     nr = t.max_rank + 1
     if pairs is not None and pairs[0].shape == (len(t.areas), len(t.kind_names) + 1, nr, nr, 2) \
             and pairs[1].shape == pairs[0].shape[:-1]:  # (where item_pairs looks for them: ~0.03 CPU s a run)
-        policy._memo(ITEM_PAIRS, dict).setdefault(item_pairs_key(t), pairs)
+        kept: dict[tuple[Any, ...], Any] = policy._memo(ITEM_PAIRS, dict)
+        kept.setdefault(item_pairs_key(t), pairs)
     return t, tpl, emitter_state, more
 
 
