@@ -5,6 +5,8 @@
   the same day, and falls back to it where the steps do not come by record;
 - ``anonymous_handover_steps``' test of each report (``_handed_held``: C, or records x levels tables filled through
   flat positions) gives what the tables filled by ``ufunc.at`` on pairs of index arrays gave;
+- ``missing_steps`` and ``handed_back`` in one C pass over each late level's record's steps (``_derive.c``
+  late_steps) mark what their numpy references (the code before) mark;
 - ``_minimum_at``, ``record_spans``, ``each_step``, ``unique_rows`` are the numpy calls they replace;
 - ``stepping_levels`` and ``gone_with_aside`` mark what the code before them marked (copied here as references);
 - a whole assessment with the C kernels gives the rows it gives with their numpy fallbacks, and both give
@@ -28,11 +30,16 @@ from responsibility.batch import _core, _saved
 from responsibility.batch._assessor import make_assessor
 from responsibility.batch._core import (
     ITEM_PAIRS,
+    NONE,
     REPORTED,
     each_step,
     gone_with_aside,
+    handed_back,
+    handed_back_numpy,
     item_pairs_key,
     item_pairs_tables,
+    missing_steps,
+    missing_steps_numpy,
     record_spans,
     returned_reports,
     returned_reports_numpy,
@@ -123,6 +130,31 @@ def test_handed_held_is_what_the_tables_by_pairs_of_indices_gave(kernel: str, mo
         assert (_core._handed_held(c, anon, 5) == want).all()  # type: ignore[arg-type]
         found += len(want)
     assert found > 100
+
+
+def test_late_steps_in_c_mark_what_numpy_marks() -> None:
+    rng = np.random.default_rng(48)
+    hits = [0, 0]
+    for n in (2, 400, 3000):
+        s = _steps(rng, n, days=40)
+        nr = 5
+        ur = np.repeat(np.arange(n), rng.integers(0, 3, n)).astype(np.int64)
+        ul = rng.integers(0, nr, len(ur)).astype(np.int64)
+        received = np.where(rng.random((n, nr)) < 0.9, rng.integers(0, 30, (n, nr)) + 18000, NONE).astype(np.int32)
+        stepped = rng.random(len(ur)) < 0.3
+        rect = np.where(rng.random(n) < 0.5, rng.integers(0, 60, n) + 18000, NONE).astype(np.int32)
+        for k, (fast, ref) in enumerate(((missing_steps, missing_steps_numpy), (handed_back, handed_back_numpy))):
+            before = rng.random(n) < 0.05
+            old = SimpleNamespace(n=n, slow=before.copy(), rect=rect)
+            new = SimpleNamespace(n=n, slow=before.copy(), rect=rect)
+            if k == 0:
+                args: tuple[Any, ...] = (ur, ul, stepped, received, s["hp"], s["hby"], s["hon"], 3)
+            else:
+                args = (ur, ul, received, s["hp"], s["hact"], s["hby"], s["hto"], s["hon"], 3)
+            assert ref(old, *args) == fast(new, *args)  # type: ignore[operator]
+            assert (old.slow == new.slow).all()
+            hits[k] += int((old.slow & ~before).sum())
+    assert min(hits) > 20  # (records each marks)
 
 
 def test_minimum_at_through_flat_positions_is_ufunc_at_by_pairs() -> None:

@@ -194,11 +194,13 @@ except ImportError:  # pragma: no cover - (an install without a C compiler, or b
     _c_pass_down = None
 _c_returned: Callable[..., int] | None
 _c_handed_held: Callable[..., int] | None
+_c_late_steps: Callable[..., int] | None
 try:  # (likewise)
     from ._derive import handed_held as _c_handed_held
+    from ._derive import late_steps as _c_late_steps
     from ._derive import returned as _c_returned
 except ImportError:  # pragma: no cover - (an install without a C compiler, or built before this kernel)
-    _c_returned = _c_handed_held = None
+    _c_returned = _c_handed_held = _c_late_steps = None
 
 
 def check(c: Cols, t: Tables, today: int) -> None:
@@ -950,6 +952,18 @@ def record_spans(hp: I32, records: npt.NDArray[Any]) -> tuple[I64, I64]:
 
 def missing_steps(c: Cols, ur: I64, ul: I64, stepped_late: Bool, received: I32, hp: I32, hby: I32, hon: I32,
                   limit: int) -> bool:
+    """:func:`missing_steps_numpy`, each late level's record's steps read in one pass in C where the extension was
+    built (``_derive.c``: late_steps)."""
+    if _c_late_steps is not None:
+        got = _c_late_steps(c.slow, _i64(ur), _i64(ul), _bools(stepped_late), _i32(received), _i32(hp),
+                            _i32(hp), _i32(hby), _i32(hby), _i32(hon), _i32(c.rect), limit, NONE, REPORTED, 1)
+        if got >= 0:
+            return bool(got)
+    return missing_steps_numpy(c, ur, ul, stepped_late, received, hp, hby, hon, limit)
+
+
+def missing_steps_numpy(c: Cols, ur: I64, ul: I64, stepped_late: Bool, received: I32, hp: I32, hby: I32, hon: I32,
+                        limit: int) -> bool:
     """Whether each late level (record ``ur``, rank ``ul``) shows no step of its own on or after the day it received
     the problem, while the record's first step on or after that day is another level's made more than ``limit`` days
     after it (engine/_facts.py ``gap``, missing_step_holder; check48a #1), marked slow (``c.slow``: the reference
@@ -977,6 +991,18 @@ def missing_steps(c: Cols, ur: I64, ul: I64, stepped_late: Bool, received: I32, 
 
 def handed_back(c: Cols, ur: I64, ul: I64, received: I32, hp: I32, hact: Any, hby: I32, hto: I32, hon: I32,
                 limit: int) -> bool:
+    """:func:`handed_back_numpy`, each late level's record's steps read in one pass in C where the extension was
+    built (``_derive.c``: late_steps)."""
+    if _c_late_steps is not None:
+        got = _c_late_steps(c.slow, _i64(ur), _i64(ul), np.zeros(len(ur), np.bool_), _i32(received), _i32(hp),
+                            _i32(hact), _i32(hby), _i32(hto), _i32(hon), _i32(c.rect), limit, NONE, REPORTED, 0)
+        if got >= 0:
+            return bool(got)
+    return handed_back_numpy(c, ur, ul, received, hp, hact, hby, hto, hon, limit)
+
+
+def handed_back_numpy(c: Cols, ur: I64, ul: I64, received: I32, hp: I32, hact: Any, hby: I32, hto: I32, hon: I32,
+                      limit: int) -> bool:
     """Whether a late level (record ``ur``, rank ``ul``) was handed the problem by a higher level's assignment to it
     within ``limit`` days of the day it received it (engine/_facts.py: one sitting after a hand-back; check49b #2),
     marked slow (``c.slow``: the reference path); whether any was. ``hp`` is sorted by record. Read loosely (any such
@@ -1946,6 +1972,10 @@ def returned_reports(c: Cols, hp: I32, hact: I32, hby: I32, hto: I32, hon: I32, 
 
 def _i32(a: npt.NDArray[Any]) -> I32:
     return np.ascontiguousarray(a, np.int32)
+
+
+def _i64(a: npt.NDArray[Any]) -> I64:
+    return np.ascontiguousarray(a, np.int64)
 
 
 def _bools(a: npt.NDArray[Any]) -> Bool:

@@ -136,6 +136,15 @@
    that day (_core.anonymous_handover_steps, whose numpy made records x levels tables of first days and counts); it
    writes both together to out[x] (bool). It returns 0, or -1 where the steps do not come by record or an index or a
    level is outside its table or [0, nr) (then numpy answers).
+   late_steps(slow, ur, ul, stepped, received, hp, hact, hby, hto, hon, rect, limit, none, reported, gap) reads each
+   late level's record's steps (late levels ur, ul: int64, by record as a rule; stepped: bool; received: int32,
+   records x levels; steps hp, hact, hby, hto, hon: int32, by record; rect: int32, one a record) and marks slow (bool,
+   one a record) its record: where gap is true, one that shows no step of the level on or after the day it received
+   the problem while the first step of any level on or after that day came more than `limit` days after it, and the
+   problem was not rectified (rect `none`) within them (a level not stepped late: _core.missing_steps); else one
+   where an assignment (hact not `reported`) by a higher level to the level came within `limit` days from that day
+   (_core.handed_back). It returns 1 where it marked one, else 0; -1 where the steps do not come by record or a late
+   level is outside the tables (then numpy answers: _core.missing_steps_numpy, handed_back_numpy).
    They run without the GIL. Optional: built at install where a C compiler is found; without it numpy
    does the same (_core.py). */
 
@@ -1375,6 +1384,88 @@ static PyObject *handed_held(PyObject *self, PyObject *args) {
     return finish(b, 9, NULL, bad, status);
 }
 
+/* late_steps: see the comment at the top. */
+static int late_steps_core(uint8_t *restrict slow, const int64_t *restrict ur, const int64_t *restrict ul,
+                           const uint8_t *restrict stepped, const int64_t k, const int32_t *restrict received,
+                           const int32_t *restrict hp, const int32_t *restrict hact, const int32_t *restrict hby,
+                           const int32_t *restrict hto, const int32_t *restrict hon, const int64_t m,
+                           const int32_t *restrict rect, const int64_t n, const int64_t nr, const int64_t limit,
+                           const int32_t none, const int32_t reported, const int gap) {
+    for (int64_t j = 1; j < m; j++)
+        if (hp[j] < hp[j - 1]) return -1;
+    for (int64_t x = 0; x < k; x++)
+        if (ur[x] < 0 || ur[x] >= n || ul[x] < 0 || ul[x] >= nr) return -1;
+    int marked = 0;
+    int64_t s = 0;
+    for (int64_t x = 0; x < k; x++) {
+        const int64_t r = ur[x], l = ul[x];
+        /* (the record's first step: searched from the last one's where the late levels come by record) */
+        if (s > 0 && (s >= m || hp[s - 1] >= r)) s = 0;
+        int64_t lo = s, hi = m;
+        while (lo < hi) {
+            const int64_t mid = lo + (hi - lo) / 2;
+            if (hp[mid] < r) lo = mid + 1; else hi = mid;
+        }
+        s = lo;
+        const int64_t day = received[r * nr + l];
+        if (gap) {  /* missing_steps */
+            if (stepped[x]) continue;
+            int own = 0, any = 0;
+            int64_t first = 0;
+            for (int64_t j = s; j < m && hp[j] == r; j++) {
+                const int64_t on = hon[j];
+                if (on < day) continue;
+                own |= hby[j] == l;
+                if (!any || on < first) first = on;
+                any = 1;
+            }
+            if (any && first > day + limit && !own && (rect[r] == none || (int64_t)rect[r] > day + limit)) {
+                slow[r] = 1;
+                marked = 1;
+            }
+        } else {  /* handed_back */
+            for (int64_t j = s; j < m && hp[j] == r; j++) {
+                const int64_t on = hon[j];
+                if (hact[j] != reported && hto[j] == l && hby[j] > l && on >= day && on <= day + limit) {
+                    slow[r] = 1;
+                    marked = 1;
+                }
+            }
+        }
+    }
+    return marked;
+}
+
+static PyObject *late_steps(PyObject *self, PyObject *args) {
+    Py_buffer b[11];
+    long long limit;
+    int none, reported, gap;
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*y*y*y*y*Liii", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5], &b[6], &b[7],
+                          &b[8], &b[9], &b[10], &limit, &none, &reported, &gap))
+        return NULL;
+    const char *bad = NULL;
+    int status = 0;
+    const int64_t n = b[0].len, k = b[1].len / 8, m = b[5].len / 4;
+    const int64_t nr = n ? b[4].len / 4 / n : 0;
+    if (b[1].len % 8 || b[2].len != b[1].len || b[3].len != k)
+        bad = "ur and ul must be int64 and stepped bool, one a late level";
+    else if (b[4].len % 4 || (n && b[4].len != 4 * n * nr) || (!n && b[4].len) || b[10].len != 4 * n)
+        bad = "received must be int32, records x levels, and rect int32, one a record (slow: bool)";
+    else if (b[5].len % 4 || b[6].len != b[5].len || b[7].len != b[5].len || b[8].len != b[5].len
+             || b[9].len != b[5].len)
+        bad = "hp, hact, hby, hto and hon must be int32, one a step";
+    if (!bad) {
+        Py_BEGIN_ALLOW_THREADS
+        status = late_steps_core((uint8_t *)b[0].buf, (const int64_t *)b[1].buf, (const int64_t *)b[2].buf,
+                                 (const uint8_t *)b[3].buf, k, (const int32_t *)b[4].buf, (const int32_t *)b[5].buf,
+                                 (const int32_t *)b[6].buf, (const int32_t *)b[7].buf, (const int32_t *)b[8].buf,
+                                 (const int32_t *)b[9].buf, m, (const int32_t *)b[10].buf, n, nr, limit,
+                                 (int32_t)none, (int32_t)reported, gap);
+        Py_END_ALLOW_THREADS
+    }
+    return finish(b, 11, NULL, bad, status);
+}
+
 static PyMethodDef methods[] = {
     {"locate", locate, METH_VARARGS, "Where each query goes in the sorted keys (np.searchsorted, left)."},
     {"late_levels", late_levels, METH_VARARGS, "The levels late in handling, and whether each was stepped late."},
@@ -1390,6 +1481,8 @@ static PyMethodDef methods[] = {
     {"pass_down", pass_down, METH_VARARGS, "Which late levels a step shows passed the problem down in time."},
     {"handed_held", handed_held, METH_VARARGS,
      "Which reports go to a level that had the problem before, from a reporter it had been handed to."},
+    {"late_steps", late_steps, METH_VARARGS,
+     "Mark slow the records of late levels that show no step of their own (gap) or were handed the problem back."},
     {"returned", returned, METH_VARARGS, "Which reports give the level they go to no holding (derive's returned)."},
     {"merge_rows", merge_rows, METH_VARARGS,
      "Finding rows by record, then rank; the first of each finding kept (rows of a second segment after the first's)."},
