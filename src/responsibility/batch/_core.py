@@ -195,12 +195,14 @@ except ImportError:  # pragma: no cover - (an install without a C compiler, or b
 _c_returned: Callable[..., int] | None
 _c_handed_held: Callable[..., int] | None
 _c_late_steps: Callable[..., int] | None
+_c_stepped_up: Callable[..., int] | None
 try:  # (likewise)
     from ._derive import handed_held as _c_handed_held
     from ._derive import late_steps as _c_late_steps
     from ._derive import returned as _c_returned
+    from ._derive import stepped_up as _c_stepped_up
 except ImportError:  # pragma: no cover - (an install without a C compiler, or built before this kernel)
-    _c_returned = _c_handed_held = _c_late_steps = None
+    _c_returned = _c_handed_held = _c_late_steps = _c_stepped_up = None
 
 
 def check(c: Cols, t: Tables, today: int) -> None:
@@ -886,6 +888,11 @@ def stepping_levels(c: Cols, t: Tables) -> None:
     if not len(c.hp):
         return
     hp, hby, hto, hon = c.hp, c.hby, c.hto, c.hon
+    # (each record's few steps read against each other in one pass in C where the extension was built: _derive.c
+    # stepped_up)
+    if _c_stepped_up is not None and _c_stepped_up(c.slow, _i32(hp), _i32(hby), _i32(hto), _i32(hon), _bools(c.disc),
+                                                   _i32(c.dlev)) == 0:
+        return
     # (not a level below the finder's: the finder holds the problem by its own find, from its day, so such a step gives
     # its level no holding — check55 #1; a step up to the finder on the discovery day had been read as how the finder
     # came by it, and lead54's CI, test_fid28a, failed on the fast path that did not read it so)

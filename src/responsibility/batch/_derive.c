@@ -145,6 +145,11 @@
    where an assignment (hact not `reported`) by a higher level to the level came within `limit` days from that day
    (_core.handed_back). It returns 1 where it marked one, else 0; -1 where the steps do not come by record or a late
    level is outside the tables (then numpy answers: _core.missing_steps_numpy, handed_back_numpy).
+   stepped_up(slow, hp, hby, hto, hon, disc, dlev) marks slow (bool, one a record) each record, not slow before, found
+   (disc: bool) at level dlev (int32, one a record) with a step (hp, hby, hto, hon: int32, by record) by a level above
+   the finder's that no step of another level had reached (hto the step's level, on or before its day)
+   (_core.stepping_levels, whose numpy crossed each such step with its record's steps). It returns 0, or -1 where the
+   steps do not come by record or a record is outside the chunk (then numpy answers).
    They run without the GIL. Optional: built at install where a C compiler is found; without it numpy
    does the same (_core.py). */
 
@@ -1466,6 +1471,52 @@ static PyObject *late_steps(PyObject *self, PyObject *args) {
     return finish(b, 11, NULL, bad, status);
 }
 
+/* stepped_up: see the comment at the top. */
+static int stepped_up_core(uint8_t *restrict slow, const int32_t *restrict hp, const int32_t *restrict hby,
+                           const int32_t *restrict hto, const int32_t *restrict hon, const int64_t m,
+                           const uint8_t *restrict disc, const int32_t *restrict dlev, const int64_t n) {
+    for (int64_t j = 0; j < m; j++)
+        if ((j && hp[j] < hp[j - 1]) || hp[j] < 0 || hp[j] >= n) return -1;
+    /* (the records slow before the pass: a mark made in it is of the record's own candidates, read the same) */
+    for (int64_t s = 0, e; s < m; s = e) {
+        const int32_t r = hp[s];
+        for (e = s + 1; e < m && hp[e] == r; e++) {}
+        if (!disc[r] || slow[r]) continue;
+        for (int64_t i = s; i < e; i++) {
+            if (hby[i] <= dlev[r]) continue;
+            int reached = 0;
+            for (int64_t j = s; j < e && !reached; j++)
+                reached = hto[j] == hby[i] && hby[j] != hby[i] && hon[j] <= hon[i];
+            if (!reached) {
+                slow[r] = 1;
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
+static PyObject *stepped_up(PyObject *self, PyObject *args) {
+    Py_buffer b[7];
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5], &b[6]))
+        return NULL;
+    const char *bad = NULL;
+    int status = 0;
+    const int64_t n = b[0].len, m = b[1].len / 4;
+    if (b[1].len % 4 || b[2].len != b[1].len || b[3].len != b[1].len || b[4].len != b[1].len)
+        bad = "hp, hby, hto and hon must be int32, one a step";
+    else if (b[5].len != n || b[6].len != 4 * n)
+        bad = "slow and disc must be bool and dlev int32, one a record";
+    if (!bad) {
+        Py_BEGIN_ALLOW_THREADS
+        status = stepped_up_core((uint8_t *)b[0].buf, (const int32_t *)b[1].buf, (const int32_t *)b[2].buf,
+                                 (const int32_t *)b[3].buf, (const int32_t *)b[4].buf, m, (const uint8_t *)b[5].buf,
+                                 (const int32_t *)b[6].buf, n);
+        Py_END_ALLOW_THREADS
+    }
+    return finish(b, 7, NULL, bad, status);
+}
+
 static PyMethodDef methods[] = {
     {"locate", locate, METH_VARARGS, "Where each query goes in the sorted keys (np.searchsorted, left)."},
     {"late_levels", late_levels, METH_VARARGS, "The levels late in handling, and whether each was stepped late."},
@@ -1483,6 +1534,8 @@ static PyMethodDef methods[] = {
      "Which reports go to a level that had the problem before, from a reporter it had been handed to."},
     {"late_steps", late_steps, METH_VARARGS,
      "Mark slow the records of late levels that show no step of their own (gap) or were handed the problem back."},
+    {"stepped_up", stepped_up, METH_VARARGS,
+     "Mark slow the records with a step by a level above the finder's that no other level's step had reached."},
     {"returned", returned, METH_VARARGS, "Which reports give the level they go to no holding (derive's returned)."},
     {"merge_rows", merge_rows, METH_VARARGS,
      "Finding rows by record, then rank; the first of each finding kept (rows of a second segment after the first's)."},
