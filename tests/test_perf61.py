@@ -8,7 +8,8 @@
 - ``missing_steps`` and ``handed_back`` in one C pass over each late level's record's steps (``_derive.c``
   late_steps) mark what their numpy references (the code before) mark;
 - ``_minimum_at``, ``record_spans``, ``each_step``, ``unique_rows`` are the numpy calls they replace;
-- ``stepping_levels`` and ``gone_with_aside`` mark what the code before them marked (copied here as references);
+- ``stepping_levels`` and ``gone_with_aside`` (in C, ``_derive.c`` stepped_up and gone_aside, or numpy) mark what
+  the code before them marked (copied here as references);
 - a whole assessment with the C kernels gives the rows it gives with their numpy fallbacks, and both give
   ``who_answers``' rows;
 - the item pairs' tables come back from the assessor cache equal to those made afresh.
@@ -217,8 +218,10 @@ def _old_stepping_levels(c: Any) -> None:
         c.slow[hp[cand[hit]]] = True
 
 
-@pytest.mark.parametrize("by_record", [True, False])
-def test_stepping_levels_marks_what_it_marked(by_record: bool) -> None:
+@pytest.mark.parametrize(("by_record", "kernel"), [(True, "c"), (True, "numpy"), (False, "c")])
+def test_stepping_levels_marks_what_it_marked(by_record: bool, kernel: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if kernel == "numpy":
+        monkeypatch.setattr(_core, "_c_stepped_up", None)
     rng = np.random.default_rng(4)
     n = 2000
     s = _steps(rng, n)
@@ -255,7 +258,10 @@ def _old_gone_with_aside(c: Any, nr: int, ur: np.ndarray, ul: np.ndarray, gone: 
     return True
 
 
-def test_gone_with_aside_marks_what_it_marked() -> None:
+@pytest.mark.parametrize("kernel", ["c", "numpy"])
+def test_gone_with_aside_marks_what_it_marked(kernel: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if kernel == "numpy":
+        monkeypatch.setattr(_core, "_c_gone_aside", None)
     rng = np.random.default_rng(6)
     n, nr = 1500, 5
     s = _steps(rng, n, days=30)
@@ -280,8 +286,8 @@ def test_an_assessment_with_the_c_kernels_is_one_with_their_numpy_fallbacks(
         policy: Policy, province: Jurisdiction, monkeypatch: pytest.MonkeyPatch) -> None:
     records = ledger(policy, province, 1500, seed=61, broken=0.03)
     with_c = policy.assess(records, jurisdiction=province, today=TODAY)
-    monkeypatch.setattr(_core, "_c_returned", None)
-    monkeypatch.setattr(_core, "_c_handed_held", None)
+    for kernel in ("_c_returned", "_c_handed_held", "_c_late_steps", "_c_stepped_up", "_c_gone_aside"):
+        monkeypatch.setattr(_core, kernel, None)
     without = policy.assess(records, jurisdiction=province, today=TODAY)
     assert got(with_c) == got(without) == expected(policy, province, records, "compiled")
     assert with_c.findings.equals(without.findings)

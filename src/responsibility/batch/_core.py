@@ -196,13 +196,15 @@ _c_returned: Callable[..., int] | None
 _c_handed_held: Callable[..., int] | None
 _c_late_steps: Callable[..., int] | None
 _c_stepped_up: Callable[..., int] | None
+_c_gone_aside: Callable[..., int] | None
 try:  # (likewise)
+    from ._derive import gone_aside as _c_gone_aside
     from ._derive import handed_held as _c_handed_held
     from ._derive import late_steps as _c_late_steps
     from ._derive import returned as _c_returned
     from ._derive import stepped_up as _c_stepped_up
 except ImportError:  # pragma: no cover - (an install without a C compiler, or built before this kernel)
-    _c_returned = _c_handed_held = _c_late_steps = _c_stepped_up = None
+    _c_returned = _c_handed_held = _c_late_steps = _c_stepped_up = _c_gone_aside = None
 
 
 def check(c: Cols, t: Tables, today: int) -> None:
@@ -1244,6 +1246,11 @@ def gone_with_aside(c: Cols, nr: int, ur: I64, ul: I64, gone: Bool, received: I3
     g = np.flatnonzero(gone)
     if not len(g) or not idle.any() or not fixing.any():
         return False
+    if _c_gone_aside is not None:  # (each such level's record's steps in one pass in C: _derive.c gone_aside)
+        got = _c_gone_aside(c.slow, _i64(ur), _i64(ul), _bools(gone), _i32(received), _i32(hp), _i32(hby), _i32(hon),
+                            _bools(idle), _bools(fixing), limit)
+        if got >= 0:
+            return bool(got)
     lr, ll = pick(ur, g).astype(np.int64), pick(ul, g).astype(np.int64)
     ih, ib = hp[idle], hby[idle]
     if int(ih.min()) >= 0 and int(ih.max()) < c.n and int(ib.min()) >= 0 and int(ib.max()) < nr \

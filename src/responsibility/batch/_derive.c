@@ -150,6 +150,12 @@
    the finder's that no step of another level had reached (hto the step's level, on or before its day)
    (_core.stepping_levels, whose numpy crossed each such step with its record's steps). It returns 0, or -1 where the
    steps do not come by record or a record is outside the chunk (then numpy answers).
+   gone_aside(slow, ur, ul, gone, received, hp, hby, hon, idle, fixing, limit) marks slow (bool, one a record) the
+   record of each late level taken as handled (ur, ul: int64; gone: bool; received: int32, records x levels) that
+   shows an idle step of its own (idle: bool, one a step; hp, hby, hon: int32, by record) while the record's first
+   step marked fixing came more than `limit` days after the level received the problem (_core.gone_with_aside, whose
+   numpy sorted the idle steps' keys and filled a first day per record). It returns 1 where it marked one, else 0;
+   -1 where the steps do not come by record or a late level is outside the tables (then numpy answers).
    They run without the GIL. Optional: built at install where a C compiler is found; without it numpy
    does the same (_core.py). */
 
@@ -1517,6 +1523,69 @@ static PyObject *stepped_up(PyObject *self, PyObject *args) {
     return finish(b, 7, NULL, bad, status);
 }
 
+/* gone_aside: see the comment at the top. */
+static int gone_aside_core(uint8_t *restrict slow, const int64_t *restrict ur, const int64_t *restrict ul,
+                           const uint8_t *restrict gone, const int64_t k, const int32_t *restrict received,
+                           const int32_t *restrict hp, const int32_t *restrict hby, const int32_t *restrict hon,
+                           const uint8_t *restrict idle, const uint8_t *restrict fixing, const int64_t m,
+                           const int64_t n, const int64_t nr, const int64_t limit) {
+    for (int64_t j = 1; j < m; j++)
+        if (hp[j] < hp[j - 1]) return -1;
+    for (int64_t x = 0; x < k; x++)
+        if (ur[x] < 0 || ur[x] >= n || ul[x] < 0 || ul[x] >= nr) return -1;
+    int marked = 0;
+    for (int64_t x = 0; x < k; x++) {
+        if (!gone[x]) continue;
+        const int64_t r = ur[x], l = ul[x];
+        int64_t lo = 0, hi = m;
+        while (lo < hi) {
+            const int64_t mid = lo + (hi - lo) / 2;
+            if (hp[mid] < r) lo = mid + 1; else hi = mid;
+        }
+        int hit = 0, fixed = 0;
+        int64_t first = 0;
+        for (int64_t j = lo; j < m && hp[j] == r; j++) {
+            hit |= idle[j] && hby[j] == l;
+            if (fixing[j] && (!fixed || hon[j] < first)) {
+                first = hon[j];
+                fixed = 1;
+            }
+        }
+        if (hit && fixed && first > (int64_t)received[r * nr + l] + limit) {
+            slow[r] = 1;
+            marked = 1;
+        }
+    }
+    return marked;
+}
+
+static PyObject *gone_aside(PyObject *self, PyObject *args) {
+    Py_buffer b[10];
+    long long limit;
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*y*y*y*L", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5], &b[6], &b[7], &b[8],
+                          &b[9], &limit))
+        return NULL;
+    const char *bad = NULL;
+    int status = 0;
+    const int64_t n = b[0].len, k = b[1].len / 8, m = b[5].len / 4;
+    const int64_t nr = n ? b[4].len / 4 / n : 0;
+    if (b[1].len % 8 || b[2].len != b[1].len || b[3].len != k)
+        bad = "ur and ul must be int64 and gone bool, one a late level";
+    else if (b[4].len % 4 || (n && b[4].len != 4 * n * nr) || (!n && b[4].len))
+        bad = "received must be int32, records x levels (slow: bool, one a record)";
+    else if (b[5].len % 4 || b[6].len != b[5].len || b[7].len != b[5].len || b[8].len != m || b[9].len != m)
+        bad = "hp, hby and hon must be int32 and idle and fixing bool, one a step";
+    if (!bad) {
+        Py_BEGIN_ALLOW_THREADS
+        status = gone_aside_core((uint8_t *)b[0].buf, (const int64_t *)b[1].buf, (const int64_t *)b[2].buf,
+                                 (const uint8_t *)b[3].buf, k, (const int32_t *)b[4].buf, (const int32_t *)b[5].buf,
+                                 (const int32_t *)b[6].buf, (const int32_t *)b[7].buf, (const uint8_t *)b[8].buf,
+                                 (const uint8_t *)b[9].buf, m, n, nr, limit);
+        Py_END_ALLOW_THREADS
+    }
+    return finish(b, 10, NULL, bad, status);
+}
+
 static PyMethodDef methods[] = {
     {"locate", locate, METH_VARARGS, "Where each query goes in the sorted keys (np.searchsorted, left)."},
     {"late_levels", late_levels, METH_VARARGS, "The levels late in handling, and whether each was stepped late."},
@@ -1536,6 +1605,8 @@ static PyMethodDef methods[] = {
      "Mark slow the records of late levels that show no step of their own (gap) or were handed the problem back."},
     {"stepped_up", stepped_up, METH_VARARGS,
      "Mark slow the records with a step by a level above the finder's that no other level's step had reached."},
+    {"gone_aside", gone_aside, METH_VARARGS,
+     "Mark slow the records of levels taken as handled whose idle step came before a late first assignment."},
     {"returned", returned, METH_VARARGS, "Which reports give the level they go to no holding (derive's returned)."},
     {"merge_rows", merge_rows, METH_VARARGS,
      "Finding rows by record, then rank; the first of each finding kept (rows of a second segment after the first's)."},
