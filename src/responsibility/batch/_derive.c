@@ -1395,6 +1395,21 @@ static PyObject *handed_held(PyObject *self, PyObject *args) {
     return finish(b, 9, NULL, bad, status);
 }
 
+/* The first step of record r in hp (sorted, m steps), from `from`, the first of an earlier record's: a walk where the
+   records come in order (every step passed once in all), else a binary search. */
+static int64_t record_start(const int32_t *hp, const int64_t m, int64_t from, const int64_t r) {
+    if (from > m || (from > 0 && hp[from - 1] >= r)) {
+        int64_t lo = 0, hi = m;
+        while (lo < hi) {
+            const int64_t mid = lo + (hi - lo) / 2;
+            if (hp[mid] < r) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+    while (from < m && hp[from] < r) from++;
+    return from;
+}
+
 /* late_steps: see the comment at the top. */
 static int late_steps_core(uint8_t *restrict slow, const int64_t *restrict ur, const int64_t *restrict ul,
                            const uint8_t *restrict stepped, const int64_t k, const int32_t *restrict received,
@@ -1410,14 +1425,7 @@ static int late_steps_core(uint8_t *restrict slow, const int64_t *restrict ur, c
     int64_t s = 0;
     for (int64_t x = 0; x < k; x++) {
         const int64_t r = ur[x], l = ul[x];
-        /* (the record's first step: searched from the last one's where the late levels come by record) */
-        if (s > 0 && (s >= m || hp[s - 1] >= r)) s = 0;
-        int64_t lo = s, hi = m;
-        while (lo < hi) {
-            const int64_t mid = lo + (hi - lo) / 2;
-            if (hp[mid] < r) lo = mid + 1; else hi = mid;
-        }
-        s = lo;
+        s = record_start(hp, m, s, r);
         const int64_t day = received[r * nr + l];
         if (gap) {  /* missing_steps */
             if (stepped[x]) continue;
@@ -1534,14 +1542,11 @@ static int gone_aside_core(uint8_t *restrict slow, const int64_t *restrict ur, c
     for (int64_t x = 0; x < k; x++)
         if (ur[x] < 0 || ur[x] >= n || ul[x] < 0 || ul[x] >= nr) return -1;
     int marked = 0;
+    int64_t start = 0;
     for (int64_t x = 0; x < k; x++) {
         if (!gone[x]) continue;
         const int64_t r = ur[x], l = ul[x];
-        int64_t lo = 0, hi = m;
-        while (lo < hi) {
-            const int64_t mid = lo + (hi - lo) / 2;
-            if (hp[mid] < r) lo = mid + 1; else hi = mid;
-        }
+        const int64_t lo = start = record_start(hp, m, start, r);
         int hit = 0, fixed = 0;
         int64_t first = 0;
         for (int64_t j = lo; j < m && hp[j] == r; j++) {
