@@ -120,6 +120,42 @@
    record's are read once, its first day handed to each level kept on the stack, where numpy made records x levels
    tables and a loop over the levels. It returns how many it marked; -1 where an index is outside its table, a level
    beyond 32, or the steps or late levels do not come by record (then numpy answers).
+   returned(out, hp, hact, hby, hto, hon, reports, counting, nr, reported) finds the reports that give the level they
+   go to no holding (_core.returned_reports; its numpy reference is _core.returned_reports_numpy): for steps in
+   derive's order (hp, hact, hby, hto, hon: int32, by record; reports and counting: bool) it writes to out (bool, one
+   a step) whether a report (reports) goes to a level that had, on an earlier day, assigned the problem to the
+   reporter (any step not `reported`, by the report's receiver to its sender) or been handed it by an assignment that
+   counts (counting, to the report's receiver) — or did so on the report's own day where another step (any) had
+   brought that level the problem by that day — unless another report to that level the same day is no such report.
+   Each record's few steps are read against each other, where numpy sorted every assignment's key twice. It returns
+   how many it marked; -1 where the steps do not come by record or a level is outside [0, nr) (then numpy answers).
+   handed_held(out, at, hp, hact, hby, hto, hon, disc, dlev, nr, reported) reads, for each step at[x] (int64) of steps by
+   record (hp, hact, hby, hto, hon: int32, hp nondecreasing; disc: bool and dlev: int32, one a record), whether the
+   record shows an assignment (hact not `reported`) to the step's acting level hby on or before its day, and whether
+   the level it goes to (hto) had the problem by then: found there (disc and dlev), or two steps to it in all, one by
+   that day (_core.anonymous_handover_steps, whose numpy made records x levels tables of first days and counts); it
+   writes both together to out[x] (bool). It returns 0, or -1 where the steps do not come by record or an index or a
+   level is outside its table or [0, nr) (then numpy answers).
+   late_steps(slow, ur, ul, stepped, received, hp, hact, hby, hto, hon, rect, limit, none, reported, gap) reads each
+   late level's record's steps (late levels ur, ul: int64, by record as a rule; stepped: bool; received: int32,
+   records x levels; steps hp, hact, hby, hto, hon: int32, by record; rect: int32, one a record) and marks slow (bool,
+   one a record) its record: where gap is true, one that shows no step of the level on or after the day it received
+   the problem while the first step of any level on or after that day came more than `limit` days after it, and the
+   problem was not rectified (rect `none`) within them (a level not stepped late: _core.missing_steps); else one
+   where an assignment (hact not `reported`) by a higher level to the level came within `limit` days from that day
+   (_core.handed_back). It returns 1 where it marked one, else 0; -1 where the steps do not come by record or a late
+   level is outside the tables (then numpy answers: _core.missing_steps_numpy, handed_back_numpy).
+   stepped_up(slow, hp, hby, hto, hon, disc, dlev) marks slow (bool, one a record) each record, not slow before, found
+   (disc: bool) at level dlev (int32, one a record) with a step (hp, hby, hto, hon: int32, by record) by a level above
+   the finder's that no step of another level had reached (hto the step's level, on or before its day)
+   (_core.stepping_levels, whose numpy crossed each such step with its record's steps). It returns 0, or -1 where the
+   steps do not come by record or a record is outside the chunk (then numpy answers).
+   gone_aside(slow, ur, ul, gone, received, hp, hby, hon, idle, fixing, limit) marks slow (bool, one a record) the
+   record of each late level taken as handled (ur, ul: int64; gone: bool; received: int32, records x levels) that
+   shows an idle step of its own (idle: bool, one a step; hp, hby, hon: int32, by record) while the record's first
+   step marked fixing came more than `limit` days after the level received the problem (_core.gone_with_aside, whose
+   numpy sorted the idle steps' keys and filled a first day per record). It returns 1 where it marked one, else 0;
+   -1 where the steps do not come by record or a late level is outside the tables (then numpy answers).
    They run without the GIL. Optional: built at install where a C compiler is found; without it numpy
    does the same (_core.py). */
 
@@ -1215,6 +1251,346 @@ static PyObject *pass_down(PyObject *self, PyObject *args) {
     return PyLong_FromLongLong(count);
 }
 
+/* returned: see the comment at the top. */
+static int64_t returned_core(uint8_t *restrict out, uint8_t *restrict back, const int32_t *restrict hp,
+                             const int32_t *restrict hact, const int32_t *restrict hby, const int32_t *restrict hto,
+                             const int32_t *restrict hon, const uint8_t *restrict reports,
+                             const uint8_t *restrict counting, const int64_t m, const int64_t nr,
+                             const int32_t reported) {
+    for (int64_t j = 0; j < m; j++) {
+        if (j && hp[j] < hp[j - 1]) return -1;
+        if (hby[j] < 0 || hby[j] >= nr || hto[j] < 0 || hto[j] >= nr) return -1;
+    }
+    int64_t any = 0;
+    for (int64_t s = 0, e; s < m; s = e) {
+        for (e = s + 1; e < m && hp[e] == hp[s]; e++) {}
+        for (int64_t i = s; i < e; i++) {
+            back[i] = 0;
+            if (!reports[i]) continue;
+            const int32_t by = hby[i], to = hto[i], day = hon[i];
+            int early = 0, that_day = 0;
+            for (int64_t j = s; j < e; j++) {
+                if (hact[j] == reported) continue;
+                /* an assignment by the report's receiver to its sender (any), or to its receiver (one that counts) */
+                if ((hby[j] == to && hto[j] == by) || (counting[j] && hto[j] == to)) {
+                    if (hon[j] < day) early = 1;
+                    else if (hon[j] == day) that_day = 1;
+                }
+            }
+            if (!early && that_day) {  /* (the level had it before: another step to it by that day) */
+                int64_t steps = 0;
+                for (int64_t j = s; j < e; j++)
+                    steps += hto[j] == to && hon[j] <= day;
+                early = steps >= 2;
+            }
+            back[i] = (uint8_t)early;
+        }
+        /* (by record, level and day: one report that is no such report leaves the level its holding that day) */
+        for (int64_t i = s; i < e; i++) {
+            uint8_t b = back[i];
+            if (b)
+                for (int64_t j = s; j < e; j++)
+                    if (reports[j] && !back[j] && hto[j] == hto[i] && hon[j] == hon[i]) {
+                        b = 0;
+                        break;
+                    }
+            out[i] = b;
+            any += b;
+        }
+    }
+    return any;
+}
+
+static PyObject *returned(PyObject *self, PyObject *args) {
+    Py_buffer b[8];
+    Py_ssize_t nr;
+    int reported;
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*y*ni", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5], &b[6], &b[7], &nr,
+                          &reported))
+        return NULL;
+    const char *bad = NULL;
+    int64_t count = 0;
+    const int64_t m = b[0].len;
+    if (b[1].len != 4 * m || b[2].len != 4 * m || b[3].len != 4 * m || b[4].len != 4 * m || b[5].len != 4 * m)
+        bad = "hp, hact, hby, hto and hon must be int32, one a step (out: bool)";
+    else if (b[6].len != m || b[7].len != m)
+        bad = "reports and counting must be bool, one a step";
+    uint8_t *scratch = NULL;
+    if (!bad && !(scratch = malloc((size_t)(m ? m : 1)))) bad = "";
+    if (!bad) {
+        Py_BEGIN_ALLOW_THREADS
+        count = returned_core((uint8_t *)b[0].buf, scratch, (const int32_t *)b[1].buf, (const int32_t *)b[2].buf,
+                              (const int32_t *)b[3].buf, (const int32_t *)b[4].buf, (const int32_t *)b[5].buf,
+                              (const uint8_t *)b[6].buf, (const uint8_t *)b[7].buf, m, nr, (int32_t)reported);
+        Py_END_ALLOW_THREADS
+    }
+    free(scratch);
+    for (int x = 0; x < 8; x++)
+        PyBuffer_Release(&b[x]);
+    if (bad) {
+        if (!*bad) return PyErr_NoMemory();
+        PyErr_SetString(PyExc_ValueError, bad);
+        return NULL;
+    }
+    return PyLong_FromLongLong(count);
+}
+
+/* handed_held: see the comment at the top. */
+static int handed_held_core(uint8_t *restrict out, const int64_t *restrict at, const int64_t k,
+                            const int32_t *restrict hp, const int32_t *restrict hact, const int32_t *restrict hby,
+                            const int32_t *restrict hto, const int32_t *restrict hon, const int64_t m,
+                            const uint8_t *restrict disc, const int32_t *restrict dlev, const int64_t n,
+                            const int64_t nr, const int32_t reported) {
+    for (int64_t j = 0; j < m; j++)
+        if ((j && hp[j] < hp[j - 1]) || hby[j] < 0 || hby[j] >= nr || hto[j] < 0 || hto[j] >= nr) return -1;
+    for (int64_t x = 0; x < k; x++) {
+        const int64_t i = at[x];
+        if (i < 0 || i >= m) return -1;
+        const int32_t r = hp[i];
+        if (r < 0 || r >= n) return -1;
+        int64_t s = i, e = i + 1;
+        while (s > 0 && hp[s - 1] == r) s--;
+        while (e < m && hp[e] == r) e++;
+        const int32_t by = hby[i], to = hto[i], on = hon[i];
+        int assigned = 0, first_by_then = 0;
+        int64_t steps_to = 0;
+        for (int64_t j = s; j < e; j++) {
+            /* (an assignment to the reporter by then; each step to the receiver, and one by then) */
+            assigned |= hact[j] != reported && hto[j] == by && hon[j] <= on;
+            if (hto[j] == to) {
+                steps_to++;
+                first_by_then |= hon[j] <= on;
+            }
+        }
+        out[x] = (uint8_t)(assigned && ((disc[r] && dlev[r] == to) || (steps_to >= 2 && first_by_then)));
+    }
+    return 0;
+}
+
+static PyObject *handed_held(PyObject *self, PyObject *args) {
+    Py_buffer b[9];
+    Py_ssize_t nr;
+    int reported;
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*y*y*ni", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5], &b[6], &b[7], &b[8],
+                          &nr, &reported))
+        return NULL;
+    const char *bad = NULL;
+    int status = 0;
+    const int64_t k = b[0].len, m = b[2].len / 4, n = b[7].len;
+    if (b[1].len != 8 * k)
+        bad = "at must be int64, one an item (out: bool)";
+    else if (b[2].len % 4 || b[3].len != b[2].len || b[4].len != b[2].len || b[5].len != b[2].len
+             || b[6].len != b[2].len)
+        bad = "hp, hact, hby, hto and hon must be int32, one a step";
+    else if (b[8].len != 4 * n)
+        bad = "disc must be bool and dlev int32, one a record";
+    if (!bad) {
+        Py_BEGIN_ALLOW_THREADS
+        status = handed_held_core((uint8_t *)b[0].buf, (const int64_t *)b[1].buf, k, (const int32_t *)b[2].buf,
+                                  (const int32_t *)b[3].buf, (const int32_t *)b[4].buf, (const int32_t *)b[5].buf,
+                                  (const int32_t *)b[6].buf, m, (const uint8_t *)b[7].buf,
+                                  (const int32_t *)b[8].buf, n, nr, (int32_t)reported);
+        Py_END_ALLOW_THREADS
+    }
+    return finish(b, 9, NULL, bad, status);
+}
+
+/* The first step of record r in hp (sorted, m steps), from `from`, the first of an earlier record's: a walk where the
+   records come in order (every step passed once in all), else a binary search. */
+static int64_t record_start(const int32_t *hp, const int64_t m, int64_t from, const int64_t r) {
+    if (from > m || (from > 0 && hp[from - 1] >= r)) {
+        int64_t lo = 0, hi = m;
+        while (lo < hi) {
+            const int64_t mid = lo + (hi - lo) / 2;
+            if (hp[mid] < r) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+    while (from < m && hp[from] < r) from++;
+    return from;
+}
+
+/* late_steps: see the comment at the top. */
+static int late_steps_core(uint8_t *restrict slow, const int64_t *restrict ur, const int64_t *restrict ul,
+                           const uint8_t *restrict stepped, const int64_t k, const int32_t *restrict received,
+                           const int32_t *restrict hp, const int32_t *restrict hact, const int32_t *restrict hby,
+                           const int32_t *restrict hto, const int32_t *restrict hon, const int64_t m,
+                           const int32_t *restrict rect, const int64_t n, const int64_t nr, const int64_t limit,
+                           const int32_t none, const int32_t reported, const int gap) {
+    for (int64_t j = 1; j < m; j++)
+        if (hp[j] < hp[j - 1]) return -1;
+    for (int64_t x = 0; x < k; x++)
+        if (ur[x] < 0 || ur[x] >= n || ul[x] < 0 || ul[x] >= nr) return -1;
+    int marked = 0;
+    int64_t s = 0;
+    for (int64_t x = 0; x < k; x++) {
+        const int64_t r = ur[x], l = ul[x];
+        s = record_start(hp, m, s, r);
+        const int64_t day = received[r * nr + l];
+        if (gap) {  /* missing_steps */
+            if (stepped[x]) continue;
+            int own = 0, any = 0;
+            int64_t first = 0;
+            for (int64_t j = s; j < m && hp[j] == r; j++) {
+                const int64_t on = hon[j];
+                if (on < day) continue;
+                own |= hby[j] == l;
+                if (!any || on < first) first = on;
+                any = 1;
+            }
+            if (any && first > day + limit && !own && (rect[r] == none || (int64_t)rect[r] > day + limit)) {
+                slow[r] = 1;
+                marked = 1;
+            }
+        } else {  /* handed_back */
+            for (int64_t j = s; j < m && hp[j] == r; j++) {
+                const int64_t on = hon[j];
+                if (hact[j] != reported && hto[j] == l && hby[j] > l && on >= day && on <= day + limit) {
+                    slow[r] = 1;
+                    marked = 1;
+                }
+            }
+        }
+    }
+    return marked;
+}
+
+static PyObject *late_steps(PyObject *self, PyObject *args) {
+    Py_buffer b[11];
+    long long limit;
+    int none, reported, gap;
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*y*y*y*y*Liii", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5], &b[6], &b[7],
+                          &b[8], &b[9], &b[10], &limit, &none, &reported, &gap))
+        return NULL;
+    const char *bad = NULL;
+    int status = 0;
+    const int64_t n = b[0].len, k = b[1].len / 8, m = b[5].len / 4;
+    const int64_t nr = n ? b[4].len / 4 / n : 0;
+    if (b[1].len % 8 || b[2].len != b[1].len || b[3].len != k)
+        bad = "ur and ul must be int64 and stepped bool, one a late level";
+    else if (b[4].len % 4 || (n && b[4].len != 4 * n * nr) || (!n && b[4].len) || b[10].len != 4 * n)
+        bad = "received must be int32, records x levels, and rect int32, one a record (slow: bool)";
+    else if (b[5].len % 4 || b[6].len != b[5].len || b[7].len != b[5].len || b[8].len != b[5].len
+             || b[9].len != b[5].len)
+        bad = "hp, hact, hby, hto and hon must be int32, one a step";
+    if (!bad) {
+        Py_BEGIN_ALLOW_THREADS
+        status = late_steps_core((uint8_t *)b[0].buf, (const int64_t *)b[1].buf, (const int64_t *)b[2].buf,
+                                 (const uint8_t *)b[3].buf, k, (const int32_t *)b[4].buf, (const int32_t *)b[5].buf,
+                                 (const int32_t *)b[6].buf, (const int32_t *)b[7].buf, (const int32_t *)b[8].buf,
+                                 (const int32_t *)b[9].buf, m, (const int32_t *)b[10].buf, n, nr, limit,
+                                 (int32_t)none, (int32_t)reported, gap);
+        Py_END_ALLOW_THREADS
+    }
+    return finish(b, 11, NULL, bad, status);
+}
+
+/* stepped_up: see the comment at the top. */
+static int stepped_up_core(uint8_t *restrict slow, const int32_t *restrict hp, const int32_t *restrict hby,
+                           const int32_t *restrict hto, const int32_t *restrict hon, const int64_t m,
+                           const uint8_t *restrict disc, const int32_t *restrict dlev, const int64_t n) {
+    for (int64_t j = 0; j < m; j++)
+        if ((j && hp[j] < hp[j - 1]) || hp[j] < 0 || hp[j] >= n) return -1;
+    /* (the records slow before the pass: a mark made in it is of the record's own candidates, read the same) */
+    for (int64_t s = 0, e; s < m; s = e) {
+        const int32_t r = hp[s];
+        for (e = s + 1; e < m && hp[e] == r; e++) {}
+        if (!disc[r] || slow[r]) continue;
+        for (int64_t i = s; i < e; i++) {
+            if (hby[i] <= dlev[r]) continue;
+            int reached = 0;
+            for (int64_t j = s; j < e && !reached; j++)
+                reached = hto[j] == hby[i] && hby[j] != hby[i] && hon[j] <= hon[i];
+            if (!reached) {
+                slow[r] = 1;
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
+static PyObject *stepped_up(PyObject *self, PyObject *args) {
+    Py_buffer b[7];
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5], &b[6]))
+        return NULL;
+    const char *bad = NULL;
+    int status = 0;
+    const int64_t n = b[0].len, m = b[1].len / 4;
+    if (b[1].len % 4 || b[2].len != b[1].len || b[3].len != b[1].len || b[4].len != b[1].len)
+        bad = "hp, hby, hto and hon must be int32, one a step";
+    else if (b[5].len != n || b[6].len != 4 * n)
+        bad = "slow and disc must be bool and dlev int32, one a record";
+    if (!bad) {
+        Py_BEGIN_ALLOW_THREADS
+        status = stepped_up_core((uint8_t *)b[0].buf, (const int32_t *)b[1].buf, (const int32_t *)b[2].buf,
+                                 (const int32_t *)b[3].buf, (const int32_t *)b[4].buf, m, (const uint8_t *)b[5].buf,
+                                 (const int32_t *)b[6].buf, n);
+        Py_END_ALLOW_THREADS
+    }
+    return finish(b, 7, NULL, bad, status);
+}
+
+/* gone_aside: see the comment at the top. */
+static int gone_aside_core(uint8_t *restrict slow, const int64_t *restrict ur, const int64_t *restrict ul,
+                           const uint8_t *restrict gone, const int64_t k, const int32_t *restrict received,
+                           const int32_t *restrict hp, const int32_t *restrict hby, const int32_t *restrict hon,
+                           const uint8_t *restrict idle, const uint8_t *restrict fixing, const int64_t m,
+                           const int64_t n, const int64_t nr, const int64_t limit) {
+    for (int64_t j = 1; j < m; j++)
+        if (hp[j] < hp[j - 1]) return -1;
+    for (int64_t x = 0; x < k; x++)
+        if (ur[x] < 0 || ur[x] >= n || ul[x] < 0 || ul[x] >= nr) return -1;
+    int marked = 0;
+    int64_t start = 0;
+    for (int64_t x = 0; x < k; x++) {
+        if (!gone[x]) continue;
+        const int64_t r = ur[x], l = ul[x];
+        const int64_t lo = start = record_start(hp, m, start, r);
+        int hit = 0, fixed = 0;
+        int64_t first = 0;
+        for (int64_t j = lo; j < m && hp[j] == r; j++) {
+            hit |= idle[j] && hby[j] == l;
+            if (fixing[j] && (!fixed || hon[j] < first)) {
+                first = hon[j];
+                fixed = 1;
+            }
+        }
+        if (hit && fixed && first > (int64_t)received[r * nr + l] + limit) {
+            slow[r] = 1;
+            marked = 1;
+        }
+    }
+    return marked;
+}
+
+static PyObject *gone_aside(PyObject *self, PyObject *args) {
+    Py_buffer b[10];
+    long long limit;
+    if (!PyArg_ParseTuple(args, "w*y*y*y*y*y*y*y*y*y*L", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5], &b[6], &b[7], &b[8],
+                          &b[9], &limit))
+        return NULL;
+    const char *bad = NULL;
+    int status = 0;
+    const int64_t n = b[0].len, k = b[1].len / 8, m = b[5].len / 4;
+    const int64_t nr = n ? b[4].len / 4 / n : 0;
+    if (b[1].len % 8 || b[2].len != b[1].len || b[3].len != k)
+        bad = "ur and ul must be int64 and gone bool, one a late level";
+    else if (b[4].len % 4 || (n && b[4].len != 4 * n * nr) || (!n && b[4].len))
+        bad = "received must be int32, records x levels (slow: bool, one a record)";
+    else if (b[5].len % 4 || b[6].len != b[5].len || b[7].len != b[5].len || b[8].len != m || b[9].len != m)
+        bad = "hp, hby and hon must be int32 and idle and fixing bool, one a step";
+    if (!bad) {
+        Py_BEGIN_ALLOW_THREADS
+        status = gone_aside_core((uint8_t *)b[0].buf, (const int64_t *)b[1].buf, (const int64_t *)b[2].buf,
+                                 (const uint8_t *)b[3].buf, k, (const int32_t *)b[4].buf, (const int32_t *)b[5].buf,
+                                 (const int32_t *)b[6].buf, (const int32_t *)b[7].buf, (const uint8_t *)b[8].buf,
+                                 (const uint8_t *)b[9].buf, m, n, nr, limit);
+        Py_END_ALLOW_THREADS
+    }
+    return finish(b, 10, NULL, bad, status);
+}
+
 static PyMethodDef methods[] = {
     {"locate", locate, METH_VARARGS, "Where each query goes in the sorted keys (np.searchsorted, left)."},
     {"late_levels", late_levels, METH_VARARGS, "The levels late in handling, and whether each was stepped late."},
@@ -1228,6 +1604,15 @@ static PyMethodDef methods[] = {
     {"check", check, METH_VARARGS, "Mark slow every record that breaks a relation parse_problem checks."},
     {"kindless", kindless, METH_VARARGS, "Mark slow the kindless records assigned to their place's level alone."},
     {"pass_down", pass_down, METH_VARARGS, "Which late levels a step shows passed the problem down in time."},
+    {"handed_held", handed_held, METH_VARARGS,
+     "Which reports go to a level that had the problem before, from a reporter it had been handed to."},
+    {"late_steps", late_steps, METH_VARARGS,
+     "Mark slow the records of late levels that show no step of their own (gap) or were handed the problem back."},
+    {"stepped_up", stepped_up, METH_VARARGS,
+     "Mark slow the records with a step by a level above the finder's that no other level's step had reached."},
+    {"gone_aside", gone_aside, METH_VARARGS,
+     "Mark slow the records of levels taken as handled whose idle step came before a late first assignment."},
+    {"returned", returned, METH_VARARGS, "Which reports give the level they go to no holding (derive's returned)."},
     {"merge_rows", merge_rows, METH_VARARGS,
      "Finding rows by record, then rank; the first of each finding kept (rows of a second segment after the first's)."},
     {NULL, NULL, 0, NULL},

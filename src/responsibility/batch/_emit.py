@@ -14,6 +14,7 @@ store of their own), so that no Python object is made per segment.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -722,6 +723,25 @@ except ImportError:  # (or built before it had them: pip install -e . builds it 
     _c_find = _c_find_add = None
 
 
+def unique_rows(stacked: npt.NDArray[np.int64]) -> tuple[I64, I64]:
+    """``np.unique(stacked, axis=0, return_index=True, return_inverse=True)``'s index and inverse (the distinct rows in
+    their order, by the first column, then the next; each one's first row; each row's distinct one), by one integer a
+    row where the columns' ranges fit one: numpy sorts rows of several columns as structured items, compared field by
+    field (~7 ms for a chunk's 9,000 rows of 4 columns, against ~0.5 ms by one key)."""
+    if len(stacked) and stacked.ndim == 2:
+        lo, hi = stacked.min(axis=0), stacked.max(axis=0)
+        spans = [int(h) - int(low) + 1 for low, h in zip(lo.tolist(), hi.tolist(), strict=True)]
+        if math.prod(spans) < 1 << 62:
+            key = np.zeros(len(stacked), np.int64)
+            for j, span in enumerate(spans):  # (mixed radix, the first column the most significant digit)
+                key *= span
+                key += stacked[:, j] - lo[j]
+            _, firsts, inverse = np.unique(key, return_index=True, return_inverse=True)
+            return firsts, inverse.reshape(-1)
+    _, firsts, inverse = np.unique(stacked, axis=0, return_index=True, return_inverse=True)
+    return firsts, inverse.reshape(-1)
+
+
 class Emitter:
     """Turns rows in template form, and verdicts of the reference path, into :class:`Columns`."""
 
@@ -1007,7 +1027,7 @@ class Emitter:
             out, firsts = store.find_add(key, len(segments))
         else:  # more slots than one integer can name: name them within this chunk only
             stacked = np.stack([self._sig[:, k].take(rows), *values], axis=1)
-            _, firsts, inverse = np.unique(stacked, axis=0, return_index=True, return_inverse=True)
+            firsts, inverse = unique_rows(stacked)
             out = len(segments) + inverse.reshape(-1).astype(np.int64)
         # a few: joined here (the pieces of every template row are not worth making), unless they are made already
         # (a long run's: then gathering costs a fifth of joining, ~0.03 CPU s of a 1M run)

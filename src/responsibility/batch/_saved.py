@@ -48,7 +48,7 @@ from ..chain._jurisdiction import Jurisdiction
 from ..engine._decide import Decider
 from ..policy import _cache
 from ..policy._view import PolicyView
-from ._core import FoundFields, Interned, Templates, giving_line
+from ._core import ITEM_PAIRS, FoundFields, Interned, Templates, giving_line, item_pairs_key, item_pairs_tables
 from ._encode import _COMMUNITY_TOWNSHIP
 from ._tables import _PLACE_NAMES, _PLACE_TABLES, _PLACES, _PLACES_LOCK, Tables, _keep_place_names, place_names
 
@@ -166,10 +166,12 @@ def made(t: Tables, receivers: Any) -> dict[str, Any]:
     save with them: which named bodies give a record their line (:func:`~._core.giving_line`, ~3,400 questions
     of the policy: ~0.1 CPU s), the receiving bodies (``receivers``, :func:`~._core.receiving_bodies`: ~0.03)
     and each place's township for urban communities (:func:`~._encode.community_township`, a pass over ~26,000
-    place codes in Python: ~0.03), where the run made it."""
+    place codes in Python: ~0.03), where the run made it, and where the receiving bodies are read the tables of
+    the levels that stand for two bodies together (:func:`~._core.item_pairs_tables`, ~800 questions: ~0.03)."""
     township = _COMMUNITY_TOWNSHIP.get(id(t.places))
     return {"giving_line": giving_line(t), "receivers": receivers,
-            "community_township": township[1] if township is not None and township[0] is t.places else None}
+            "community_township": township[1] if township is not None and township[0] is t.places else None,
+            "item_pairs": item_pairs_tables(t) if receivers is not None else None}
 
 
 def load(key: str, policy: PolicyView, jurisdiction: Jurisdiction, decider: Decider,
@@ -219,6 +221,12 @@ def load(key: str, policy: PolicyView, jurisdiction: Jurisdiction, decider: Deci
     memo.setdefault((tuple(t.areas), tuple(t.kind_names), tuple(t.bodies)), gives)
     if township is not None and id(t.places) not in _COMMUNITY_TOWNSHIP:
         _COMMUNITY_TOWNSHIP[id(t.places)] = (t.places, township)
+    pairs = more.get("item_pairs")
+    nr = t.max_rank + 1
+    if pairs is not None and pairs[0].shape == (len(t.areas), len(t.kind_names) + 1, nr, nr, 2) \
+            and pairs[1].shape == pairs[0].shape[:-1]:  # (where item_pairs looks for them: ~0.03 CPU s a run)
+        kept: dict[tuple[Any, ...], Any] = policy._memo(ITEM_PAIRS, dict)
+        kept.setdefault(item_pairs_key(t), pairs)
     return t, tpl, emitter_state, more
 
 
