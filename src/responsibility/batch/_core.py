@@ -255,6 +255,10 @@ def check_numpy(c: Cols, t: Tables, today: int) -> None:
         bad |= c.hon < c.don[hp]
         bad |= c.hon > asof[hp]
         slow[hp[bad]] = True
+        # the steps as they happened: one dated before the step listed before it is refused (engine/_problem.py
+        # _date_fault; check61 T1) — a record's steps come together, in the order listed
+        back = (hp[1:] == hp[:-1]) & (c.hon[1:] < c.hon[:-1])
+        slow[hp[1:][back]] = True
         # a deadline is not before the first assignment
         never = np.iinfo(np.int32).max
         first = np.full(c.n, never, np.int32)

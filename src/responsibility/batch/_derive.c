@@ -916,6 +916,8 @@ static int check_core(uint8_t *restrict slow, const int32_t *restrict place, con
         bad |= to < place_rank[place[r]];
         bad |= (tb >= 0) && body_rank[tb] != to;
         bad |= (on < don[r]) | (on > day);
+        /* the steps as they happened: one dated before the step listed before it (engine/_problem.py _date_fault) */
+        bad |= j > 0 && hp[j - 1] == r && on < hon[j - 1];
         if (bad) slow[r] = 1;
         if (!rep && hon[j] < first[r]) first[r] = hon[j];
     }
