@@ -36,6 +36,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from .._errors import Issue, RulesError
 from ..chain._jurisdiction import Jurisdiction
 from ..engine._verdict import Finding, Verdict
+from ..policy._loader import _EXPECTED, _yaml_what  # (the rules files' words for a wrong type)
 from ..policy._models import Failure, Liability
 from ..policy._text import fold
 from ..policy._view import PolicyView
@@ -306,6 +307,10 @@ def load_scenarios(path: str | Path, policy: PolicyView | None = None) -> list[L
         msg = "is required" if err["type"] == "missing" else err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":  # ("Extra inputs are not permitted": which keys are, hostile27)
             msg = _unknown_key(loc)
+        elif err["type"] in _EXPECTED:  # ("Input should be a valid list": the value as the file holds it, hostile60)
+            msg = f"expected {_EXPECTED[err['type']]}, not {_yaml_what(err.get('input'))}"
+            if err["type"] == "list_type":
+                msg += "; write a list, [a, b] (a single item too is a list of one)"
         if not loc:  # the file as a whole: empty, a list, a scalar
             kinds: dict[type, str] = {list: "a list", str: "a text"}
             what = "is empty" if data is None else "holds " + kinds.get(type(data), "a value")
