@@ -210,3 +210,24 @@ def test_an_export_makes_each_cell_style_once_not_once_per_cell(tmp_path: Path, 
     described = openpyxl.load_workbook(out)["问题清单"]
     texts = [c for c in described["I"] if c.value == "=HYPERLINK(\"x\")"]
     assert texts and all(c.data_type == "s" and c.quotePrefix for c in texts)
+
+
+def test_a_scenario_value_of_the_wrong_type_is_said_as_the_file_holds_it(tmp_path: Path) -> None:
+    """hostile60 N3: ``clauses: 一(九)`` (text where a list belongs) was refused in pydantic's words ("Input should be a
+    valid list"); it is said as the rules files say it, with the value as written and how to write a list."""
+    from responsibility import RulesError
+    from responsibility.checks._scenarios import load_scenarios
+
+    f = tmp_path / "x.scenarios.yaml"
+    f.write_text(
+        "scenarios:\n"
+        "- name: one\n"
+        "  problem: {id: a, area: housing, place: '330127100219'}\n"
+        "  expect:\n"
+        "    forbidden:\n"
+        "    - clauses: 一(九)\n", encoding="utf-8")
+    with pytest.raises(RulesError) as info:
+        load_scenarios(f)
+    said = str(info.value)
+    assert "expected a list, not the text '一(九)'" in said and "write a list, [a, b]" in said, said
+    assert "Input should be" not in said and ":6:" in said, said
