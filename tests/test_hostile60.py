@@ -231,3 +231,23 @@ def test_a_scenario_value_of_the_wrong_type_is_said_as_the_file_holds_it(tmp_pat
     said = str(info.value)
     assert "expected a list, not the text '一(九)'" in said and "write a list, [a, b]" in said, said
     assert "Input should be" not in said and ":6:" in said, said
+
+
+def test_two_scenarios_of_one_name_are_refused_at_the_second(tmp_path: Path) -> None:
+    """hostile60 N6: a scenario copied and edited under its old name was accepted, and the run reported two results of
+    one name; the second is refused at its line, naming the first's."""
+    from responsibility import RulesError
+    from responsibility.checks._scenarios import load_scenarios
+
+    one = ("- name: {name}\n"
+           "  problem: {{id: a, area: housing, place: '330127100219'}}\n"
+           "  expect: {{failures: 0}}\n")
+    f = tmp_path / "x.scenarios.yaml"
+    f.write_text("scenarios:\n" + one.format(name="甲") + one.format(name="乙") + one.format(name="甲"),
+                 encoding="utf-8")
+    with pytest.raises(RulesError) as info:
+        load_scenarios(f)
+    said = str(info.value)
+    assert ":8:" in said and "'甲' names the scenario at line 2 too" in said and "a name of its own" in said, said
+    f.write_text("scenarios:\n" + one.format(name="甲") + one.format(name="乙"), encoding="utf-8")
+    assert [s.scenario.name for s in load_scenarios(f)] == ["甲", "乙"]

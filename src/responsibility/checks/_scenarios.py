@@ -320,6 +320,19 @@ def load_scenarios(path: str | Path, policy: PolicyView | None = None) -> list[L
         raise RulesError([pos.issue(loc, f"{'.'.join(map(str, loc))}: {msg}" if loc else msg,
                                     "see the scenario format in docs/data-guide.md, \"Scenario files\"",
                                     "scenario")]) from None
+    # (a scenario copied and edited under its old name reported two results of one name, which a reader of the
+    # results cannot tell apart; hostile60 N6)
+    first: dict[str, int] = {}
+    twice = []
+    for i, sc in enumerate(parsed.scenarios):
+        if sc.name in first:
+            line = pos.at(("scenarios", first[sc.name]))[0]
+            twice.append(pos.issue(("scenarios", i, "name"), f"scenarios.{i}.name: '{sc.name}' names the scenario at "
+                                   f"line {line} too", "give each scenario a name of its own", "scenario"))
+        else:
+            first[sc.name] = i
+    if twice:
+        raise RulesError(twice)
     if policy is not None:
         issues = [pos.issue(("scenarios", i, "expect", group, j, key), message, hint, "unknown_ref")
                   for i, sc in enumerate(parsed.scenarios)
