@@ -49,6 +49,9 @@ def main() -> None:
     if "--" in args:
         at = args.index("--")
         args, more = args[:at], args[at + 1:]
+    if len(args) < 2 or args[0] in ("-h", "--help"):
+        # (the usage, not a traceback, for a run with too few arguments or asking for help)
+        sys.exit(__doc__.split("\n\n")[1] if __doc__ else "usage: stages_assess.py LEDGER JURISDICTION_CSV")
     ledger, jurisdiction = args[0], args[1]
     for name in (args[2].split(",") if len(args) > 2 and args[2] else []):
         setattr(_core, name, timed(f"_core.{name}", getattr(_core, name)))
