@@ -104,7 +104,9 @@ def test_a_finder_reporting_up_gives_the_same_answer_under_either_value(policy: 
 
 def test_a_finder_that_also_assigned_down_still_presses(policy: Policy) -> None:
     # the city reported it up and handed it down too: its own 交办 is there to press
-    both = with_(D4, handled=[*D4["handled"], _a("city", "county", "county_water_supply_unit", on="2021-03-04")])
+    # (listed in the order they happened, as the engine reads them: fid66, check61 T1)
+    both = with_(D4, handled=[D4["handled"][0], _a("city", "county", "county_water_supply_unit", on="2021-03-04"),
+                              D4["handled"][1]])
     for record in (X1, both):
         f = _finding(verdict(policy, record, "compiled"), "city_water")
         assert f is not None and ACTING in f.rests_on
