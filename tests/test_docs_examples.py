@@ -343,6 +343,7 @@ _MISTAKES = [
      "    holders: [village_party_branch, village_committee]\n   en: x\n"),
     ("bodies/city.yaml", "  name: 市政府\n", "  name: 市政府\n  name: 市政府\n"),
     ("areas/housing.yaml", "    kinds: [review_approval]\n", "    kinds: [monitoring]\n"),  # newcomer41
+    ("policy.yaml", 'version: "2020.1"\n', "version: 2020.10\n"),  # hostile60 F1
     ("areas/water.yaml", "    quote: 负责及时上报当地饮水安全情况\n",
      "    quote: 负责及时上报当地饮水安全情况: 及时\n"),
 ]
