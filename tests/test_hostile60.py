@@ -251,3 +251,22 @@ def test_two_scenarios_of_one_name_are_refused_at_the_second(tmp_path: Path) -> 
     assert ":8:" in said and "'甲' names the scenario at line 2 too" in said and "a name of its own" in said, said
     f.write_text("scenarios:\n" + one.format(name="甲") + one.format(name="乙"), encoding="utf-8")
     assert [s.scenario.name for s in load_scenarios(f)] == ["甲", "乙"]
+
+
+def test_a_refused_place_s_children_are_not_said_again_as_orphans() -> None:
+    """hostile60 N4: one township name with a control character made 35 "has no parent" lines, one a village; its
+    villages are not missing, only under a row already refused, so one line is said. A parent truly absent is still
+    said for each child."""
+    from responsibility import Jurisdiction, JurisdictionError
+
+    rows = ["code,name", "330000000000,浙江省", "330100000000,杭州市", "330127000000,淳安县",
+            "330127100000,千岛湖镇\x1b[31m"]
+    rows += [f"3301271000{i:02d},村{i}" for i in range(1, 8)]
+    with pytest.raises(JurisdictionError) as info:
+        Jurisdiction.from_csv_text("\n".join(rows) + "\n")
+    said = str(info.value)
+    assert "1 problem(s)" in said and "control character" in said and "has no parent" not in said, said
+    orphans = [*rows[:4], *rows[5:]]  # the township's row left out: each village has no parent
+    with pytest.raises(JurisdictionError) as info:
+        Jurisdiction.from_csv_text("\n".join(orphans) + "\n")
+    assert str(info.value).count("has no parent 330127100000") == 7, str(info.value)

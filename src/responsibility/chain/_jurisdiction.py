@@ -645,6 +645,9 @@ def _gather(entries: Iterable[_Entry], *, name_fix: str, level_fix: bool,
     errors: list[str] = []
     out: dict[str, Place] = {}
     where_of: dict[str, _Entry] = {}
+    # (the codes of rows refused for another fault: their places are not missing, only said already — one township
+    # name with a control character made 35 "has no parent" lines, one a village; hostile60 N4)
+    refused: set[str] = set()
     for e in entries:
         if e.fault is not None:
             errors.append(f"{e.where}: {e.fault}")
@@ -657,13 +660,16 @@ def _gather(entries: Iterable[_Entry], *, name_fix: str, level_fix: bool,
             continue
         if e.also is not None and (fault := e.also(code)) is not None:
             errors.append(f"{e.where}: {fault}")
+            refused.add(code)
             continue
         name = e.name
         if not isinstance(name, str) or not name.strip():
             errors.append(f"{e.where}: place {e.code} has no name; {name_fix}")
+            refused.add(code)
             continue
         if bad := _control(name):  # it would act on a terminal or hide in a spreadsheet or a picture
             errors.append(f"{e.where}: the name of {e.code} holds a control character ({bad!a}); remove it")
+            refused.add(code)
             continue
         level = level_of(code)
         if e.level and e.level not in _LEVELS:  # a typo is not a mismatch (review20b B20-11)
@@ -673,10 +679,12 @@ def _gather(entries: Iterable[_Entry], *, name_fix: str, level_fix: bool,
             errors.append(f"{e.where}: level {e.level!r} is not a level id; " +
                           (f"did you mean {close[0]!r}? " if close else "") +
                           f"a jurisdiction gives one of {', '.join(_LEVELS)} (code {e.code} is a {level})")
+            refused.add(code)
             continue
         if e.level and e.level != level:
             errors.append(f"{e.where}: level {e.level!r} does not match code {e.code} (a {level})"
                           + (f"; give {level!r}" if level_fix else ""))
+            refused.add(code)
             continue
         if code in out:
             errors.append(f"{e.where}: duplicate code {code} (first at {where_of[code].first})")
@@ -685,10 +693,20 @@ def _gather(entries: Iterable[_Entry], *, name_fix: str, level_fix: bool,
         where_of[code] = e
     for code, place in out.items():
         parent = parent_code(code)
-        if parent is not None and parent not in out:
+        if parent is not None and parent not in out and not _under_refused(code, refused):
             errors.append(f"{where_of[code].where}: place {code} ({place.name}) has no parent {parent} "
                           f"{parent_tail}; add the containing place")
     return out, errors
+
+
+def _under_refused(code: str, refused: set[str]) -> bool:
+    """Whether a place of ``code`` lies under a place whose row was refused for a fault already said."""
+    parent = parent_code(code)
+    while parent is not None:
+        if parent in refused:
+            return True
+        parent = parent_code(parent)
+    return False
 
 
 def _parent_fault(code: str, given: str) -> str | None:
