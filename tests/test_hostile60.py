@@ -270,3 +270,19 @@ def test_a_refused_place_s_children_are_not_said_again_as_orphans() -> None:
     with pytest.raises(JurisdictionError) as info:
         Jurisdiction.from_csv_text("\n".join(orphans) + "\n")
     assert str(info.value).count("has no parent 330127100000") == 7, str(info.value)
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("code,name\n", "holds no place"),
+    ("# a comment\ncode,name\n\n", "holds no place"),
+    ("code;name\n33;浙江省\n", "separated by ';'; separate them with commas"),
+    ("code\tname\n33\t浙江省\n", "separated by '\\t'; separate them with commas"),
+])
+def test_a_jurisdiction_file_of_no_place_or_another_separator_says_so(text: str, said: str) -> None:
+    """hostile60 N4: a header-only jurisdiction was accepted (every record then "not in jurisdiction"), and a
+    ';'-separated one was told only "missing column(s) code, name"."""
+    from responsibility import Jurisdiction, JurisdictionError
+
+    with pytest.raises(JurisdictionError) as info:
+        Jurisdiction.from_csv_text(text)
+    assert said in str(info.value), str(info.value)

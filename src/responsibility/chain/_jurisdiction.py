@@ -383,8 +383,22 @@ class Jurisdiction:
                              (row.get("name") or "").strip(), (row.get("level") or "").strip(), too_many,
                              functools.partial(_parent_fault, given=given_parent) if given_parent else None)
 
-        places, errors = _gather(entries(), name_fix="fill the name column", level_fix=False,
+        given = 0
+
+        def counted() -> Iterator[_Entry]:
+            nonlocal given
+            for e in entries():
+                given += 1
+                yield e
+
+        places, errors = _gather(counted(), name_fix="fill the name column", level_fix=False,
                                  parent_tail="in the file")
+        if not given:
+            # (a header alone made a jurisdiction of no place, and every record was then "not in jurisdiction";
+            # hostile60 N4)
+            raise JurisdictionError("holds no place: write one row a place under the header (code,name), the "
+                                    "province down to the villages a record names", file=source,
+                                    line=max(first_line - 1, 1))
         if errors:
             raise JurisdictionError(f"{len(errors):,} problem(s):\n" + _listed(errors), file=source)
         return cls._trusted(places.values(), name=_stem(source), provenance=provenance)
@@ -450,14 +464,19 @@ class Jurisdiction:
             raise _not_csv(exc, source, 1 + skipped) from None
         missing = {"code", "name"} - set(fields or [])
         if missing:
-            raise JurisdictionError(f"missing column(s) {', '.join(sorted(missing))}; the header needs code,name",
+            # (a header of one column holding ';' or a tab is another separator: said, as assess's CSV reader says it)
+            other = next((sep for sep in (";", "\t", "|") if fields and len(fields) == 1 and sep in fields[0]), None)
+            raise JurisdictionError(f"missing column(s) {', '.join(sorted(missing))}; the header needs code,name"
+                                    + (f" (the header reads as one column {fields[0]!r}: its columns are separated by "
+                                       f"{other!r}; separate them with commas)" if other and fields else ""),
                                     file=source, line=1 + skipped)
         try:
             rows = list(reader.reader)  # the rows after the header, as lists of cells
         except csv.Error:
             names = None
         else:
-            names = _consistent(reader.fieldnames or [], rows)
+            # (no row at all: from_rows says so, as it does for rows given in Python)
+            names = _consistent(reader.fieldnames or [], rows) if any(rows) else None
         if names is not None:
             return cls._of_names(names, name=_stem(source), provenance=_provenance(text)), True
         # something is wrong: every row read and checked one by one, each problem with its line
