@@ -383,17 +383,9 @@ class Jurisdiction:
                              (row.get("name") or "").strip(), (row.get("level") or "").strip(), too_many,
                              functools.partial(_parent_fault, given=given_parent) if given_parent else None)
 
-        given = 0
-
-        def counted() -> Iterator[_Entry]:
-            nonlocal given
-            for e in entries():
-                given += 1
-                yield e
-
-        places, errors = _gather(counted(), name_fix="fill the name column", level_fix=False,
+        places, errors = _gather(entries(), name_fix="fill the name column", level_fix=False,
                                  parent_tail="in the file")
-        if not given:
+        if not places and not errors:  # (every row given is a place or an error: no row at all)
             # (a header alone made a jurisdiction of no place, and every record was then "not in jurisdiction";
             # hostile60 N4)
             raise JurisdictionError("holds no place: write one row a place under the header (code,name), the "
