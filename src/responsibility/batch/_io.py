@@ -37,6 +37,8 @@ import numpy.typing as npt
 from .._errors import OutputError, ResponsibilityError, import_extra
 from .._files import (
     FORMULA_PREFIXES,
+    _mode_for,
+    _sync_dir,
     _write_all,
     atomic_path,
     is_devnull,
@@ -2333,28 +2335,165 @@ class _Stdout:
         pass
 
 
+class _Landed(Exception):
+    """Said to a staged output's :func:`~responsibility._files.atomic_path` when :class:`Landing` has moved (or will
+    remove) its temporary file: the context then removes what is left of it and replaces nothing."""
+
+
+class Landing:
+    """The output files of one run, replaced together: each is written to a temporary file beside its target
+    (:meth:`stage`, :meth:`put`), and no target is replaced before every one is complete (:meth:`land`), so that
+    a run interrupted (Ctrl-C, SIGTERM, SIGKILL), or one whose disk fills while the last output is made, leaves the
+    previous run's outputs all as they were. ``assess --report`` renamed its findings and rejects into place and then
+    built the report from them: a run stopped there left new findings beside the report of an earlier run
+    (hostile60 N2).
+
+    :meth:`land` makes every temporary durable (synced, its mode set) before it renames any, where a full disk
+    shows, then renames them one after another with Ctrl-C and SIGTERM held until the last is in place. Only a
+    rename refused after another one was done (a file system error, not a full disk) can part them; the targets of
+    the earlier run not yet replaced are then removed, and the error says so. :meth:`abandon` (also on leaving a
+    ``with`` block without landing) removes every temporary, replacing nothing."""
+
+    def __init__(self) -> None:
+        self._staged: list[tuple[str, Path, Path, Any]] = []  # (what TARGET, target as replaced, temporary, context)
+
+    def __enter__(self) -> Landing:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.abandon()
+
+    def stage(self, target: str, inputs: Sequence[str | None] = (), *, what: str = "output") -> Path:
+        """A temporary path beside ``target`` (which is checked as every output is: never an input, never a
+        directory), to write whole before :meth:`land`."""
+        context = atomic_path(target, inputs, what=what)
+        tmp = context.__enter__()
+        path = Path(target)
+        if not is_devnull(path) and path.is_symlink():  # (written through the link, as atomic_path writes it)
+            path = Path(os.path.realpath(path))
+        self._staged.append((f"{what} {target}", path, tmp, context))
+        return tmp
+
+    def put(self, target: str, data: bytes, inputs: Sequence[str | None] = (), *, what: str = "output") -> None:
+        """Stage ``data`` as the content of ``target``."""
+        tmp = self.stage(target, inputs, what=what)
+        try:
+            with open(tmp, "wb") as f:
+                f.write(data)
+        except OSError as exc:
+            raise OutputError(write_error(f"{what} {target}", exc, left=self._unchanged())) from None
+
+    def _unchanged(self) -> str:
+        return "the previous file is unchanged" if len(self._staged) == 1 else \
+            "no output was replaced: the previous ones are all unchanged"
+
+    def land(self) -> None:
+        """Replace every target with its temporary (see the class)."""
+        staged = [s for s in self._staged if not is_devnull(s[2])]
+        for name, path, tmp, _ in staged:
+            try:
+                fd = os.open(tmp, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+                os.chmod(tmp, _mode_for(path))
+            except OSError as exc:
+                message = write_error(name, exc, left=self._unchanged())
+                self.abandon()
+                raise OutputError(message) from None
+        with _signals_held():
+            for k, (name, path, tmp, _) in enumerate(staged):
+                try:
+                    os.replace(tmp, path)
+                except OSError as exc:
+                    message = write_error(name, exc, left=self._parted(staged, k))
+                    self.abandon()
+                    raise OutputError(message) from None
+            self.abandon()  # (each context ended: its temporary is in place, there is nothing left to remove)
+            for parent in dict.fromkeys(path.parent for _, path, _, _ in staged):
+                _sync_dir(parent if str(parent) else Path("."))
+
+    def _parted(self, staged: list[tuple[str, Path, Path, Any]], k: int) -> str:
+        """What is left when the ``k``-th rename failed: nothing replaced, or the outputs of the earlier run that
+        would now sit beside this run's removed."""
+        if k == 0:
+            return self._unchanged()
+        stale = []
+        for name, path, _, _ in staged[k:]:
+            if path.is_file():
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    stale.append(name)
+        done = " and ".join(name for name, _, _, _ in staged[:k])
+        said = f"{done} {'were' if k > 1 else 'was'} replaced"
+        if stale:
+            said += f"; the earlier run's {' and '.join(stale)} {'were' if len(stale) > 1 else 'was'} removed, as " \
+                f"{'they' if len(stale) > 1 else 'it'} would not match {'them' if k > 1 else 'it'}"
+        return said
+
+    def abandon(self) -> None:
+        """Remove every temporary not landed (the targets stay as they were)."""
+        staged, self._staged = self._staged, []
+        for *_, context in reversed(staged):
+            with contextlib.suppress(_Landed, OutputError, OSError):
+                context.__exit__(_Landed, _Landed(), None)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP that arrive inside the block acted on once it ends (in the main thread; elsewhere,
+    nothing is held)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    got: list[int] = []
+    before: dict[int, Any] = {}
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is None or signal.getsignal(signum) in (signal.SIG_IGN, None):
+            continue
+        before[signum] = signal.signal(signum, lambda n, _frame: got.append(n))
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+        if got:
+            signal.raise_signal(got[0])
+
+
 class Sink:
     """Writes tables of one kind (findings or rejects) to a file, atomically (a temporary file
     beside it replaces it when :meth:`close` is called with ``ok``; else it is removed and the
     previous file is unchanged), or to standard output, every write checked. It refuses a target
     that is a directory or one of ``inputs``. Text cells of CSV output that a spreadsheet would
-    run as a formula are neutralised unless ``neutralise`` is false."""
+    run as a formula are neutralised unless ``neutralise`` is false. Given a ``landing``, the file is staged there
+    instead: :meth:`close` finishes it, and :meth:`Landing.land` replaces the previous file with it, together with
+    the run's other outputs (:attr:`written` is where it is until then)."""
 
     def __init__(self, path: str | None, fmt: str, kind: str, dicts: Any = None, *,
-                 inputs: Sequence[str | None] = (), neutralise: bool = True) -> None:
+                 inputs: Sequence[str | None] = (), neutralise: bool = True, landing: Landing | None = None) -> None:
         self.path, self.fmt, self.kind, self.dicts = path, fmt, kind, dicts
         self.neutralise = neutralise and fmt == "csv"
         self.columns = FINDING_COLUMNS if kind == "findings" else REJECT_COLUMNS
         self._writer: Any = None
         self._count = 0
         self._stack = contextlib.ExitStack()
+        #: the file written (a temporary beside ``path`` until it replaces it; ``None``: standard output)
+        self.written: str | None = None
         if fmt == "parquet":
             _needs_pyarrow("writing Parquet")
         if path is None:
             self._file: Any = _Stdout()
         else:
             what = "findings file" if kind == "findings" else "rejects file"
-            tmp = self._stack.enter_context(atomic_path(path, inputs, what=what))
+            tmp = landing.stage(path, inputs, what=what) if landing is not None else \
+                self._stack.enter_context(atomic_path(path, inputs, what=what))
+            self.written = str(tmp)
             try:
                 self._file = self._stack.enter_context(open(tmp, "wb"))  # noqa: SIM115
             except OSError as exc:
@@ -2482,7 +2621,8 @@ class Sink:
         self._count += n
 
     def close(self, ok: bool) -> None:
-        """Finish the file; keep it only if ``ok`` (else the previous file stays as it was)."""
+        """Finish the file; keep it only if ``ok`` (else the previous file stays as it was). A staged file (see the
+        class) is finished and closed here, and replaces the previous one, or is removed, with its landing."""
         try:
             try:
                 self._behind.close()
@@ -2504,7 +2644,10 @@ class Sink:
                 raise
         finally:
             if ok:
-                self._stack.close()
+                try:
+                    self._stack.close()
+                except OSError as exc:  # (a staged file's own close; atomic_path says its own)
+                    raise self._failed(exc) from None
             else:
                 self._stack.__exit__(OutputError, OutputError("not kept"), None)
 

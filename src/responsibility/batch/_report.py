@@ -310,15 +310,14 @@ def _read_table(path: str, fmt: str, columns: list[str] | None = None) -> Any:
     return frame[columns] if columns is not None and len(frame) else frame
 
 
-def write_report_from_files(path: str, policy: PolicyView, jurisdiction: Jurisdiction, *, input_path: str,
-                            in_fmt: str, output: str, out_fmt: str, rejects_path: str | None,
-                            rejects_fmt: str | None, counts: tuple[int, int, int], lang: Lang,
-                            blank_rows: int = 0,
-                            repeats: Mapping[str, list[tuple[int, int | None]]] | None = None) -> None:
-    """``responsibility assess --report``: the report of a run, from the files it wrote and its input's areas."""
+def report_from_files(policy: PolicyView, jurisdiction: Jurisdiction, *, input_path: str, in_fmt: str, output: str,
+                      out_fmt: str, rejects_path: str | None, rejects_fmt: str | None, counts: tuple[int, int, int],
+                      lang: Lang, blank_rows: int = 0,
+                      repeats: Mapping[str, list[tuple[int, int | None]]] | None = None) -> str:
+    """``responsibility assess --report``: the report of a run (HTML), from the files it wrote (``output`` and
+    ``rejects_path``, read as ``out_fmt`` and ``rejects_fmt`` whatever their names: the temporary files that replace
+    the outputs once the report is made too) and its input's areas."""
     import pandas as pd
-
-    from ..chain._scene import _write_atomic
 
     findings = _read_table(output, out_fmt)
     if "record" in findings.columns:
@@ -330,7 +329,5 @@ def write_report_from_files(path: str, policy: PolicyView, jurisdiction: Jurisdi
     except (KeyError, ValueError):  # no domain column: no chart by area
         areas = {}
     records, assessed, rejected = counts
-    text = report_html(findings, rejects, records=records, assessed=assessed, rejected=rejected, policy=policy,
+    return report_html(findings, rejects, records=records, assessed=assessed, rejected=rejected, policy=policy,
                        areas=areas, jurisdiction=jurisdiction, lang=lang, blank_rows=blank_rows, repeats=repeats)
-    _write_atomic(Path(path), text.encode("utf-8"), (input_path, output, *([rejects_path] if rejects_path else [])),
-                  what="report")

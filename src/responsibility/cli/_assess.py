@@ -86,7 +86,9 @@ def assess(input_path: str, output: str | None, rejects_path: str | None, in_fmt
     basis, liability, clauses, reason) and one row per rejected record (record, line, problem, field, code,
     reason), then a summary on stderr: records in = assessed + rejected, and findings by basis
     and liability. Exit 0 when nothing was rejected, 1 when some records were, 2 when INPUT
-    cannot be used or an output cannot be written (the previous output file is then unchanged).
+    cannot be used or an output cannot be written. The outputs (the report too) replace the
+    previous ones together, once all are written: a run that fails or is stopped leaves them all
+    unchanged.
     An input without any record is a warning, not an error (exit 0).
     """
     # SIGTERM ends the run as Ctrl-C does: temporary files removed, previous outputs intact, workers stopped
@@ -132,7 +134,7 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     needs_frames("responsibility assess", pandas=False)
     from .._files import is_devnull
     from ..batch._assessor import count_table, make_assessor
-    from ..batch._io import EXTENSIONS, Sink, Source, format_of
+    from ..batch._io import EXTENSIONS, Landing, Sink, Source, format_of
     from ..batch._parallel import Overlap, prefetch
     from ..batch._repeats import Repeats, repeats_said
     from ..batch._workers import Pool, default_workers, merge_counts
@@ -201,8 +203,11 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
     n = (workers or (default_workers() if big else 1)) if fmt_in in ("parquet", "csv", "jsonl") else 1
     # a typed file's records (JSON, JSON lines, YAML: no spreadsheet saves them) are told what to write for a
     # 2021/4/2, not how to format an Excel column (ux47 left), as `who` tells the same record; the workers are forked
-    # inside, and read the same
-    with typed_records(fmt_in in ("json", "jsonl", "yaml")):
+    # inside, and read the same.
+    # The outputs (findings, rejects, report) are each written to a temporary file beside its target, and all
+    # replace theirs together once the last is made (the landing): a run stopped while the report was built left the
+    # new findings and rejects beside an earlier run's report (hostile60 N2).
+    with typed_records(fmt_in in ("json", "jsonl", "yaml")), Landing() as landing:
         pool = Pool(lambda: assessor, n) if n > 1 else None
         try:
             if input_path == "-" and sys.stdin is None:  # started with standard input closed (`<&-`): it was exit 3
@@ -216,9 +221,9 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
             if output is not None and rejects_path is not None and _same_file(output, rejects_path) \
                     and not is_devnull(output):
                 raise OutputError(f"the findings and the rejects would both go to {output}; give two files")
-            findings = Sink(output, fmt_out, "findings", dicts, inputs=inputs, neutralise=neutralise)
-            rejects = Sink(rejects_path, fmt_rejects, "rejects", inputs=[*inputs, output], neutralise=neutralise) \
-                if fmt_rejects else None
+            findings = Sink(output, fmt_out, "findings", dicts, inputs=inputs, neutralise=neutralise, landing=landing)
+            rejects = Sink(rejects_path, fmt_rejects, "rejects", inputs=[*inputs, output], neutralise=neutralise,
+                           landing=landing) if fmt_rejects else None
             show = sys.stderr.isatty() if progress is None else progress
             records = assessed = rejected = 0
             counts: Any = None
@@ -266,33 +271,37 @@ def _assess(input_path: str, output: str | None, rejects_path: str | None, in_fm
         finally:
             if pool is not None:
                 pool.close()
-    table = count_table(assessor.t, counts) if counts is not None else {}
-    if fmt_in == "parquet" and source.total is not None:  # (read in workers too: told by what came back)
-        source.blank_rows = source.total - records
-    if source.blank_rows:  # said, as no record is lost in silence (review20b B20-5)
-        n = source.blank_rows
-        said = f"{n:,} row{'s' if n > 1 else ''} of empty cells skipped: a blank row is no record"
-        # (the pair of the repeated ids' note, which is Chinese under --lang zh: check52b's mixed languages)
-        click.echo(f"注意：已跳过 {n:,} 个全空的行，空行不是记录（{said}）" if lang == "zh" else f"note: {said}",
-                   err=True)
-    if records == 0:
-        said = f"{'standard input' if input_path == '-' else input_path} holds no records"
-        click.echo(f"警告：{'标准输入' if input_path == '-' else input_path} 中没有记录（{said}）" if lang == "zh"
-                   else f"warning: {said}", err=True)
-    found = repeats.found()
-    for line in repeats_said(found, lang == "zh"):
-        click.echo(line, err=True)
-    _say_written(output, rejects_path)  # (before the summary, which stays the last line a script reads)
-    click.echo(_summary(lang, policy, records, assessed, rejected, table, assessor.t.liabilities), err=True)
-    if report_path is not None:
-        from ..batch._report import write_report_from_files
+        table = count_table(assessor.t, counts) if counts is not None else {}
+        if fmt_in == "parquet" and source.total is not None:  # (read in workers too: told by what came back)
+            source.blank_rows = source.total - records
+        if source.blank_rows:  # said, as no record is lost in silence (review20b B20-5)
+            n = source.blank_rows
+            said = f"{n:,} row{'s' if n > 1 else ''} of empty cells skipped: a blank row is no record"
+            # (the pair of the repeated ids' note, which is Chinese under --lang zh: check52b's mixed languages)
+            click.echo(f"注意：已跳过 {n:,} 个全空的行，空行不是记录（{said}）" if lang == "zh" else f"note: {said}",
+                       err=True)
+        if records == 0:
+            said = f"{'standard input' if input_path == '-' else input_path} holds no records"
+            click.echo(f"警告：{'标准输入' if input_path == '-' else input_path} 中没有记录（{said}）" if lang == "zh"
+                       else f"warning: {said}", err=True)
+        found = repeats.found()
+        for line in repeats_said(found, lang == "zh"):
+            click.echo(line, err=True)
+        if report_path is not None:
+            from ..batch._report import report_from_files
 
-        assert output is not None
-        write_report_from_files(report_path, policy, j, input_path=input_path, in_fmt=fmt_in, output=output,
-                                out_fmt=fmt_out, rejects_path=rejects_path, rejects_fmt=fmt_rejects,
-                                counts=(records, assessed, rejected), lang="en" if lang == "en" else "zh",
-                                blank_rows=source.blank_rows, repeats=found)
-        click.echo(f"wrote {report_path}", err=True)
+            assert findings.written is not None
+            # (read from the temporaries the outputs are in until they land; the report is one of them)
+            text = report_from_files(policy, j, input_path=input_path, in_fmt=fmt_in, output=findings.written,
+                                     out_fmt=fmt_out, rejects_path=rejects.written if rejects is not None else None,
+                                     rejects_fmt=fmt_rejects, counts=(records, assessed, rejected),
+                                     lang="en" if lang == "en" else "zh", blank_rows=source.blank_rows,
+                                     repeats=found)
+            landing.put(report_path, text.encode("utf-8"), [*inputs, output, rejects_path], what="report")
+        landing.land()
+    # (before the summary, which stays the last line a script reads)
+    _say_written(output, rejects_path, report_path)
+    click.echo(_summary(lang, policy, records, assessed, rejected, table, assessor.t.liabilities), err=True)
     may_end_at_once()  # every file written is closed (renamed into place), the workers stopped
     if rejected:
         sys.exit(1)
