@@ -252,3 +252,88 @@ def test_a_run_stopped_while_its_report_is_built_leaves_the_earlier_run_s_output
     assert code == 1, err
     _no_temporaries(tmp_path)
     assert all((tmp_path / name).read_bytes() != data for name, data in before.items())
+
+
+# ---------------------------------------------------------------- N5: rejects that keep the problem's id
+
+
+_HEADER = "id,area,place,severity,discovered.level,discovered.channel,discovered.on,as_of"
+_ROW = "housing,330127100219,minor,county,audit,2021-04-01,2021-06-30"
+
+
+def _rejects(tmp_path: Path, run_cli: Any, name: str, text: str) -> list[dict[str, str]]:
+    import csv
+
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    code, _, err = run_cli("assess", str(source), "-o", os.devnull, "--rejects", str(tmp_path / "r.csv"),
+                           "--lang", "en")
+    assert code == 1, err
+    with open(tmp_path / "r.csv", encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_a_csv_row_with_a_cell_more_than_its_header_is_rejected_with_its_id(tmp_path: Path, run_cli: Any) -> None:
+    """A row cut short was rejected with its id, a row with a cell too many without it (problem empty)."""
+    text = f"{_HEADER}\nP1,{_ROW}\nP2,{_ROW},extra\nP3,{_ROW},,,oops\nP4,{_ROW.rsplit(',', 1)[0]}\n,{_ROW},x\n"
+    got = _rejects(tmp_path, run_cli, "x.csv", text)
+    assert [(r["line"], r["problem"], r["code"]) for r in got] == [
+        ("3", "P2", "bad_row"), ("4", "P3", "bad_row"), ("5", "P4", "bad_row"), ("6", "", "bad_row")], got
+    assert got[0]["reason"] == "problem 'P2', line 3: 9 cells, but the header has 8", got
+    assert got[1]["reason"].startswith("problem 'P3', line 4: 11 cells"), got
+
+
+def test_a_csv_row_with_a_value_under_no_header_is_rejected_with_its_id(tmp_path: Path, run_cli: Any) -> None:
+    """A header that ends in empty columns (as a spreadsheet saves one): a value under one of them."""
+    got = _rejects(tmp_path, run_cli, "x.csv", f"{_HEADER},,\nP1,{_ROW},,\nP2,{_ROW},,stray\n")
+    assert [(r["line"], r["problem"]) for r in got] == [("3", "P2")], got
+    assert got[0]["reason"].startswith("problem 'P2', line 3: column 10 has a value ('stray') but no header"), got
+
+
+def _deep(n: int) -> str:
+    return "[" * n + "]" * n
+
+
+def test_a_json_line_nested_too_deeply_is_rejected_with_its_id_where_it_has_one(tmp_path: Path,
+                                                                               run_cli: Any) -> None:
+    """Deeper than a record is (64) but read by Python's parser, and deeper than that parser reads (its recursion
+    limit): the id at the top level, before or after the deep part, is the reject's problem; where there is none,
+    the reason says the id cannot be told."""
+    lines = [json.dumps(_record("OK")),
+             '{"id": "D1", "area": "housing", "x": ' + _deep(70) + "}",
+             '{"area": "housing", "x": ' + _deep(70) + ', "id": "D2"}',
+             '{"id": "D3", "x": ' + _deep(5000) + "}",
+             '{"x": ' + _deep(5000) + ', "area": "housing", "id": 4}',
+             '{"x": {"id": "inner", "y": ' + _deep(5000) + "}}",
+             _deep(100_000)]
+    got = _rejects(tmp_path, run_cli, "x.jsonl", "\n".join(lines) + "\n")
+    assert [(r["line"], r["problem"], r["code"]) for r in got] == [
+        ("2", "D1", "bad_json"), ("3", "D2", "bad_json"), ("4", "D3", "bad_json"), ("5", "4", "bad_json"),
+        ("6", "", "bad_json"), ("7", "", "bad_json")], got
+    assert got[0]["reason"].startswith("problem 'D1', field 'x[0]"), got
+    assert got[2]["reason"].startswith("problem 'D3', line 4: JSON nested too deeply"), got
+    for r in got[4:]:
+        assert "its problem's id cannot be told" in r["reason"], r
+
+
+def test_top_level_id_reads_only_the_record_s_own_key() -> None:
+    from responsibility.batch._io import top_level_id
+
+    assert top_level_id('{"id": "a\\"b", "x": ' + _deep(3000) + "}") == 'a"b'
+    assert top_level_id('{"x": "\\"id\\": \\"no\\"", "id" : 12}') == "12"
+    assert top_level_id('{"x": ' + _deep(10) + ', "id": true}') is None
+    assert top_level_id('{"id": ["P1"]}') is None
+    assert top_level_id('[{"id": "P1"}]') is None
+    assert top_level_id('{"x": [{"id": "P1"}]}') is None
+
+
+def test_a_record_given_in_python_nested_too_deeply_is_rejected_with_its_id() -> None:
+    """Policy.assess of records as dicts: the same reject, with the id."""
+    import responsibility
+
+    deep: Any = 1
+    for _ in range(70):
+        deep = [deep]
+    got = responsibility.load().assess([_record("OK"), {**_record("DP"), "x": deep}], today="2021-06-30")
+    rejects = got.rejects
+    assert list(rejects["problem"]) == ["DP"] and list(rejects["code"]) == ["bad_json"], rejects

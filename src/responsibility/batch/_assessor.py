@@ -183,6 +183,15 @@ def lone_surrogate(value: Any, path: str = "", depth: int = 0) -> str | None:
 
 
 _DEEPEST = 64
+
+
+def _plain_id(raw: Any) -> str | None:
+    """The id of a record refused before it is read (nested too deeply, a lone surrogate elsewhere in it), where
+    it is plainly one: text, or a whole number as its digits; else ``None``."""
+    pid = raw.get("id") if isinstance(raw, dict) else None
+    if isinstance(pid, int) and not isinstance(pid, bool):
+        return str(pid)
+    return pid if isinstance(pid, str) and pid and not _SURROGATE.search(pid) else None
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -258,9 +267,12 @@ class Assessor:
         for i in todo:
             raw = part.raw(i)
             try:
-                bad = lone_surrogate(raw)
+                try:
+                    bad = lone_surrogate(raw)
+                except ProblemError as exc:  # nested too deeply: said with the record's id (hostile60 N5)
+                    raise problem_error(exc.field, exc.detail, exc.code, record=_plain_id(raw)) from None
                 if bad is not None:
-                    raise problem_error(bad, LONE_SURROGATE, "bad_text")
+                    raise problem_error(bad, LONE_SURROGATE, "bad_text", record=_plain_id(raw))
                 # (who_answers' findings as far as the rows hold them: decided again only under the readings that
                 # word a reason, not under every reading a finding may rest on, which no row holds)
                 verdict = who_answers(self.reference, raw, jurisdiction=self.jurisdiction, engine="compiled",

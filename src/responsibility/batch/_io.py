@@ -1089,12 +1089,64 @@ def _json_line(n: int, raw: bytes, encoding: str, read_as: str | None = None, *,
     try:
         record, twice = loads_marked(text)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError
-        yield n, None, reject(0, n, problem_error("(record)", bad_line(n, exc), "bad_json"))
+        why, pid = bad_line(n, exc), None
+        if isinstance(exc, RecursionError) or "nested too deeply" in str(exc):
+            # a record whose id comes before (or after) the deep part is rejected with it, as any other record is:
+            # its reject named no problem (hostile60 N5); where none can be read, that is said, not left blank
+            pid = top_level_id(text)
+            if pid is None:
+                why += "; its problem's id cannot be told (no \"id\" found at its top level outside the deep part)"
+        yield n, None, reject(0, n, problem_error("(record)", why, "bad_json", record=pid))
         return
     if (key := duplicate_in(record, twice)) is not None:
         yield n, None, reject(0, n, problem_error("(record)", f"line {n}: {twice_message(key)}", "bad_json"))
     else:
         yield n, row_keys(record), None
+
+
+#: A JSON line's tokens as :func:`top_level_id` walks them: a string, a run of brackets, a separator.
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]+|[\]}]+|[,:]')
+_MOST_TOKENS = 1_000_000  # (~0.5 CPU s of walking: a line past that is not read for its id)
+
+
+def top_level_id(text: str) -> str | None:
+    """The ``id`` of the object that is the JSON text ``text``, read without parsing what lies deeper (a record
+    too deeply nested for Python's parser), or ``None``: where the text is no object, has no such key at its top
+    level, holds something other than a string or a whole number there, or is past :data:`_MOST_TOKENS` tokens.
+
+    >>> top_level_id('{"area": "housing", "id": "P7", "x": ' + "[" * 5000 + "]" * 5000 + '}')
+    'P7'
+    >>> top_level_id('{"x": {"id": "inner"}}') is None
+    True
+    """
+    depth, before = 0, ""
+    for k, m in enumerate(_TOKENS.finditer(text)):
+        tok = m.group()
+        if (k == 0 and tok != "{") or k > _MOST_TOKENS:
+            return None
+        if tok[0] in "[{":
+            depth += len(tok)
+        elif tok[0] in "]}":
+            depth -= len(tok)
+            if depth <= 0:
+                return None
+        elif tok[0] == '"' and depth == 1 and before in ("{", ","):  # a key of the record itself
+            at = m.end()
+            while at < len(text) and text[at] in " \t\r\n":
+                at += 1
+            if tok == '"id"' and text.startswith(":", at):
+                at += 1
+                while at < len(text) and text[at] in " \t\r\n":
+                    at += 1
+                try:
+                    value, _ = json.JSONDecoder().raw_decode(text, at)
+                except (ValueError, RecursionError):
+                    return None
+                if isinstance(value, str) and value:
+                    return value
+                return str(value) if isinstance(value, int) and not isinstance(value, bool) else None
+        before = tok
+    return None
 
 
 #: What sends a JSON line to Python's parser: an explicit null, a surrogate escape.
@@ -1880,8 +1932,8 @@ class _CsvReader:
                     self.source.blank_rows += bool(cells)  # (an empty line is no row: csv gives [])
                     continue
                 if line > first and (why := swallowed(cells, first, header)) is not None:
-                    pid = cells[header.index("id")] if "id" in header and header.index("id") < len(cells) else None
-                    yield first, None, reject(0, first, problem_error("(record)", why, "bad_row", record=pid or None))
+                    yield first, None, reject(0, first, problem_error("(record)", why, "bad_row",
+                                                                      record=self._id_cell(cells)))
                     continue
                 if line == first and (why := swallowed_on_its_line(cells, first)) is not None:
                     yield first, None, reject(0, first, problem_error("(record)", why, "bad_row"))
@@ -1902,21 +1954,25 @@ class _CsvReader:
                         k = next(i for i in range(width, len(cells)) if cells[i].strip())
                         why = f"line {first}: column {k + 1} has a value ({_show_cell(cells[k])}) but no header; " \
                             "name the column in the header (a record's field) or empty it"
-                        yield first, None, reject(0, first, problem_error("(record)", why, "bad_row"))
+                        yield first, None, reject(0, first, problem_error("(record)", why, "bad_row",
+                                                                          record=self._id_cell(cells)))
                         continue
                     else:
+                        # (its id cell is where the header puts it, as a short row's is: the reject named no problem,
+                        # and a row with a stray comma late in it could not be found by its id; hostile60 N5)
                         named = f"{width} named columns (and {self.spare} empty ones)" if self.spare else f"{width}"
                         why = f"line {first}: {len(cells)} cells, but the header has {named}"
-                        yield first, None, reject(0, first, problem_error("(record)", why, "bad_row"))
+                        yield first, None, reject(0, first, problem_error("(record)", why, "bad_row",
+                                                                          record=self._id_cell(cells)))
                         continue
                 elif len(cells) < width:
                     # a row cut short (a truncated export, a line broken in two) read its missing cells as empty and
                     # lost its last fields in silence, its discovery say (check52b #9); an empty cell is written as
                     # one (a,b,), so a row of the header's width keeps every empty cell it has
-                    pid = cells[header.index("id")] if "id" in header and header.index("id") < len(cells) else None
                     why = f"line {first}: {len(cells)} cell{'s' if len(cells) > 1 else ''}, but the header has " \
                         f"{width} (a row cut short, or broken over two lines?)"
-                    yield first, None, reject(0, first, problem_error("(record)", why, "bad_row", record=pid or None))
+                    yield first, None, reject(0, first, problem_error("(record)", why, "bad_row",
+                                                                      record=self._id_cell(cells)))
                     continue
                 # (a UTF-8 line that is not GB18030 text either is told as UTF-8 too: it was "bytes that are not
                 # gb18030 text", with nothing to do; ux44)
@@ -1936,6 +1992,12 @@ class _CsvReader:
             why = never_closed(held.text(), line + 1, base + reader.line_num) if held is not None else None
             raise ResponsibilityError(f"{self.path}:{base + reader.line_num}: not valid CSV ({exc})"
                                       + (f"; {why}" if why else "")) from None
+
+    def _id_cell(self, cells: Sequence[str]) -> str | None:
+        """The id cell of a row refused for its shape (too many cells, too few), where the header has an id column
+        and the row a cell under it; ``None`` where it is empty."""
+        at = self.header.index("id") if "id" in self.header else None
+        return cells[at] or None if at is not None and at < len(cells) else None
 
     def _each_row(self, reader: Any, base: int, held: HeldLines | None
                   ) -> Iterator[tuple[list[str], Reject | None]]:
