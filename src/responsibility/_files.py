@@ -314,6 +314,17 @@ def is_devnull(path: PathLike) -> bool:
         return False
 
 
+def made_durable(tmp: Path, target: Path) -> None:
+    """Sync the finished temporary ``tmp`` to its disk and give it ``target``'s mode, before it replaces ``target``
+    (where a full disk that shows only when synced is found, before anything is replaced)."""
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.chmod(tmp, _mode_for(target))
+
+
 def _mode_for(path: Path) -> int:
     try:
         return stat.S_IMODE(os.stat(path).st_mode)
@@ -354,12 +365,7 @@ def atomic_path(target: PathLike, inputs: Iterable[PathLike | None] = (), *, wha
     tmp = Path(name)
     try:
         yield tmp
-        fd = os.open(tmp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.chmod(tmp, _mode_for(path))
+        made_durable(tmp, path)
         os.replace(tmp, path)
     except OSError as exc:
         _remove(tmp)

@@ -37,12 +37,12 @@ import numpy.typing as npt
 from .._errors import OutputError, ResponsibilityError, import_extra
 from .._files import (
     FORMULA_PREFIXES,
-    _mode_for,
     _sync_dir,
     _write_all,
     atomic_path,
     is_devnull,
     is_text_encoding,
+    made_durable,
     misread_note,
     neutralise_row,
     output_error,
@@ -2454,12 +2454,7 @@ class Landing:
         staged = [s for s in self._staged if not is_devnull(s[2])]
         for name, path, tmp, _ in staged:
             try:
-                fd = os.open(tmp, os.O_RDONLY)
-                try:
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
-                os.chmod(tmp, _mode_for(path))
+                made_durable(tmp, path)
             except OSError as exc:
                 message = write_error(name, exc, left=self._unchanged())
                 self.abandon()
