@@ -842,8 +842,9 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         sev_f = c.sev if c.line is None else (c.sev + c.line * (len(SEVERITIES) + 1)).astype(np.int32)
         acting_pressers(c, t, tpl, (acting, fr, ft, fl, fb, fe, sev_f, prank_f))
         keep_f = ~c.slow[fr]
-        if not keep_f.all():
-            fr, ft, fl, fb, fe, fo, fon, fdl = (a[keep_f] for a in (fr, ft, fl, fb, fe, fo, fon, fdl))
+        if not keep_f.all():  # (one list of the kept, read by each: a mask is scanned again by each of eight)
+            kept_f = np.flatnonzero(keep_f)
+            fr, ft, fl, fb, fe, fo, fon, fdl = (pick(a, kept_f) for a in (fr, ft, fl, fb, fe, fo, fon, fdl))
     return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew, fon, fdl)
 
 
@@ -1050,8 +1051,9 @@ def late_pass_ons(c: Cols, t: Tables, limit: int) -> None:
     if not len(asg):
         return
     first = np.full((c.n, t.max_rank + 1), np.iinfo(np.int64).max // 2, np.int64)
-    _minimum_at(first, c.hp[asg], c.hto[asg], c.hon[asg].astype(np.int64))
-    late = asg[c.hon[asg].astype(np.int64) > first[c.hp[asg], c.hby[asg]] + limit]
+    a_hp, a_on = pick(c.hp, asg), pick(c.hon, asg).astype(np.int64)  # (each read once)
+    _minimum_at(first, a_hp, pick(c.hto, asg), a_on)
+    late = asg[a_on > take(first, a_hp, pick(c.hby, asg)) + limit]
     if not len(late):
         return
     w = c.hp[late]
@@ -1150,17 +1152,9 @@ def acting_pressers(c: Cols, t: Tables, tpl: Templates | None = None, facts: tup
         assert tpl is not None
         _pressing_acting(c, tpl, *facts)
         return None
-    also = pressing_also_acting(t.policy)
-    if not also:
-        return None
-    held: dict[int, list[str]] = {}
-    for d in also:
-        for holder in t.policy.duties[d].holders:
-            if holder in t.body_index:
-                held.setdefault(t.body_index[holder], []).append(d)
+    held, idx, every_true = _acting_held(t)
     if not held:
         return None
-    idx = np.array(sorted(held), np.int64)
     recs: list[npt.NDArray[Any]] = []
     bodies: list[npt.NDArray[Any]] = []
     named = np.flatnonzero(c.disc & np.isin(c.dbody, idx))
@@ -1176,7 +1170,8 @@ def acting_pressers(c: Cols, t: Tables, tpl: Templates | None = None, facts: tup
     if not len(r):
         return None
     decider = decider_of(t.policy)
-    memo: dict[tuple[int, int, int, int], bool] = t.policy._memo("batch: acting reaches", dict)
+    # (saved with the templates, keep_asked: ~2,200 questions of a 1M bench run, ~0.03 CPU s asked afresh)
+    memo: dict[tuple[int, int, int, int], bool] = t.policy._memo(ACTING_REACHES, dict)
     pr = np.maximum(pick(t.place_rank, pick(c.place, r)), 0)
     hit = np.zeros(len(r), np.bool_)
     for i, key in enumerate(zip(pick(c.area, r).tolist(), pick(c.kind, r).tolist(), pr.tolist(), b.tolist(),
@@ -1188,10 +1183,31 @@ def acting_pressers(c: Cols, t: Tables, tpl: Templates | None = None, facts: tup
             got = memo[key] = any(decider._acting_reaches(t.areas[a], kind, None, t.bodies[body], d, p)
                                   for d in held[body])
         hit[i] = got
-    if tpl is None or not all(t.policy.parameter(also[d]) for ds in held.values() for d in ds):
+    if tpl is None or not every_true:
         c.slow[r[hit]] = True
         return None
     return r[hit], pick(t.body_rank, b[hit]).astype(np.int64)
+
+
+ACTING_REACHES = "batch: acting reaches"
+
+
+def _acting_held(t: Tables) -> tuple[dict[int, list[str]], I64, bool]:
+    """For :func:`acting_pressers`, once per policy (each chunk asked the policy's parameters again: ~0.75 ms a
+    chunk): the bodies holding a duty of :func:`pressing_also_acting` (by index, each with its duties), their
+    indices, sorted, and whether every such duty's parameter is true."""
+    def make() -> tuple[dict[int, list[str]], I64, bool]:
+        also = pressing_also_acting(t.policy)
+        held: dict[int, list[str]] = {}
+        for d in also:
+            for holder in t.policy.duties[d].holders:
+                if holder in t.body_index:
+                    held.setdefault(t.body_index[holder], []).append(d)
+        every_true = all(t.policy.parameter(also[d]) for ds in held.values() for d in ds)
+        return held, np.array(sorted(held), np.int64), every_true
+
+    got: tuple[dict[int, list[str]], I64, bool] = t.policy._memo("batch: acting held", make)
+    return got
 
 
 def _pressing_acting(c: Cols, tpl: Templates, acting: tuple[I64, I64], fr: I32, ft: I32, fl: I32, fb: I32, fe: I32,
@@ -1366,7 +1382,7 @@ def peers_table(t: Tables) -> Bool | None:
 #: The policy memos of what derive asks in Python (receiving_body with a line, gives_way, owner_peers: ~1,100, ~1,600
 #: and ~250 questions a 1M bench run with the memos cold, ~0.05-0.1 CPU s), kept with the templates
 GIVES_WAY, LINED_RECEIVERS, OWNER_PEERS = "batch: gives way", "batch: lined receivers", "batch: owner peers"
-ASKED = (GIVES_WAY, LINED_RECEIVERS, OWNER_PEERS)
+ASKED = (GIVES_WAY, LINED_RECEIVERS, OWNER_PEERS, ACTING_REACHES)
 
 
 def keep_asked(tpl: Templates) -> int:
@@ -1530,11 +1546,13 @@ def item_pairs(c: Cols, t: Tables, ur: I64, ul: I64, pr: I64, chosen: I32) -> tu
     table, more = item_pairs_tables(t)
     at = (pick(c.area, ur), pick(c.kind, ur), pick(pr, ur), ul)
     named = chosen >= 0
-    slow = more[at] & named
+    # (the cells' flat positions, read by both tables: numpy's indexing by four arrays walks them twice as slowly)
+    flat = _flat(more.shape, at)
+    slow = (more[at] if flat is None else pick(more.reshape(-1), flat)) & named
     marked = bool(slow.any())
     if marked:
         c.slow[ur[slow]] = True
-    pairs = table[at]
+    pairs = table[at] if flat is None else table.reshape(-1, 2)[flat]
     pairs[~named] = -1
     return (pairs if bool((pairs[:, 0] >= 0).any()) else None), marked
 
@@ -2080,7 +2098,8 @@ def returned_holders(c: Cols, hp: I32, hby: I32, hto: I32, htb: I32, hon: I32, h
             c.slow[both] = True
             slow = True
     received, holder_body, _, _, got = holders(c, hp, hby, hto, htb, hon, held_by, disc, nr, limit, hact)
-    moved_on = np.flatnonzero(((received != received_all) & (received != NONE)).any(axis=1))
+    # (the cells, then their records: a row-wise any() over records x levels cost as much as the compares)
+    moved_on = np.flatnonzero((received != received_all) & (received != NONE)) // received.shape[1]
     if len(moved_on):
         c.slow[moved_on] = True
         slow = True

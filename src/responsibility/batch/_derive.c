@@ -1253,19 +1253,59 @@ static PyObject *pass_down(PyObject *self, PyObject *args) {
     return PyLong_FromLongLong(count);
 }
 
+/* The walk the step kernels below share (returned, handed_held, late_steps, stepped_up, gone_aside): a chunk's steps
+   come by record (hp nondecreasing: derive sorts them so; a kernel given them otherwise returns -1 and numpy answers),
+   and a record's steps are the span [s, e) of equal hp. */
+typedef struct {
+    int64_t s, e;
+} span_t;
+
+/* Whether the steps come by record, and (where n >= 0) each step's record is inside the chunk's n, and (where hby is
+   given) its acting and receiving levels (hby, hto) inside the nr levels. */
+static inline int steps_ok(const int32_t *restrict hp, const int64_t m, const int64_t n, const int32_t *restrict hby,
+                           const int32_t *restrict hto, const int64_t nr) {
+    for (int64_t j = 0; j < m; j++) {
+        if (j && hp[j] < hp[j - 1]) return 0;
+        if (n >= 0 && (hp[j] < 0 || hp[j] >= n)) return 0;
+        if (hby && (hby[j] < 0 || hby[j] >= nr || hto[j] < 0 || hto[j] >= nr)) return 0;
+    }
+    return 1;
+}
+
+/* The steps of the record whose first step is s. */
+static inline span_t span_from(const int32_t *restrict hp, const int64_t m, const int64_t s) {
+    int64_t e = s + 1;
+    while (e < m && hp[e] == hp[s]) e++;
+    return (span_t){s, e};
+}
+
+/* The steps of the record of step i. */
+static inline span_t span_around(const int32_t *restrict hp, const int64_t m, const int64_t i) {
+    int64_t s = i;
+    while (s > 0 && hp[s - 1] == hp[i]) s--;
+    return span_from(hp, m, s);
+}
+
+static int64_t record_start(const int32_t *hp, const int64_t m, int64_t from, const int64_t r);
+
+/* The steps of record r (none: an empty span), from `from` (record_start's; set to the span's start for the next). */
+static inline span_t span_of(const int32_t *restrict hp, const int64_t m, int64_t *restrict from, const int64_t r) {
+    const int64_t s = *from = record_start(hp, m, *from, r);
+    int64_t e = s;
+    while (e < m && hp[e] == r) e++;
+    return (span_t){s, e};
+}
+
 /* returned: see the comment at the top. */
 static int64_t returned_core(uint8_t *restrict out, uint8_t *restrict back, const int32_t *restrict hp,
                              const int32_t *restrict hact, const int32_t *restrict hby, const int32_t *restrict hto,
                              const int32_t *restrict hon, const uint8_t *restrict reports,
                              const uint8_t *restrict counting, const int64_t m, const int64_t nr,
                              const int32_t reported) {
-    for (int64_t j = 0; j < m; j++) {
-        if (j && hp[j] < hp[j - 1]) return -1;
-        if (hby[j] < 0 || hby[j] >= nr || hto[j] < 0 || hto[j] >= nr) return -1;
-    }
+    if (!steps_ok(hp, m, -1, hby, hto, nr)) return -1;
     int64_t any = 0;
     for (int64_t s = 0, e; s < m; s = e) {
-        for (e = s + 1; e < m && hp[e] == hp[s]; e++) {}
+        e = span_from(hp, m, s).e;
         for (int64_t i = s; i < e; i++) {
             back[i] = 0;
             if (!reports[i]) continue;
@@ -1343,16 +1383,14 @@ static int handed_held_core(uint8_t *restrict out, const int64_t *restrict at, c
                             const int32_t *restrict hto, const int32_t *restrict hon, const int64_t m,
                             const uint8_t *restrict disc, const int32_t *restrict dlev, const int64_t n,
                             const int64_t nr, const int32_t reported) {
-    for (int64_t j = 0; j < m; j++)
-        if ((j && hp[j] < hp[j - 1]) || hby[j] < 0 || hby[j] >= nr || hto[j] < 0 || hto[j] >= nr) return -1;
+    if (!steps_ok(hp, m, -1, hby, hto, nr)) return -1;
     for (int64_t x = 0; x < k; x++) {
         const int64_t i = at[x];
         if (i < 0 || i >= m) return -1;
         const int32_t r = hp[i];
         if (r < 0 || r >= n) return -1;
-        int64_t s = i, e = i + 1;
-        while (s > 0 && hp[s - 1] == r) s--;
-        while (e < m && hp[e] == r) e++;
+        const span_t sp = span_around(hp, m, i);
+        const int64_t s = sp.s, e = sp.e;
         const int32_t by = hby[i], to = hto[i], on = hon[i];
         int assigned = 0, first_by_then = 0;
         int64_t steps_to = 0;
@@ -1419,21 +1457,20 @@ static int late_steps_core(uint8_t *restrict slow, const int64_t *restrict ur, c
                            const int32_t *restrict hto, const int32_t *restrict hon, const int64_t m,
                            const int32_t *restrict rect, const int64_t n, const int64_t nr, const int64_t limit,
                            const int32_t none, const int32_t reported, const int gap) {
-    for (int64_t j = 1; j < m; j++)
-        if (hp[j] < hp[j - 1]) return -1;
+    if (!steps_ok(hp, m, -1, NULL, NULL, 0)) return -1;
     for (int64_t x = 0; x < k; x++)
         if (ur[x] < 0 || ur[x] >= n || ul[x] < 0 || ul[x] >= nr) return -1;
     int marked = 0;
-    int64_t s = 0;
+    int64_t from = 0;
     for (int64_t x = 0; x < k; x++) {
         const int64_t r = ur[x], l = ul[x];
-        s = record_start(hp, m, s, r);
+        const span_t sp = span_of(hp, m, &from, r);
         const int64_t day = received[r * nr + l];
         if (gap) {  /* missing_steps */
             if (stepped[x]) continue;
             int own = 0, any = 0;
             int64_t first = 0;
-            for (int64_t j = s; j < m && hp[j] == r; j++) {
+            for (int64_t j = sp.s; j < sp.e; j++) {
                 const int64_t on = hon[j];
                 if (on < day) continue;
                 own |= hby[j] == l;
@@ -1445,7 +1482,7 @@ static int late_steps_core(uint8_t *restrict slow, const int64_t *restrict ur, c
                 marked = 1;
             }
         } else {  /* handed_back */
-            for (int64_t j = s; j < m && hp[j] == r; j++) {
+            for (int64_t j = sp.s; j < sp.e; j++) {
                 const int64_t on = hon[j];
                 if (hact[j] != reported && hto[j] == l && hby[j] > l && on >= day && on <= day + limit) {
                     slow[r] = 1;
@@ -1491,12 +1528,11 @@ static PyObject *late_steps(PyObject *self, PyObject *args) {
 static int stepped_up_core(uint8_t *restrict slow, const int32_t *restrict hp, const int32_t *restrict hby,
                            const int32_t *restrict hto, const int32_t *restrict hon, const int64_t m,
                            const uint8_t *restrict disc, const int32_t *restrict dlev, const int64_t n) {
-    for (int64_t j = 0; j < m; j++)
-        if ((j && hp[j] < hp[j - 1]) || hp[j] < 0 || hp[j] >= n) return -1;
+    if (!steps_ok(hp, m, n, NULL, NULL, 0)) return -1;
     /* (the records slow before the pass: a mark made in it is of the record's own candidates, read the same) */
     for (int64_t s = 0, e; s < m; s = e) {
         const int32_t r = hp[s];
-        for (e = s + 1; e < m && hp[e] == r; e++) {}
+        e = span_from(hp, m, s).e;
         if (!disc[r] || slow[r]) continue;
         for (int64_t i = s; i < e; i++) {
             if (hby[i] <= dlev[r]) continue;
@@ -1539,19 +1575,18 @@ static int gone_aside_core(uint8_t *restrict slow, const int64_t *restrict ur, c
                            const int32_t *restrict hp, const int32_t *restrict hby, const int32_t *restrict hon,
                            const uint8_t *restrict idle, const uint8_t *restrict fixing, const int64_t m,
                            const int64_t n, const int64_t nr, const int64_t limit) {
-    for (int64_t j = 1; j < m; j++)
-        if (hp[j] < hp[j - 1]) return -1;
+    if (!steps_ok(hp, m, -1, NULL, NULL, 0)) return -1;
     for (int64_t x = 0; x < k; x++)
         if (ur[x] < 0 || ur[x] >= n || ul[x] < 0 || ul[x] >= nr) return -1;
     int marked = 0;
-    int64_t start = 0;
+    int64_t from = 0;
     for (int64_t x = 0; x < k; x++) {
         if (!gone[x]) continue;
         const int64_t r = ur[x], l = ul[x];
-        const int64_t lo = start = record_start(hp, m, start, r);
+        const span_t sp = span_of(hp, m, &from, r);
         int hit = 0, fixed = 0;
         int64_t first = 0;
-        for (int64_t j = lo; j < m && hp[j] == r; j++) {
+        for (int64_t j = sp.s; j < sp.e; j++) {
             hit |= idle[j] && hby[j] == l;
             if (fixing[j] && (!fixed || hon[j] < first)) {
                 first = hon[j];
