@@ -18,12 +18,32 @@ from typing import Any
 
 import pytest
 
-from responsibility import Policy, ProblemError
+from responsibility import ParameterWarning, Policy, ProblemError
 
 from .from_text import case_id, check, check_batch, record_of, run_params
 from .from_text62_cases import CASES
 
-DISAGREE: dict[str, str] = {}
+DISAGREE: dict[str, str] = {
+    "E8": "check62 X1: the county hotline's find of a village's problem (within the county's authority, 一(三) 按照问题类别、"
+          "办理权限…交办), reported by the county to the city instead of assigned; the city assigns the township within the "
+          "county's limit and it is put right by the deadline: the verdict names nobody for the county's step and does not "
+          "list irregular_step, while the same record unrectified names 县民政 not_handled (irregular_step listed). 一(四) "
+          "对发现问题没有按程序及时交办和上报的 is a failure of the step, not of the outcome (missing_step_holder: 'the "
+          "rectification date does not decide it'); irregular_step: 'the county's own report of what is within its "
+          "authority stays set aside under either value', and a verdict on such a report passed on in time 'says it rests "
+          "on this'",
+    "E16": "check62 X2: a village's own grid find of its own problem (basic_needs_not_helped_to_apply), no step, assessed "
+           "03-25 (day 24): the verdict names 村党支部、村委会 not_handled, while the same village putting it right on 04-05 "
+           "(day 35) is named by nobody (self_rectified_report_required false: a village that puts right its own problem "
+           "within handling_time_limit_days + rectification_time_limit_days need not report it). On 03-25 that window is "
+           "open, so no failure of 一(四) has happened yet: the finding is premature (over-blame at the assessment day), "
+           "and the verdict does not list rectification_time_limit_days or self_rectified_report_required, on which it rests",
+    "U4": "check62 X3: a problem at an urban community (青城社区) found by a village-level grid, residents_committee_place="
+          "village (the record is refused under the default, so the verdict exists only by this value): the verdict lists "
+          "handling_time_limit_days alone, not residents_committee_place; U1 (the township's grid at the same community, "
+          "default, no finding either) lists it, and records.md says 'Under either value the verdict (who, route) names "
+          "the parameter among what it rests on'",
+}
 PARAMS = run_params(CASES, DISAGREE)
 
 
@@ -52,16 +72,22 @@ def check_clauses_and_liabilities(policy: Policy, case: dict[str, Any]) -> None:
 
 def test_every_case_is_named_once_and_every_disagreement_is_a_case() -> None:
     names = [case_id(c) for c in CASES]
-    assert len(names) == len(set(names)) == 133
+    assert len(names) == len(set(names)) == 134
     assert DISAGREE.keys() <= set(names)
 
 
 @pytest.mark.parametrize("case", PARAMS)
 def test_a_record_from_the_text_gets_the_findings_the_text_requires(policy: Policy, case: dict[str, Any]) -> None:
+    if case.get("warns"):  # a reading that changes nothing alone: with_parameters says so (main_responsibility_from)
+        with pytest.warns(ParameterWarning):
+            check(policy, case)
+            check_clauses_and_liabilities(policy, case)
+        return
     check(policy, case)
     check_clauses_and_liabilities(policy, case)
 
 
 @pytest.mark.slow  # (every record through both paths, a view per reading)
+@pytest.mark.filterwarnings("ignore::responsibility.ParameterWarning")  # L7's reading warns that it changes nothing
 def test_the_batch_path_gives_what_who_answers_gives_on_every_record(policy: Policy) -> None:
     check_batch(policy, CASES)
