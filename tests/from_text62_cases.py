@@ -432,3 +432,99 @@ case("L19 grave, the village's own 及时帮助申请 not done, county hotline �
 case("L20 grave, the county's own 一户一策一干部 finds the village's problem and it is passed down and put right in time (as of 04-30): the village and the township still not_discovered, grave — and the county's 主体责任 for their grave failure (main_responsibility_from: 属地, whatever the county itself did)",
      NBN(discovered=disc("county", "one_household_one_cadre"), handled=[asg("county", "township"), asg("township", "village", "2021-03-05")], deadline="2021-03-31", rectified_on="2021-03-20", severity="grave", **late),
      req=[(b, "not_discovered", S3UL) for b in VIL] + CNTY_MR, forb=NO_H + NOT_LATE + NO_TWN_MR + CNTY_ND)
+
+# ===================== second batch: written after the first batch's run, before its own =====================
+# (the same themes, at their harder edges; none of these records was run before this batch was committed)
+case("K37 a community's house (青城社区) with residents_committee_place=village, the village level concealed it from the county's 上级核查: the village bodies (standing for the community's) concealed; the township not_discovered; listed",
+     HO("housing_danger_unreported", RC2, discovered=cohv, concealed_by=["village"]), params=dict(residents_committee_place="village"),
+     req=VIL_C + [(TWN, "not_discovered")], forb=[("village_*", "not_discovered"), ("county_*", "concealed")], listed=RCP)
+case("K38 housing_danger_unreported at a village, the township Party committee concealed it from the county's 上级核查: it concealed, citing 一(四) and its own part 二(一)1(1) (乡镇党委政府要发挥基层基础作用), not the county's 二(二)4; the township government not concealed; the village not_discovered",
+     HO("housing_danger_unreported", discovered=cohv, concealed_by=["township_party_committee"]), req=[("township_party_committee", "concealed")] + VIL_ND,
+     forb=[(TWN, "concealed"), ("township_party_committee", "not_discovered")], cl=[("township_party_committee", "concealed", ["一(四)", "二(一)1(1)"], ["二(二)4"])])
+case("K39 mechanism_missing at the county's code (问题发现办法和整改机制不健全, 二(二)4 县（市、区）党委、政府：…健全问题发现办法和整改机制), found by the city's 调研督导, the county (no body) concealed it: one stand-in for the body the record does not name — not the Party committee, the government and the 扶贫办 each",
+     DI("mechanism_missing", C, discovered=disc("city", "research_supervision"), concealed_by=["county"]), req=[("county_*", "concealed")],
+     forb=[("township_*",), ("village_*",)] + CITY_ND)
+case("K40 the same with concealing_level_body=handling_holders: the county's holders of the handling concealed (more than one body may be named); listed",
+     DI("mechanism_missing", C, discovered=disc("city", "research_supervision"), concealed_by=["county"]), params=dict(concealing_level_body="handling_holders"),
+     req=[("county_*", "concealed")], forb=[("township_*",), ("village_*",)], listed=["concealing_level_body"])
+case("K41 funds_diverted at a village, sector finance, the county (no body) concealed it from the province's 巡视: 县财政 (the record's line, 二(四)3) concealed, not the 扶贫办 or the Party committee; the township not_discovered",
+     FU("funds_diverted", sector="finance", discovered=ptour, concealed_by=["county"]), req=[("county_finance", "concealed"), (TWN, "not_discovered")],
+     forb=[("county_poverty_office", "concealed"), ("county_party_committee", "concealed"), ("county_government", "concealed"), ("county_finance", "not_discovered")])
+case("K42 housing_danger_unreported at a village, concealing_level_body=handling_holders, the county concealed it from the province's 巡视: 县建设 concealed (and the 扶贫办 as the lists' keeper may be named beside it); listed",
+     HO("housing_danger_unreported", discovered=ptour, concealed_by=["county"]), params=dict(concealing_level_body="handling_holders"),
+     req=[("county_construction", "concealed")], forb=[(TWN, "concealed"), ("county_construction", "not_discovered")], listed=["concealing_level_body"])
+case("K43 identification_applicant_not_included at a village, the province's 巡视, 省民政厅 concealed it from its own level's 巡视 (same-level oversight): 省民政 concealed; no county or city body concealed; listed same_level_oversight_concealment",
+     ID("identification_applicant_not_included", discovered=ptour, concealed_by=["province_civil_affairs"]),
+     req=[("province_civil_affairs", "concealed")], forb=[("county_*", "concealed"), ("city_*", "concealed"), ("province_civil_affairs", "not_discovered")], listed=["same_level_oversight_concealment"])
+case("K44 the same with same_level_oversight_concealment=false: 省民政 not concealed; listed",
+     ID("identification_applicant_not_included", discovered=ptour, concealed_by=["province_civil_affairs"]), params=dict(same_level_oversight_concealment=False),
+     forb=NO_C, listed=["same_level_oversight_concealment"])
+case("K45 housing_danger_unreported at a village, the village concealed it from the township's 上级核查 03-01 and the township then sits (as of 03-25): the village concealed; the township not_handled (it found it and must report a house, 二(六)4(2) 及时发现掌握并上报本辖区危房情况); no county",
+     HO("housing_danger_unreported", discovered=disc("township", "higher_level_verification"), concealed_by=["village"], **sit),
+     req=VIL_C + [(TWN, "not_handled")], forb=[("village_*", "not_handled"), ("village_*", "not_discovered"), ("county_*",), (TWN, "not_discovered")])
+case("K46 the province's 巡视 finds a village's own 及时帮助申请 not done, the township concealed it; the province assigns it straight to the township 03-03 (deadline 03-31), not done by 04-30: the township concealed and not_rectified; the province not not_handled; the village not_discovered; no city body",
+     NBN(discovered=ptour, concealed_by=["township"], handled=[asg("province", "township")], deadline="2021-03-31", **late),
+     req=[(TWN, "concealed"), (TWN, "not_rectified")] + VIL_ND, forb=[("province_*", "not_handled"), ("city_*",), (TWN, "not_discovered")])
+case("K47 the township concealed from the county's 上级核查 on 2020-03-05, the day before the policy applied (as of 2020-04-30, no step): no concealment and no 应发现未发现 judged; the county held it on 03-06 unpassed and answers not_handled from then (limit 03-16); listed policy_in_force_from",
+     HO("housing_danger_unreported", discovered=disc("county", "higher_level_verification", "2020-03-05"), concealed_by=["township"], as_of="2020-04-30"),
+     req=[("county_*", "not_handled")], forb=NO_C + NO_ND, listed=["policy_in_force_from"])
+case("K48 a community's house concealed by the township from the county's 上级核查 on 2020-02-10 (before the policy), as of 2020-06-30: nothing concealed is judged; listed policy_in_force_from and residents_committee_place",
+     HO("housing_danger_unreported", RC2, discovered=disc("county", "higher_level_verification", "2020-02-10"), concealed_by=["township"], as_of="2020-06-30"),
+     forb=NO_C + NO_ND + [("village_*",)], listed=["policy_in_force_from"] + RCP)
+case("E29 the province's policy gap (housing) met by the county's hotline at the county's code, reported to the city 03-03; the city hands it DOWN to the county 03-06 (the county makes no such policy: no 交办 to a level that can mend it), as of 03-25: the city not_handled; the county not named (it reported in time, and an assignment it cannot act on binds it to nothing)",
+     HO("housing_policy_gap", C, discovered=hot, handled=[rep("county", "city"), asg("city", "county", "2021-03-06")], **sit),
+     req=[("city_*", "not_handled")], forb=[("county_*",), ("province_*",)])
+case("E30 water_facilities_unmaintained at a village, the village's grid 03-01, reported straight to the county 03-02 (skipping its township), the county sits (as of 03-25): a county body not_handled; the village not (reported in time); the township (never told, and above the finder) not named",
+     WFU(discovered=vgrid, handled=[rep("village", "county", "2021-03-02")], **sit), req=[("county_*", "not_handled")], forb=[("village_*",), ("township_*",)] + CITYPROV)
+case("E31 funds_diverted at a village, the township's grid 03-01, reported 03-03 to 县纪委 (the county's supervisory organ): by report_to_oversight's default a report to the county; the county sits (as of 03-25): one county body not_handled — not the 纪委; the township not; listed report_to_oversight",
+     FU("funds_diverted", discovered=tgrid, handled=[rep("township", "county", body="county_discipline")], **sit),
+     req=[("county_*", "not_handled")], forb=[("county_discipline",), (TWN, "not_handled")], listed=["report_to_oversight"])
+case("E32 the same with report_to_oversight=set_aside: the township not_handled (its report reached no body with a part in passing it on); the 纪委 not named; listed",
+     FU("funds_diverted", discovered=tgrid, handled=[rep("township", "county", body="county_discipline")], **sit), params=dict(report_to_oversight="set_aside"),
+     req=[(TWN, "not_handled")], forb=[("county_discipline",)], listed=["report_to_oversight"])
+case("E33 the village's own 及时帮助申请 not done, grave, county hotline → township 03-03 → village 03-05, deadline 03-31, not done by 04-30: the township's pressing (supervision) carries staff + unit + leadership like any finding at grave; the county's 主体责任",
+     NBN(discovered=hot, handled=[asg("county", "township"), asg("township", "village", "2021-03-05")], deadline="2021-03-31", severity="grave", **late),
+     req=[(TWN, "supervision", S3UL)] + CNTY_MR, forb=NO_TWN_MR)
+case("E34 the same, serious: the township's pressing staff + unit, no leadership; no 主体责任",
+     NBN(discovered=hot, handled=[asg("county", "township"), asg("township", "village", "2021-03-05")], deadline="2021-03-31", severity="serious", **late),
+     req=[(TWN, "supervision", S3U)], forb=NO_MR, fl=NOLEAD)
+case("E35 the province's housing policy gap met at the county code, reported county → city 03-03 in time; the city sits, grave (as of 03-25): a city body not_handled (staff + unit + leadership); no 主体责任 anywhere — not the city's (the province's policy is not within its authority: main_responsibility_every_level), not the county's (its part was done), not the province's (never told)",
+     HO("housing_policy_gap", C, discovered=hot, handled=[rep("county", "city")], severity="grave", **sit), req=[("city_*", "not_handled", S3UL)],
+     forb=NO_MR + [("county_*",), ("province_*",)])
+case("E36 a county's problem (housing_renovation_late at a village) reported by the township to the CITY 03-03 (skipping the county: a 上级单位 all the same, 一(三)), the city sits (as of 03-25): the city not_handled; the township not (it reported in time); the county (never told) not named not_handled",
+     HO("housing_renovation_late", discovered=tgrid, handled=[rep("township", "city")], **sit), req=[("city_*", "not_handled")],
+     forb=[(TWN, "not_handled"), ("county_*", "not_handled"), ("province_*",)])
+case("U14 a community's house found by the township's 一户一策一干部: nobody (the township found it; no village level)",
+     HO("housing_danger_unreported", RC2, discovered=disc("township", "one_household_one_cadre")), forb=NOBODY, listed=RCP)
+case("U15 a community's house found by the county's 核查普查: the township not_discovered; no village; no county body not_discovered (its own work found it)",
+     HO("housing_danger_unreported", RC2, discovered=disc("county", "verification_census")), req=[(TWN, "not_discovered")], forb=[("village_*",)] + CNTY_ND, listed=RCP)
+case("U16 a community's house, the township's grid 03-01, reported to the county 03-03, the county sits (as of 03-25): a county body not_handled; the township not; no village",
+     HO("housing_danger_unreported", RC2, discovered=tgrid, handled=[rep("township", "county")], **sit), req=[("county_*", "not_handled")], forb=[("village_*",), ("township_*",)], listed=RCP)
+case("U17 a community's house, the township's grid, no step, as of 03-25: the township not_handled (it must report a house it cannot renovate: 二(六)4(2) 及时发现掌握并上报本辖区危房情况); no village",
+     HO("housing_danger_unreported", RC2, discovered=tgrid, **sit), req=[(TWN, "not_handled")], forb=[("village_*",), ("county_*",)], listed=RCP)
+case("U18 a village-level code with the township as concealer from the city's 调查核查 at a 类似社区 (上塘未来城类似社区): the township concealed; no village; listed",
+     HO("housing_danger_unreported", RC3, discovered=disc("city", "survey_verification"), concealed_by=["township"]), req=[(TWN, "concealed")], forb=[("village_*",), (TWN, "not_discovered")], listed=RCP)
+case("P14 common_policy_problem placed at the province's code with the city as finder: refused (a finder's level finds at or above the place's level)",
+     DI("common_policy_problem", PROV, discovered=disc("city", "research_supervision")), refuse=True)
+case("P15 funds_allocation_irregular at the city's code, sector finance, found by the city's own 人大 (二(一)2(1)), as of 03-05: nobody (the city's organ found the city's problem)",
+     FU("funds_allocation_irregular", CITY, sector="finance", discovered=disc("city", "congress_cppcc", body="city_congress")), forb=NOBODY)
+case("P16 funds_allocation_irregular at the city's code, sector finance, the province audit 03-01, the province sits (as of 03-25): 市财政 not_discovered; a province body not_handled (the city's problem is the city's to mend: the province must hand it down); the audit office not named; no county",
+     FU("funds_allocation_irregular", CITY, sector="finance", discovered=disc("province", "audit", body="province_audit"), **sit),
+     req=[("city_finance", "not_discovered"), ("province_*", "not_handled")], forb=[("province_audit",), ("county_*",)])
+case("D25 project_late_or_unfinished at a village, the city's 12317 platform: the township not_discovered (二(五)2 及时组织实施审批通过项目，确保项目按时按要求完成建设); no city body not_discovered; the platform not named",
+     PR("project_late_or_unfinished", discovered=disc("city", "reporting_platform")), req=[(TWN, "not_discovered")], forb=CITY_ND + [("platform_12317",), ("province_*",)])
+case("D26 project_late_or_unfinished at a village, the township's “互联网+监督” platform: the township (finder's level) not not_discovered by default; no county",
+     PR("project_late_or_unfinished", discovered=disc("township", "internet_supervision")), forb=[("township_*", "not_discovered"), ("county_*",)] + CITYPROV)
+case("D27 basic_needs_income_not_raised at a village, the province's 调查核查: the province's and city's departments not not_discovered (province_city_discover_specific_problems default, though 二(六)1(5) 监督检查各地低收入农户增收情况); listed",
+     BN("basic_needs_income_not_raised", discovered=disc("province", "survey_verification")), forb=CITY_ND + PROV_ND, listed=["province_city_discover_specific_problems"])
+case("D28 the same with province_city_discover_specific_problems=true: a city department not_discovered (二(六)1(5)); listed",
+     BN("basic_needs_income_not_raised", discovered=disc("province", "survey_verification")), params=dict(province_city_discover_specific_problems=True),
+     req=[("city_*", "not_discovered")], forb=PROV_ND, listed=["province_city_discover_specific_problems"])
+case("L21 grave, the county's main-responsibility finding cites the area's own 主体责任 clause (二(六)4(5) 对当地农村危房改造负主体责任) and 二(一)1, not another area's",
+     HDU(severity="grave"), req=CNTY_MR, cl=[(b, "main_responsibility", ["二(六)4(5)"], ["二(六)1(4)", "二(六)5(5)"]) for b in ("county_party_committee", "county_government")])
+case("L22 grave mechanism_missing at the county's code found by the city's 调研督导: the county's Party committee and government not_discovered (county_finds_own_mechanism default; 二(二)4 健全问题发现办法和整改机制), staff + unit + leadership; no city body not_discovered (city_finds_county_mechanisms default)",
+     DI("mechanism_missing", C, discovered=disc("city", "research_supervision"), severity="grave"),
+     req=[("county_party_committee", "not_discovered", S3UL), ("county_government", "not_discovered", S3UL)], forb=CITY_ND + NO_CITY_MR)
+case("L23 grave, a province body sitting on a city's own problem it found (P16 at grave): the province body not_handled staff + unit + leadership; the city's 主体责任 (its own funds), not the province's (a city's problem, main_responsibility_every_level default) nor the county's",
+     FU("funds_allocation_irregular", CITY, sector="finance", discovered=disc("province", "audit", body="province_audit"), severity="grave", **sit),
+     req=[("province_*", "not_handled", S3UL), ("city_party_committee", "main_responsibility")], forb=[("county_*",)])
