@@ -39,6 +39,14 @@ DISAGREE: dict[str, str] = {
            "within handling_time_limit_days + rectification_time_limit_days need not report it). On 03-25 that window is "
            "open, so no failure of 一(四) has happened yet: the finding is premature (over-blame at the assessment day), "
            "and the verdict does not list rectification_time_limit_days or self_rectified_report_required, on which it rests",
+    "E37": "check62 X2 (its extent): a township's own grid find it may put right itself (water_facilities_unmaintained, "
+           "二(六)5(2) 落实工程长效管护), no step, assessed 03-25: the township is named not_handled while its 10 + 30 days run "
+           "to 04-10 (rectified 04-05, it is named by nobody)",
+    "E38": "check62 X2 (its extent): the county water-supply unit's own 核查普查 find of its own problem at the county's code, no "
+           "step, assessed 03-25: the unit is named not_handled while its 10 + 30 days run (rectified 04-05: nobody)",
+    "K48": "check62 X3 (again): a community's house whose concealment (2020-02-10) came before the policy applied, as of "
+           "2020-06-30: the verdict names 县建设 not_handled and lists policy_in_force_from but not residents_committee_place, "
+           "which records.md says every verdict on a problem placed at a community's code names",
     "U4": "check62 X3: a problem at an urban community (青城社区) found by a village-level grid, residents_committee_place="
           "village (the record is refused under the default, so the verdict exists only by this value): the verdict lists "
           "handling_time_limit_days alone, not residents_committee_place; U1 (the township's grid at the same community, "
@@ -73,7 +81,7 @@ def check_clauses_and_liabilities(policy: Policy, case: dict[str, Any]) -> None:
 
 def test_every_case_is_named_once_and_every_disagreement_is_a_case() -> None:
     names = [case_id(c) for c in CASES]
-    assert len(names) == len(set(names)) == 169
+    assert len(names) == len(set(names)) == 172
     assert DISAGREE.keys() <= set(names)
 
 
