@@ -536,3 +536,36 @@ case("E38 [After the run: written to show X2's extent] water_facilities_unmainta
      WA("water_facilities_unmaintained", C, discovered=disc("county", "verification_census", body="county_water_supply_unit"), **sit), forb=NO_H)
 case("E39 [After the run: the control of E16–E38] the village's own find with self_rectified_report_required=true, assessed 03-25: the village not_handled (it had to report within 10 days whatever it then did). (The verdict does not list the parameter: under the library's reading of E16 the finding does not rest on it — X2's other face; not asserted here)",
      NBN(discovered=vgrid, **sit), params=dict(self_rectified_report_required=True), req=[("village_*", "not_handled")], forb=[("township_*",), ("county_*",)])
+
+# ===================== third batch: written after the second batch's run, before its own =====================
+case("K49 the province's 巡视 finds a village's own 及时帮助申请 not done and assigns it straight to the township 03-03 (skipping the city and the county), deadline 03-31, not done by 04-30 (no concealment): the township not_rectified; the city, never shown the problem, does not press it (supervision_scope own_and_shown_above: 一(一) 以县为主体, a city cannot press what it was never shown); the province not not_handled",
+     NBN(discovered=ptour, handled=[asg("province", "township")], deadline="2021-03-31", **late), req=[(TWN, "not_rectified")] + VIL_ND,
+     forb=[("city_*",), ("province_*", "not_handled"), ("province_*", "not_rectified")])
+case("K50 education_policy_gap at a village (the province's policy), found by the province audit, the township named as concealer: accepted — a township always holds its own 及时上报 (二(二)4) — and the township concealed, citing 一(四) and 二(二)4; no village, county or city body",
+     A("education")("education_policy_gap", discovered=disc("province", "audit", body="province_audit"), concealed_by=["township"]),
+     req=[(TWN, "concealed")], forb=[("village_*",), ("county_*",), ("city_*",), ("province_audit",)], cl=[(TWN, "concealed", ["一(四)", "二(二)4"], [])])
+case("K51 concealment before the policy assessed before it too (the township concealed from the county's 上级核查 on 2020-03-05, as of 2020-03-05): refused, not judged (before_effect)",
+     HO("housing_danger_unreported", discovered=disc("county", "higher_level_verification", "2020-03-05"), concealed_by=["township"], as_of="2020-03-05"), refuse=True)
+case("K52 housing_danger_unreported at a village, concealed_by names 县建设部门 twice (by id and by its Chinese name) from the city's 上级核查: either refused, or 县建设 concealed (checked once, by the test of its own); the township and the village not_discovered",
+     HO("housing_danger_unreported", discovered=chv, concealed_by=["county_construction", "县（市、区）建设部门"]), req=[("county_construction", "concealed")] + LOW_ND, refuse_ok=True)
+case("K53 housing_danger_unreported at a village, concealed_by names the county level and 县建设 from the province's 巡视: 县建设 concealed (the level's one body the kind gives a part, and the body the record names: one finding, checked by the test of its own); no other county body concealed",
+     HO("housing_danger_unreported", discovered=ptour, concealed_by=["county", "county_construction"]), req=[("county_construction", "concealed")],
+     forb=[("county_poverty_office", "concealed"), ("county_party_committee", "concealed"), ("county_government", "concealed")], refuse_ok=True)
+case("L24 housing_policy_gap at the city's code (the city's own policy), found by the city's own 调研督导 and sat on, grave (as of 03-25): a city body not_handled (staff + unit + leadership); the city's Party committee and government 主体责任 (their own policy: 二(一)1(2) 省市两级…制定出台政策举措); no county or province 主体责任",
+     HO("housing_policy_gap", CITY, discovered=disc("city", "research_supervision"), severity="grave", **sit),
+     req=[("city_*", "not_handled", S3UL), ("city_party_committee", "main_responsibility"), ("city_government", "main_responsibility")], forb=NO_PROV_MR + [("county_*",)])
+case("L25 the province's housing policy gap met by the county's hotline at the county's code, reported county → city 03-03 → province 03-05, the province sits, grave (as of 03-25): a province body not_handled (staff + unit + leadership); the province's Party committee and government 主体责任 (their own policy); no county or city 主体责任 nor any county or city finding",
+     HO("housing_policy_gap", C, discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], severity="grave", **sit),
+     req=[("province_*", "not_handled", S3UL), ("province_party_committee", "main_responsibility"), ("province_government", "main_responsibility")], forb=[("county_*",), ("city_*",)])
+case("L26 serious, the province's policy gap sat on (L25 at serious): the province body not_handled staff + unit; no 主体责任",
+     HO("housing_policy_gap", C, discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], severity="serious", **sit),
+     req=[("province_*", "not_handled", S3U)], forb=NO_MR + [("county_*",), ("city_*",)], fl=NOLEAD)
+case("U19 a community's problem, grave, concealed by the township from the city's 上级核查 with township_main_responsibility=true: the township concealed (staff + unit + leadership); the township's and the county's 主体责任; no village; listed both",
+     HO("housing_danger_unreported", RC2, discovered=chv, concealed_by=["township"], severity="grave"), params=dict(township_main_responsibility=True),
+     req=[(TWN, "concealed", S3UL), ("township_party_committee", "main_responsibility"), ("township_government", "main_responsibility")] + CNTY_MR,
+     forb=[("village_*",)] + NO_CITY_MR, listed=RCP + ["township_main_responsibility"])
+case("D29 housing_danger_unreported at a village, the province's press: village + township not_discovered; no county body not_discovered (一(一) 县级 finds — but outside_channel_finder_level concerns the finder's level only: the county is below the finder, and 二(二)3 县…成员单位…动态发现 makes 县建设 answer for a house in its line?) — the text leaves 县建设's part open here, so only the village and the township are required; no city or province body not_discovered",
+     HO("housing_danger_unreported", discovered=disc("province", "media")), req=LOW_ND, forb=CITY_ND + PROV_ND + [("media",)])
+case("D30 water_quality_test_failed at the county's code (卫健部门负责水质监测网络建设和安全检测工作, 二(六)5(4)), sector health, found by the city's 调查核查: 县卫健 not_discovered; not 县水利, not the unit; no village/township",
+     WA("water_quality_test_failed", C, sector="health", discovered=disc("city", "survey_verification")), req=[("county_health", "not_discovered")],
+     forb=[("county_water", "not_discovered"), ("county_water_supply_unit", "not_discovered"), ("village_*",), ("township_*",)] + CITY_ND)

@@ -81,7 +81,7 @@ def check_clauses_and_liabilities(policy: Policy, case: dict[str, Any]) -> None:
 
 def test_every_case_is_named_once_and_every_disagreement_is_a_case() -> None:
     names = [case_id(c) for c in CASES]
-    assert len(names) == len(set(names)) == 172
+    assert len(names) == len(set(names)) == 183
     assert DISAGREE.keys() <= set(names)
 
 
@@ -94,6 +94,19 @@ def test_a_record_from_the_text_gets_the_findings_the_text_requires(policy: Poli
         return
     check(policy, case)
     check_clauses_and_liabilities(policy, case)
+
+
+@pytest.mark.parametrize("cid", ["K52", "K53"])
+def test_a_body_named_twice_as_concealer_is_named_once(policy: Policy, cid: str) -> None:
+    """一(四) 瞒报漏报 is one failure of one body: a record naming the body twice (by id and by name, or as itself and as
+    its level's one body with a part) names it once, with one finding per liability (or is refused)."""
+    case = next(c for c in CASES if case_id(c) == cid)
+    try:
+        verdict = policy.who_answers(record_of(case))
+    except ProblemError:
+        return
+    got = [(f.body, f.basis, f.liability) for f in verdict.findings if f.basis == "concealed"]
+    assert len(got) == len(set(got)), got
 
 
 @pytest.mark.slow  # (every record through both paths, a view per reading)
