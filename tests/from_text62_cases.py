@@ -569,3 +569,38 @@ case("D29 housing_danger_unreported at a village, the province's press: village 
 case("D30 water_quality_test_failed at the county's code (卫健部门负责水质监测网络建设和安全检测工作, 二(六)5(4)), sector health, found by the city's 调查核查: 县卫健 not_discovered, and the county's water-supply unit too (二(六)5(3) 落实水质自检…确保供水达标: its own testing, which no line of the record's narrows); not 县水利; no village/township. [After the run: first written forbidding the unit — a misreading: `sector` names whose department's line it is, and the unit is no line's department; its 水质自检 would have found the same water]",
      WA("water_quality_test_failed", C, sector="health", discovered=disc("city", "survey_verification")), req=[("county_health", "not_discovered"), ("county_water_supply_unit", "not_discovered")],
      forb=[("county_water", "not_discovered"), ("village_*",), ("township_*",)] + CITY_ND)
+
+# ===================== fourth batch: written after the third batch's run, before its own =====================
+HRL = lambda **k: HO("housing_renovation_late", **k)
+case("E40 housing_renovation_late at a village, county hotline 03-01; the county hands it to 县教育局 03-03 (a body the text gives no part in housing: no 交办 按程序, 一(三) 按照问题类别…分类交办), and the house is renovated 03-20 all the same (as of 04-30): the county answers for its step not made 按程序 (一(四) 对发现问题没有按程序及时交办和上报的) whatever the outcome; 县教育局 answers nothing (misassigned_body_passes_on default); listed irregular_step",
+     HRL(discovered=hot, handled=[asg("county", "county", body="county_education")], rectified_on="2021-03-20", **late),
+     req=[("county_*", "not_handled")], forb=[("county_education",)] + NOT_LATE, listed=["irregular_step"])
+case("E41 the same never renovated, as of 04-30: the county not_handled; 县教育局 nothing; listed irregular_step",
+     HRL(discovered=hot, handled=[asg("county", "county", body="county_education")], **late),
+     req=[("county_*", "not_handled")], forb=[("county_education",)], listed=["irregular_step"])
+case("E42 housing_renovation_late, the township's grid 03-01, the township hands it DOWN to its village 03-03 (二(六)4(1) gives the village only 协助: no disposal), renovated 03-20 all the same (as of 04-30): the township not_handled for its step (二(六)4(2) 及时发现掌握并上报本辖区危房情况; 一(四)); the village not not_rectified",
+     HRL(discovered=tgrid, handled=[asg("township", "village")], rectified_on="2021-03-20", **late),
+     req=[(TWN, "not_handled")], forb=[("village_*", "not_rectified"), ("village_*", "not_handled"), ("county_*",)])
+case("E43 identification_eligible_omitted at a village, county hotline 03-01 → township 03-03; the township reports it to 县民政局 03-05 (二(三)3 负责…通过审核审批，纳入低收入农户), which sits (as of 04-30): 县民政 not_handled (rectifier_holding default); the township not not_rectified (assignee_report_to_rectifier passed_on); listed assignee_report_to_rectifier",
+     IEO(discovered=hot, handled=[asg("county", "township"), rep("township", "county", "2021-03-05", body="county_civil_affairs")], **late),
+     req=[("county_civil_affairs", "not_handled")], forb=[(TWN, "not_rectified"), (TWN, "not_handled")], listed=["assignee_report_to_rectifier"])
+case("E44 the same with assignee_report_to_rectifier=assignee_answers and a deadline of 03-31: the township not_rectified beside 县民政; listed",
+     IEO(discovered=hot, handled=[asg("county", "township"), rep("township", "county", "2021-03-05", body="county_civil_affairs")], deadline="2021-03-31", **late),
+     params=dict(assignee_report_to_rectifier="assignee_answers"), req=[("county_civil_affairs", None), (TWN, "not_rectified")], listed=["assignee_report_to_rectifier"])
+case("K54 health_false_materials at a village, 县医保's own 核查普查, the village concealed them: the village concealed; the township not_discovered (二(六)3(2) 对入户核实的申请材料的真实性负责); 县医保 (finder) not not_discovered (review_answers_for_false_materials default, and it found them)",
+     HE("health_false_materials", discovered=disc("county", "verification_census", body="county_medical_insurance"), concealed_by=["village"]),
+     req=VIL_C + [(TWN, "not_discovered")], forb=[("county_medical_insurance",), ("village_*", "not_discovered")] + CITYPROV)
+case("K55 identification_ineligible_included at a village, the city's 调查核查, the township concealed: the township concealed; the village not_discovered (二(三)1); 县民政 (二(三)3 信息核对) is the county's and not named concealed",
+     ID("identification_ineligible_included", discovered=disc("city", "survey_verification"), concealed_by=["township"]),
+     req=[(TWN, "concealed")] + VIL_ND, forb=[("county_civil_affairs", "concealed"), (TWN, "not_discovered")] + CITY_ND)
+case("K56 education_student_not_identified at a village, the province's 巡视, the county (no body named) concealed it: 县教育局 concealed (二(六)2(2) 负责各有关学校学生资助对象认定、审核: the one county department with a part in passing it on) — not 县财政, 县民政, 县残联 or 县扶贫办; the school not_discovered",
+     A("education")("education_student_not_identified", discovered=ptour, concealed_by=["county"]),
+     req=[("county_education", "concealed"), ("county_school", "not_discovered")],
+     forb=[("county_finance", "concealed"), ("county_civil_affairs", "concealed"), ("county_disabled_federation", "concealed"), ("county_poverty_office", "concealed")])
+case("P17 funds_rules_gap at the province's code (二(四)7 财政部门…会同有关行业主管部门制定扶贫资金管理和绩效评价制度), found by the province's own 纪委 (as of 03-05): nobody",
+     FU("funds_rules_gap", PROV, discovered=disc("province", "discipline_inspection", body="province_discipline")), forb=NOBODY)
+case("P18 the same, the province's 纪委 and nobody else holding it, grave, as of 03-25: a province body not_handled (not the 纪委: 二(一)2 监督责任 passes on nothing); the province's 主体责任 (its own rules)",
+     FU("funds_rules_gap", PROV, discovered=disc("province", "discipline_inspection", body="province_discipline"), severity="grave", **sit),
+     req=[("province_*", "not_handled", S3UL), ("province_party_committee", "main_responsibility")], forb=[("province_discipline",), ("city_*",), ("county_*",)])
+case("U20 a community's 困难群众 not helped, the township's 一户一策一干部 03-01, the township sits (as of 04-30, nothing put right): the township not_handled (no village to hand it to; it must put it right or report it); no village; listed",
+     BN("basic_needs_not_helped_to_apply", RC2, discovered=disc("township", "one_household_one_cadre"), **late), req=[(TWN, "not_handled")], forb=[("village_*",), ("county_*",)], listed=RCP)
