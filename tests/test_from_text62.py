@@ -33,6 +33,19 @@ DISAGREE: dict[str, str] = {
           "rectification date does not decide it'); irregular_step: 'the county's own report of what is within its "
           "authority stays set aside under either value', and a verdict on such a report passed on in time 'says it rests "
           "on this'",
+    "E40": "check62 X1 (its extent): the county hands a late renovation to 县教育局 (no part in housing: not 按程序, "
+           "irregular_step) and the house is renovated 03-20 all the same: nobody is named for the county's step "
+           "(rectification_time_limit_days listed, irregular_step not), while unrenovated (E41) the county is named",
+    "E42": "check62 X1 (its extent): a township hands a late renovation down to its village (二(六)4(1) 协助 only), renovated "
+           "03-20 all the same: the township is not named, though self_rectified_report_required's own why says 'A pass-down "
+           "to a level that cannot rectify the kind is no disposal under either value: a township that hands its village a "
+           "late renovation answers not_handled'",
+    "K56": "check62 X4: a student not identified, found by the province's 巡视, concealed_by the county (no body): the "
+           "verdict resolves the concealer to 县教育局 and names the school for nothing, while concealed_by 县教育局 by name "
+           "names the school not_discovered (二(六)2(1) 各学校负责本校的学生资助对象认定) — the same concealer, and the "
+           "school's miss depends on how the record wrote it; unit_below_own_level (default true) has the school answer as "
+           "a level below the finder, as the village and the township do when the county conceals a house (K8: both stay "
+           "not_discovered)",
     "E16": "check62 X2: a village's own grid find of its own problem (basic_needs_not_helped_to_apply), no step, assessed "
            "03-25 (day 24): the verdict names 村党支部、村委会 not_handled, while the same village putting it right on 04-05 "
            "(day 35) is named by nobody (self_rectified_report_required false: a village that puts right its own problem "
