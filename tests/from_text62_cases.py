@@ -604,3 +604,29 @@ case("P18 the same, the province's 纪委 and nobody else holding it, grave, as 
      req=[("province_*", "not_handled", S3UL), ("province_party_committee", "main_responsibility")], forb=[("province_discipline",), ("city_*",), ("county_*",)])
 case("U20 a community's 困难群众 not helped, the township's 一户一策一干部 03-01, the township sits (as of 04-30, nothing put right): the township not_handled (no village to hand it to; it must put it right or report it); no village; listed",
      BN("basic_needs_not_helped_to_apply", RC2, discovered=disc("township", "one_household_one_cadre"), **late), req=[(TWN, "not_handled")], forb=[("village_*",), ("county_*",)], listed=RCP)
+
+# ===================== fifth batch: written after the fourth batch's run, before its own =====================
+# ``one``: (body glob, basis) that exactly one body of the verdict matches (a level named as concealer stands for one body)
+case("K57 funds_diverted at a village, the province's 巡视, the city (no body named) concealed it: exactly one city body concealed (concealing_level_body unresolved: 一(四) 相关工作人员 — the record does not say which of the city's departments with a part hid it); not the city's Party committee or government; village, township and 县财政 not concealed",
+     FU("funds_diverted", discovered=ptour, concealed_by=["city"]), req=[("city_*", "concealed")],
+     forb=[("city_party_committee", "concealed"), ("city_government", "concealed"), ("county_*", "concealed"), (TWN, "concealed"), ("village_*", "concealed")], listed=["concealing_level_body"])
+CASES[-1]["one"] = [("city_*", "concealed")]
+case("K58 funds_diverted at a village, the province's 巡视, the county (no body named) concealed it, no line given: exactly one county body concealed; not the county's Party committee or government",
+     FU("funds_diverted", discovered=ptour, concealed_by=["county"]), req=[("county_*", "concealed")],
+     forb=[("county_party_committee", "concealed"), ("county_government", "concealed")], listed=["concealing_level_body"])
+CASES[-1]["one"] = [("county_*", "concealed")]
+FDC = lambda **k: FU("funds_diverted", C, sector="finance", discovered=disc("province", "audit", body="province_audit"), handled=[asg("province", "county", "2021-03-03", body="county_finance")], deadline="2021-03-31", **late, **k)
+case("S1 funds_diverted at the county's code, sector finance, found by the province audit, assigned by the province to 县财政 03-03 (deadline 03-31), not put right by 04-30: 县财政 not_rectified; the province presses (supervision: it had the problem and handed it down); the city, never shown it, does not (supervision_scope own_and_shown_above); no village/township",
+     FDC(), req=[("county_finance", "not_rectified"), ("province_*", "supervision")], forb=[("city_*",), ("village_*",), ("township_*",), ("province_audit",)] + NO_H)
+case("S2 the same with supervision_scope=next_level: only the county's own supervisors (the nearest level at or above the assignee) press; no province or city body; listed",
+     FDC(), params=dict(supervision_scope="next_level"), req=[("county_finance", "not_rectified"), ("county_*", "supervision")],
+     forb=[("province_*", "supervision"), ("city_*",)], listed=["supervision_scope"])
+case("S3 the same with supervision_scope=own_and_level_above: the nearest supervising level above the county, the city, presses whether or not it was shown the problem; listed",
+     FDC(), params=dict(supervision_scope="own_and_level_above"), req=[("county_finance", "not_rectified"), ("city_*", "supervision")], listed=["supervision_scope"])
+case("S4 the same put right 03-30 (as of 04-30): nobody but 县财政's own 应发现未发现 (二(四)3; the province audit found it) — no pressing, no 整改不到位",
+     FU("funds_diverted", C, sector="finance", discovered=disc("province", "audit", body="province_audit"), handled=[asg("province", "county", "2021-03-03", body="county_finance")], deadline="2021-03-31", rectified_on="2021-03-30", **late),
+     req=[("county_finance", "not_discovered")], forb=NOT_LATE + NO_H + [("city_*",), ("province_*",)])
+case("S5 the same unrectified, grave: 县财政 not_rectified and not_discovered (staff + unit + leadership); the county's 主体责任 (二(四)6 对当地资金管理负主体责任); the province's pressing carries no 主体责任 for the province (a county's problem: main_responsibility_every_level default); listed",
+     FU("funds_diverted", C, sector="finance", discovered=disc("province", "audit", body="province_audit"), handled=[asg("province", "county", "2021-03-03", body="county_finance")], deadline="2021-03-31", severity="grave", **late),
+     req=[("county_finance", "not_rectified", S3UL), ("county_finance", "not_discovered", S3UL)] + CNTY_MR, forb=NO_PROV_MR + NO_CITY_MR, listed=["main_responsibility_every_level"],
+     cl=[(b, "main_responsibility", ["二(四)6"], ["二(六)4(5)"]) for b in ("county_party_committee", "county_government")])

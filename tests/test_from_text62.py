@@ -92,9 +92,21 @@ def check_clauses_and_liabilities(policy: Policy, case: dict[str, Any]) -> None:
         assert not bad, f"forbidden liability {liability}: {bad}"
 
 
+def check_one(policy: Policy, case: dict[str, Any]) -> None:
+    """Each ``one`` (body glob, basis) matches the findings of exactly one body: a level named as concealer stands for
+    one body the record does not name (concealing_level_body), not each of its departments."""
+    if not case.get("one"):
+        return
+    view = policy.with_parameters(**case["params"]) if case["params"] else policy
+    verdict = view.who_answers(record_of(case))
+    for body, basis in case["one"]:
+        bodies = {f.body for f in verdict.findings if fnmatch.fnmatchcase(f.body, body) and f.basis == basis}
+        assert len(bodies) == 1, (body, basis, bodies)
+
+
 def test_every_case_is_named_once_and_every_disagreement_is_a_case() -> None:
     names = [case_id(c) for c in CASES]
-    assert len(names) == len(set(names)) == 194
+    assert len(names) == len(set(names)) == 201
     assert DISAGREE.keys() <= set(names)
 
 
@@ -107,6 +119,7 @@ def test_a_record_from_the_text_gets_the_findings_the_text_requires(policy: Poli
         return
     check(policy, case)
     check_clauses_and_liabilities(policy, case)
+    check_one(policy, case)
 
 
 @pytest.mark.parametrize("cid", ["K52", "K53"])
