@@ -630,3 +630,34 @@ case("S5 the same unrectified, grave: 县财政 not_rectified and not_discovered
      FU("funds_diverted", C, sector="finance", discovered=disc("province", "audit", body="province_audit"), handled=[asg("province", "county", "2021-03-03", body="county_finance")], deadline="2021-03-31", severity="grave", **late),
      req=[("county_finance", "not_rectified", S3UL), ("county_finance", "not_discovered", S3UL)] + CNTY_MR, forb=NO_PROV_MR + NO_CITY_MR,
      cl=[(b, "main_responsibility", ["二(四)6"], ["二(六)4(5)"]) for b in ("county_party_committee", "county_government")])
+
+# ===================== sixth batch: every channel at every level (written before its run) =====================
+# One house left unreported at 富城村 (housing_danger_unreported: 二(六)4(1) the village, 二(六)4(2) the township, each
+# 及时发现掌握并上报), found through each of the text's 20 channels at each of the five levels. The levels a channel runs
+# are the clauses' (records.md "Levels, channels and bodies": 全科网格, 一户一策一干部, 动态跟踪 and 核查普查 the county's and
+# below, 一(一); 调查核查 and 调研督导 省市两级's; the hotline the county's, 一(二); 上级核查 a level above another's; 审计 and 巡视
+# the county's and up; 纪委监委, 人大政协 and 财政检查 the township's and up; the platform, e-mail, the media and 互联网+监督
+# any level's; 绩效评估 the county's and up, 检查组抽查 and 督查 省市's): elsewhere the record is refused. Where accepted the
+# channel makes its level the finder: the village and the township answer not_discovered when the finder is above them,
+# never the finder's level or one above it (outside_channel_finder_level default; 一(一) 省市两级 find policies, not a
+# village's house), no outside body is named, and nobody answers for lateness as of 03-05.
+LEVELS = ["village", "township", "county", "city", "province"]
+RUNS = {
+    "grid": LEVELS[:3], "one_household_one_cadre": LEVELS[:3], "dynamic_tracking": LEVELS[:3], "verification_census": LEVELS[:3],
+    "survey_verification": LEVELS[3:], "research_supervision": LEVELS[3:], "hotline": ["county"],
+    "reporting_platform": LEVELS, "email": LEVELS, "media": LEVELS, "internet_supervision": LEVELS,
+    "congress_cppcc": LEVELS[1:], "discipline_inspection": LEVELS[1:], "audit": LEVELS[2:], "inspection_tour": LEVELS[2:],
+    "higher_level_verification": LEVELS[1:], "finance_check": LEVELS[1:], "performance_evaluation": LEVELS[2:],
+    "spot_check": LEVELS[3:], "supervisory_check": LEVELS[3:],
+}
+for _ch, _runs in RUNS.items():
+    for _i, _lv in enumerate(LEVELS):
+        _name = f"CH-{_lv}-{_ch} housing_danger_unreported at a village found through {_ch} at the {_lv} level"
+        _rec = HO("housing_danger_unreported", discovered=disc(_lv, _ch))
+        if _lv not in _runs:
+            case(_name + ": refused (the channel is not the level's)", _rec, refuse=True)
+            continue
+        _req = (VIL_ND if _i >= 1 else []) + ([(TWN, "not_discovered")] if _i >= 2 else [])
+        _forb = [(f"{lv}_*", "not_discovered") for lv in LEVELS[_i:]] + [("media",), ("platform_12317",)] + NO_H + NOT_LATE
+        case(_name + ": " + ("the village" if _i == 1 else "the village and the township" if _i >= 2 else "nobody") +
+             " not_discovered; nobody at or above the finder's level", _rec, req=_req, forb=_forb)
