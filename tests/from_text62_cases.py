@@ -43,6 +43,7 @@ from .from_text import (
     VIL_ND,
     A,
     C,
+    R,
     adder,
     asg,
     disc,
@@ -661,3 +662,28 @@ for _ch, _runs in RUNS.items():
         _forb = [(f"{lv}_*", "not_discovered") for lv in LEVELS[_i:]] + [("media",), ("platform_12317",)] + NO_H + NOT_LATE
         case(_name + ": " + ("the village" if _i == 1 else "the village and the township" if _i >= 2 else "nobody") +
              " not_discovered; nobody at or above the finder's level", _rec, req=_req, forb=_forb)
+
+# ===================== seventh batch: every problem kind at a community and at a village (written before its run) =====================
+# Each of the 66 kinds of the nine areas, heard of on the county hotline 03-01 and assessed 03-25 (the county has sat on
+# it): placed at 青城社区 (a 居民委员会), no village body is ever named — the text's village duties are a 村党支部's and a
+# 村委会's (二(一)1(1), 二(二)1), which a community does not have — and the verdict says it rests on
+# residents_committee_place (records.md: "Under either value the verdict … names the parameter among what it rests
+# on"); placed at 富城村 (a 村民委员会), the verdict does not rest on it. A kind whose record the format refuses at such a
+# place may be refused (refuse_ok).
+KINDS = {
+    "basic_needs": ["basic_needs_not_helped_to_apply", "basic_needs_eligible_not_included", "basic_needs_approval_late", "basic_needs_payment_late", "basic_needs_below_floor", "basic_needs_contact_missing", "basic_needs_income_not_raised", "basic_needs_employment_insufficient", "basic_needs_direct_help_missing", "basic_needs_policy_gap"],
+    "discovery": ["specific_problem", "mechanism_missing", "common_policy_problem", "province_city_mechanism_gap"],
+    "education": ["education_student_not_identified", "education_aid_not_paid", "education_aid_funds_irregular", "education_aid_records_irregular", "education_funds_irregular", "education_lists_not_provided", "education_aid_procedure_irregular", "education_aid_support_missing", "education_policy_gap"],
+    "funds": ["funds_diverted", "funds_poor_performance", "funds_performance_evaluation_missing", "funds_assets_mismanaged", "funds_allocation_irregular", "funds_rules_gap"],
+    "health": ["health_application_not_helped", "health_false_materials", "health_assistance_late", "health_costs_accounting_irregular", "health_insurance_not_in_place", "health_policy_gap"],
+    "housing": ["housing_danger_unreported", "housing_renovation_late", "housing_records_false", "housing_safety_system_missing", "housing_subsidy_irregular", "housing_policy_gap", "housing_line_policy_gap"],
+    "identification": ["identification_eligible_omitted", "identification_applicant_not_included", "identification_ineligible_included", "identification_pushed_info_untrue", "identification_policy_gap"],
+    "projects": ["project_not_deliberated", "project_false_or_unnecessary", "project_late_or_unfinished", "project_acceptance_lax", "project_ledger_incomplete", "project_not_entered_in_system", "project_records_incomplete", "projects_policy_gap"],
+    "water": ["water_unsafe_unreported", "water_quality_substandard", "water_quality_test_failed", "water_self_testing_not_done", "water_facilities_unmaintained", "water_emergency_failure", "water_project_quality_unsafe", "water_project_funds_irregular", "water_project_irregular", "water_monitoring_network_missing", "water_policy_gap"],
+}
+for _area, _kinds in KINDS.items():
+    for _k in _kinds:
+        case(f"RC-{_k} {_k} at 青城社区 (a community), the county hotline, as of 03-25: no village body named; listed residents_committee_place",
+             R(_area, _k, RC2, discovered=hot, **sit), forb=[("village_*",)], listed=RCP, refuse_ok=True)
+        case(f"VC-{_k} {_k} at 富城村 (a village), the county hotline, as of 03-25: the verdict does not rest on residents_committee_place",
+             R(_area, _k, discovered=hot, **sit), notlisted=RCP, refuse_ok=True)
