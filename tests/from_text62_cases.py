@@ -689,3 +689,25 @@ for _area, _kinds in KINDS.items():
              R(_area, _k, RC2, discovered=hot, **sit), forb=[("village_*",)], refuse_ok=True)
         case(f"VC-{_k} {_k} at 富城村 (a village), the county hotline, as of 03-25: the verdict does not rest on residents_committee_place",
              R(_area, _k, discovered=hot, **sit), notlisted=RCP, refuse_ok=True)
+
+# ===================== eighth batch: concealment by each level at each severity (written before its run) =====================
+# One unreported house at 富城村, concealed by the village, the township, the county or the city from a check by the
+# level above (上级核查) — and by the county or the city from the province's 巡视 — at each severity: the concealer
+# (村党支部、村委会; 乡镇政府; 县建设, the county's one department with a part in passing a house on; 市建设, 二(六)4(6)) answers
+# 瞒报漏报 with the staff always, the unit from serious, the leaders at grave (一(四) 根据情形严重和不良后果程度); the
+# county's Party committee and government bear 主体责任 at grave (二(一)1(1), 二(六)4(5): every failure is at or below
+# the county or, for the city's concealment, the village's and township's misses beside it), and nobody else's
+# 主体责任 — not the township's, the city's or the province's (defaults).
+_CONCEALER = {"village": VIL, "township": [TWN], "county": ["county_construction"], "city": ["city_construction"]}
+_TIERS = {"minor": S3, "serious": S3U, "grave": S3UL}
+for _j, (_lv, _bodies) in enumerate(_CONCEALER.items()):
+    for _chl, _ch in ((LEVELS[_j + 1], "higher_level_verification"), ("province", "inspection_tour")):
+        if _ch == "inspection_tour" and _lv in ("village", "township"):
+            continue
+        for _sev, _tier in _TIERS.items():
+            _mr = CNTY_MR if _sev == "grave" else []
+            case(f"KS-{_lv}-{_chl}-{_sev} a village's unreported house concealed by the {_lv} from the {_chl}'s {_ch}, {_sev}: the concealer {_tier}; " + ("the county's 主体责任 only" if _mr else "no 主体责任"),
+                 HO("housing_danger_unreported", discovered=disc(_chl, _ch), concealed_by=[_lv], severity=_sev),
+                 req=[(b, "concealed", _tier) for b in _bodies] + _mr,
+                 forb=NO_TWN_MR + NO_CITY_MR + NO_PROV_MR + ([] if _mr else NO_MR) + [(b, "not_discovered") for b in _bodies],
+                 fl=([] if _sev == "grave" else NOLEAD) + ([] if _sev != "minor" else NOUNIT))
