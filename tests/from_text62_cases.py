@@ -706,7 +706,7 @@ for _j, (_lv, _bodies) in enumerate(_CONCEALER.items()):
             continue
         for _sev, _tier in _TIERS.items():
             _mr = CNTY_MR if _sev == "grave" else []
-            case(f"KS-{_lv}-{_chl}-{_sev} a village's unreported house concealed by the {_lv} from the {_chl}'s {_ch}, {_sev}: the concealer {_tier}; " + ("the county's 主体责任 only" if _mr else "no 主体责任"),
+            case(f"KS-{_lv}-{_chl}-{_ch}-{_sev} a village's unreported house concealed by the {_lv} from the {_chl}'s {_ch}, {_sev}: the concealer {_tier}; " + ("the county's 主体责任 only" if _mr else "no 主体责任"),
                  HO("housing_danger_unreported", discovered=disc(_chl, _ch), concealed_by=[_lv], severity=_sev),
                  req=[(b, "concealed", _tier) for b in _bodies] + _mr,
                  forb=NO_TWN_MR + NO_CITY_MR + NO_PROV_MR + ([] if _mr else NO_MR) + [(b, "not_discovered") for b in _bodies],
