@@ -533,8 +533,12 @@ case("L23 grave, a province body sitting on a city's own problem it found (P16 a
 # ===================== after the second run: the extent of E16's disagreement (not blind: written to show it) =====================
 case("E37 [After the run: written to show X2's extent] water_facilities_unmaintained at a village, the township's grid 03-01 (the township's 落实工程长效管护, 二(六)5(2), it may put right itself), no step, assessed 03-25: the village not_discovered; the township not yet named not_handled — its 10 + 30 days to put it right itself (self_rectified_report_required default) run to 04-10",
      WFU(discovered=tgrid, **sit), req=VIL_ND, forb=[(TWN, "not_handled")] + [("county_*",)])
-case("E38 [After the run: written to show X2's extent] water_facilities_unmaintained at the county's code, found by the county water-supply unit's own 核查普查 (二(六)5(3) 具体负责做好农村供水工程长效管理: its own to put right), no step, assessed 03-25: the unit not yet named not_handled",
-     WA("water_facilities_unmaintained", C, discovered=disc("county", "verification_census", body="county_water_supply_unit"), **sit), forb=NO_H)
+case("E38 [After the run: written to show X2's extent, then found to be rectifier_holding's choice — the unit is a body itself to rectify the problem it found, and the parameter's default names it not_handled from its handling limit; first written as an X2 xfail, which was my misreading] water_facilities_unmaintained at the county's code, found by the county water-supply unit's own 核查普查 (二(六)5(3) 具体负责做好农村供水工程长效管理), no step, assessed 03-25: the unit not_handled (rectifier_holding default); listed",
+     WA("water_facilities_unmaintained", C, discovered=disc("county", "verification_census", body="county_water_supply_unit"), **sit),
+     req=[("county_water_supply_unit", "not_handled")], listed=["rectifier_holding"])
+case("E38b [After the run] the same with rectifier_holding=not_rectified: nobody yet (it answers 整改不到位 only from the day a level that did all in time would have seen it rectified, 10 + 30 days); listed",
+     WA("water_facilities_unmaintained", C, discovered=disc("county", "verification_census", body="county_water_supply_unit"), **sit),
+     params=dict(rectifier_holding="not_rectified"), forb=NO_H + NO_R, listed=["rectifier_holding"])
 case("E39 [After the run: the control of E16–E38] the village's own find with self_rectified_report_required=true, assessed 03-25: the village not_handled (it had to report within 10 days whatever it then did). (The verdict does not list the parameter: under the library's reading of E16 the finding does not rest on it — X2's other face; not asserted here)",
      NBN(discovered=vgrid, **sit), params=dict(self_rectified_report_required=True), req=[("village_*", "not_handled")], forb=[("township_*",), ("county_*",)])
 
