@@ -204,6 +204,10 @@ def test_an_assess_ended_by_a_signal_leaves_no_temporary_file_and_the_output_unc
         # (a suite run under nohup hands its children SIGHUP ignored, which assess rightly leaves so: the run
         # outlives its terminal — and this test then waited out its timeout; session 31's CI run)
         signal.signal(signal.SIGHUP, signal.SIG_DFL)
+        # (and a job a script starts in the background, as `nohup … &` runs CI, inherits SIGINT ignored, which Python
+        # keeps: Ctrl-C as a terminal's foreground job gets it; session 61's CI run, test_hostile_entry's
+        # _as_a_terminal_job)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
 
     with subprocess.Popen([sys.executable, "-m", "responsibility", "assess", "-", "--from", "jsonl", "-o", str(out),
                            "--jurisdiction", jcsv, "--workers", "2", "--no-progress"], cwd=tmp_path, env=env,

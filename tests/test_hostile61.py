@@ -188,20 +188,27 @@ def test_a_ctrl_c_while_the_outputs_are_renamed_is_acted_on_once_all_are_in_plac
     landing = Landing()
     for t in targets:
         landing.put(str(t), b"new")
-    real, before = os.replace, signal.getsignal(signal.SIGINT)
+    real = os.replace
+    # (Ctrl-C acted on, as in a terminal: a suite run in the background, as CI is, has SIGINT ignored, and a signal
+    # ignored is rightly not held — then nothing is raised and the test tested nothing)
+    outer = signal.signal(signal.SIGINT, signal.default_int_handler)
+    before = signal.getsignal(signal.SIGINT)
 
     def replace(a: Any, b: Any) -> None:
         real(a, b)
         if Path(b).name == "f.csv":
             signal.raise_signal(signal.SIGINT)
 
-    with pytest.MonkeyPatch.context() as m:
-        m.setattr(os, "replace", replace)
-        with pytest.raises(KeyboardInterrupt):
-            landing.land()
-    assert [t.read_bytes() for t in targets] == [b"new"] * 3
-    _no_temporaries(tmp_path)
-    assert signal.getsignal(signal.SIGINT) is before
+    try:
+        with pytest.MonkeyPatch.context() as m:
+            m.setattr(os, "replace", replace)
+            with pytest.raises(KeyboardInterrupt):
+                landing.land()
+        assert [t.read_bytes() for t in targets] == [b"new"] * 3
+        _no_temporaries(tmp_path)
+        assert signal.getsignal(signal.SIGINT) is before
+    finally:
+        signal.signal(signal.SIGINT, outer)
 
 
 def test_the_outputs_are_said_written_once_all_are_and_the_summary_stays_last(tmp_path: Path, run_cli: Any) -> None:
@@ -239,8 +246,11 @@ def test_a_run_stopped_while_its_report_is_built_leaves_the_earlier_run_s_output
     """Ctrl-C, SIGTERM or SIGKILL while the report is built: the earlier run's findings, rejects and report all as
     they were (Ctrl-C and SIGTERM remove the temporary files too; after SIGKILL the next run removes them)."""
     args, before = _earlier_run(tmp_path, run_cli)
+    # (Ctrl-C as a terminal's foreground job gets it: a suite run in the background, as `nohup … &` runs CI, hands its
+    # children SIGINT ignored, which Python keeps — test_hostile_entry's _as_a_terminal_job)
     proc = subprocess.run([sys.executable, "-c", _STOPPED, sig, *args], capture_output=True, text=True,
-                          timeout=TIMEOUT, check=False, stdin=subprocess.DEVNULL)
+                          timeout=TIMEOUT, check=False, stdin=subprocess.DEVNULL,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     if sig == "SIGKILL":
         assert proc.returncode == -signal.SIGKILL, proc.stderr
     else:
