@@ -70,7 +70,16 @@ from ._facts import (
     tied_elsewhere,
     untied_line,
 )
-from ._problem import _CODED, SAME_LEVEL_CONCEALMENT, coded, is_problem, parse_day, parse_problem, placed_for
+from ._problem import (
+    _CODED,
+    RESIDENTS_PLACE,
+    SAME_LEVEL_CONCEALMENT,
+    coded,
+    is_problem,
+    parse_day,
+    parse_problem,
+    placed_for,
+)
 from ._verdict import (
     Finding,
     FindingForm,
@@ -918,7 +927,10 @@ class Decider:
                 out.append(param)
                 removed.append((param, value, gone))
             readings[param] = readings.get(param, False) or bool(changed) or len(other) != len(now)
-        inert = tuple([p for p, moved in readings.items() if not moved and p in rests])
+        # (residents_committee_place is never inert: at a community's code, what the village level is there — its
+        # bodies or none — is its reading under either value, whether or not the other value changes a finding;
+        # records.md, the parameter's why: every verdict there says it rests on it, check62 X3)
+        inert = tuple([p for p, moved in readings.items() if not moved and p in rests and p != RESIDENTS_PLACE])
         return tuple(dict.fromkeys(out)), links, tuple(removed), inert
 
     def _todo(self, problem: Problem, failed: bool, rests: Sequence[str]) -> tuple[tuple[str, Any, str], ...]:
