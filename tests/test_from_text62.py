@@ -40,12 +40,6 @@ DISAGREE: dict[str, str] = {
            "03-20 all the same: the township is not named, though self_rectified_report_required's own why says 'A pass-down "
            "to a level that cannot rectify the kind is no disposal under either value: a township that hands its village a "
            "late renovation answers not_handled'",
-    "K56": "check62 X4: a student not identified, found by the province's 巡视, concealed_by the county (no body): the "
-           "verdict resolves the concealer to 县教育局 and names the school for nothing, while concealed_by 县教育局 by name "
-           "names the school not_discovered (二(六)2(1) 各学校负责本校的学生资助对象认定) — the same concealer, and the "
-           "school's miss depends on how the record wrote it; unit_below_own_level (default true) has the school answer as "
-           "a level below the finder, as the village and the township do when the county conceals a house (K8: both stay "
-           "not_discovered)",
     "E16": "check62 X2: a village's own grid find of its own problem (basic_needs_not_helped_to_apply), no step, assessed "
            "03-25 (day 24): the verdict names 村党支部、村委会 not_handled, while the same village putting it right on 04-05 "
            "(day 35) is named by nobody (self_rectified_report_required false: a village that puts right its own problem "
