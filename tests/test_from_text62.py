@@ -40,12 +40,6 @@ DISAGREE: dict[str, str] = {
            "03-20 all the same: the township is not named, though self_rectified_report_required's own why says 'A pass-down "
            "to a level that cannot rectify the kind is no disposal under either value: a township that hands its village a "
            "late renovation answers not_handled'",
-    "K56": "check62 X4: a student not identified, found by the province's 巡视, concealed_by the county (no body): the "
-           "verdict resolves the concealer to 县教育局 and names the school for nothing, while concealed_by 县教育局 by name "
-           "names the school not_discovered (二(六)2(1) 各学校负责本校的学生资助对象认定) — the same concealer, and the "
-           "school's miss depends on how the record wrote it; unit_below_own_level (default true) has the school answer as "
-           "a level below the finder, as the village and the township do when the county conceals a house (K8: both stay "
-           "not_discovered)",
     "E16": "check62 X2: a village's own grid find of its own problem (basic_needs_not_helped_to_apply), no step, assessed "
            "03-25 (day 24): the verdict names 村党支部、村委会 not_handled, while the same village putting it right on 04-05 "
            "(day 35) is named by nobody (self_rectified_report_required false: a village that puts right its own problem "
@@ -58,14 +52,6 @@ DISAGREE: dict[str, str] = {
     "E37": "check62 X2 (its extent): a township's own grid find it may put right itself (water_facilities_unmaintained, "
            "二(六)5(2) 落实工程长效管护), no step, assessed 03-25: the township is named not_handled while its 10 + 30 days run "
            "to 04-10 (rectified 04-05, it is named by nobody)",
-    "K48": "check62 X3 (again): a community's house whose concealment (2020-02-10) came before the policy applied, as of "
-           "2020-06-30: the verdict names 县建设 not_handled and lists policy_in_force_from but not residents_committee_place, "
-           "which records.md says every verdict on a problem placed at a community's code names",
-    "U4": "check62 X3: a problem at an urban community (青城社区) found by a village-level grid, residents_committee_place="
-          "village (the record is refused under the default, so the verdict exists only by this value): the verdict lists "
-          "handling_time_limit_days alone, not residents_committee_place; U1 (the township's grid at the same community, "
-          "default, no finding either) lists it, and records.md says 'Under either value the verdict (who, route) names "
-          "the parameter among what it rests on'",
 }
 PARAMS = run_params(CASES, DISAGREE)
 
@@ -136,11 +122,6 @@ def test_a_body_named_twice_as_concealer_is_named_once(policy: Policy, cid: str)
     assert len(got) == len(set(got)), got
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "check62 X3 (its extent): of the 66 problem kinds heard of on the county hotline at 青城社区, 40 verdicts do not list "
-    "residents_committee_place — those whose kind gives the village level no part (the county's departments' kinds, "
-    "the policy gaps, mechanism_missing …), where the value changes no finding; records.md and the parameter's why "
-    "say every verdict on a problem placed at a community's code names it"))
 def test_every_verdict_at_a_community_says_it_rests_on_residents_committee_place(policy: Policy) -> None:
     missing = []
     for c in CASES:

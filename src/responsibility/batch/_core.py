@@ -67,6 +67,7 @@ from ..engine._facts import (
     sole_holder,
     standing_for,
 )
+from ..engine._problem import unit_below_level
 from ..policy._model import SEVERITIES
 from ..policy._view import SECTORLESS, PolicyView
 from ._encode import Cols
@@ -358,6 +359,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     reached_reports(c, t)
     stepping_levels(c, t)
     guiding_concealers(c, t)
+    concealing_levels_over_units(c, t)
     co_assignees(c, t)
     acting = acting_pressers(c, t, tpl)
     if receivers is not None or conceal_role:
@@ -935,6 +937,33 @@ def guiding_concealers(c: Cols, t: Tables) -> None:
         k = int(c.kind[r])
         if guiding_level_department(t.policy, t.areas[int(c.area[r])], t.kind_names[k - 1] if k else None,
                                     t.rank_level[int(c.clvl[i])]) is not None:
+            c.slow[r] = True
+
+
+def concealing_levels_over_units(c: Cols, t: Tables) -> None:
+    """Mark slow (``c.slow``: the reference path) a record naming as concealer a level at which a unit below that level
+    has a part in the record's kind (unit_below_own_level: a school at the county, in an education problem): the
+    level knew the problem, but the unit answers as a level below and still misses it (engine/_decide.py
+    ``without_knowers_missing``, check62 X4), where the fast path reads the whole level as knowing. Few records name
+    a concealing level over such a unit."""
+    if not len(c.cp):
+        return
+    policy = t.policy
+    units = [b for b in policy.bodies if unit_below_level(policy, b)]
+    if not units:
+        return
+    memo: dict[tuple[int, int, int], bool] = {}
+    for i in np.flatnonzero(c.cbody < 0).tolist():
+        r = int(c.cp[i])
+        if c.slow[r]:
+            continue
+        a, k, lv = int(c.area[r]), int(c.kind[r]), int(c.clvl[i])
+        hit = memo.get((a, k, lv))
+        if hit is None:
+            area, kind, level = t.areas[a], t.kind_names[k - 1] if k else None, t.rank_level[lv]
+            hit = memo[a, k, lv] = any(policy.bodies[b].level == level and unit_below_level(policy, b, area, kind)
+                                       for b in units)
+        if hit:
             c.slow[r] = True
 
 

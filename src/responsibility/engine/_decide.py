@@ -70,7 +70,17 @@ from ._facts import (
     tied_elsewhere,
     untied_line,
 )
-from ._problem import _CODED, SAME_LEVEL_CONCEALMENT, coded, is_problem, parse_day, parse_problem, placed_for
+from ._problem import (
+    _CODED,
+    RESIDENTS_PLACE,
+    SAME_LEVEL_CONCEALMENT,
+    coded,
+    is_problem,
+    parse_day,
+    parse_problem,
+    placed_for,
+    unit_below_level,
+)
 from ._verdict import (
     Finding,
     FindingForm,
@@ -184,6 +194,15 @@ _OTHER_STAGES: tuple[Stage, ...] = ("handling", "discovery", "supervision")
 #: The same for a named concealer with none at handling (the concealment's stage): the school, whose 认定 is at
 #: discovery and rectification (二(六)2(1)), hid from the check the problem its own duty concerns (review32 F5).
 _CONCEALER_STAGES: tuple[Stage, ...] = ("discovery", "rectification", "supervision")
+
+
+def _knowing(ctx: Context) -> tuple[int, ...]:
+    """What a plan's key reads of the levels that knew the problem (:attr:`Context.knew`) and those named as concealer
+    (:attr:`Context.hid`, each as ``~rank``: a unit below such a level does not know it by that, check62 X4)."""
+    knew, hid = ctx.knew, ctx.hid
+    if not hid:
+        return tuple(sorted(knew)) if knew else ()
+    return (*sorted(knew), *[~r for r in sorted(hid)])
 
 class Plan:
     """The findings of one shape of record (:meth:`Decider.shape`), short of the record's own parts.
@@ -633,7 +652,7 @@ class Decider:
         # ids with what a plan reads of the fact: engine/_compile's tokens, never reused), in place of the
         # placement's key of a tuple per hit (:meth:`_placement`), which it decides: a look-up by a tuple of ints.
         at = (rec["area"], rec["kind"], rec["severity"], ctx.line, facts[0]["prank"] if facts else None,
-              tuple(sorted(ctx.knew)) if ctx.knew else (), fired, self._offices_acting(problem),
+              _knowing(ctx), fired, self._offices_acting(problem),
               self._acting_pressers(problem))
         got = self._by_fired.get(at)
         if got is None:
@@ -651,7 +670,7 @@ class Decider:
         # (looked up by a key of new tuples; only a key kept holds the decider's one of each part, :attr:`_canon`: a
         # look-up in its large table per hit costs more than the key's own tuples)
         pk = (eng.name, rec["area"], rec["kind"], rec["severity"], ctx.line,
-              facts[0]["prank"] if facts else None, tuple(sorted(ctx.knew)) if ctx.knew else (),
+              facts[0]["prank"] if facts else None, _knowing(ctx),
               tuple([(rule.id, fact.get("body"), fact.get("later"), fact.get("nod"), fact.get("escalate"))
                      for rule, fact in hits]),
               self._offices_acting(problem), self._acting_pressers(problem))
@@ -688,7 +707,7 @@ class Decider:
             fired = tuple(entries)
         rec = problem.__dict__
         return (engine, rec["severity"], ctx.line, facts[0]["prank"] if facts else None,
-                tuple(sorted(ctx.knew)) if ctx.knew else (), tuple(sorted(ctx.passed)) if ctx.passed else (),
+                _knowing(ctx), tuple(sorted(ctx.passed)) if ctx.passed else (),
                 tuple(sorted(ctx.handed)) if ctx.handed else (), ctx.deadline_from_parameter,
                 tuple(ctx.rests_on), fired, self._offices_acting(problem), self._acting_pressers(problem))
 
@@ -837,7 +856,7 @@ class Decider:
         raw: dict[tuple[str, str, str], tuple[list[tuple[str, int]], tuple[str, ...]]] = {}
         self._place_at(area, kind, prank, hits, sector, 0, raw, self._acting_pressers(problem))
         offices_aside = self._offices_aside(problem, raw)
-        placed = self.without_knowers_missing(raw, ctx.knew)
+        placed = self.without_knowers_missing(raw, ctx.knew, ctx.hid, area, kind)
         failed = self.failure_levels(placed)
         rule_of = self._rule_of
         for rule, _ in hits:
@@ -854,7 +873,7 @@ class Decider:
                 pos = start + i
                 for key, duties in placing:
                     _placed(raw, key, (rule_id, pos), duties)
-            placed = self.without_knowers_missing(raw, ctx.knew)
+            placed = self.without_knowers_missing(raw, ctx.knew, ctx.hid, area, kind)
         keys = sorted(placed, key=self._order.__getitem__)
         canon = self._canon
         return Plan(canon(tuple(sorted(failed))), canon(tuple(keys)),
@@ -918,7 +937,10 @@ class Decider:
                 out.append(param)
                 removed.append((param, value, gone))
             readings[param] = readings.get(param, False) or bool(changed) or len(other) != len(now)
-        inert = tuple([p for p, moved in readings.items() if not moved and p in rests])
+        # (residents_committee_place is never inert: at a community's code, what the village level is there — its
+        # bodies or none — is its reading under either value, whether or not the other value changes a finding;
+        # records.md, the parameter's why: every verdict there says it rests on it, check62 X3)
+        inert = tuple([p for p, moved in readings.items() if not moved and p in rests and p != RESIDENTS_PLACE])
         return tuple(dict.fromkeys(out)), links, tuple(removed), inert
 
     def _todo(self, problem: Problem, failed: bool, rests: Sequence[str]) -> tuple[tuple[str, Any, str], ...]:
@@ -1298,17 +1320,26 @@ class Decider:
         return got
 
     def without_knowers_missing(self, placed: dict[tuple[str, str, str], Any],
-                                knew: set[int] | frozenset[int] = frozenset()) -> dict[tuple[str, str, str], Any]:
+                                knew: set[int] | frozenset[int] = frozenset(),
+                                hid_levels: set[int] | frozenset[int] = frozenset(),
+                                area: str | None = None, kind: str | None = None) -> dict[tuple[str, str, str], Any]:
         """``placed`` without a miss (not_discovered) of a body that knew the problem: one that
-        concealed it (一(四) lists 瞒报漏报 apart from 应发现未发现; others at its level keep theirs)
-        or one at a level of ``knew`` (:attr:`Context.knew`: it reported it, received a report of
-        it in time, or concealed it)."""
+        concealed it (一(四) lists 瞒报漏报 apart from 应发现未发现; others at its level keep theirs),
+        one at a level of ``knew`` (:attr:`Context.knew`: it reported it or received a report of
+        it in time), or one at a level named as concealer (``hid_levels``, :attr:`Context.hid`) but a unit below that
+        level in the problem of ``area`` and ``kind`` (unit_below_own_level: the school answers as a level below, as
+        where the record names the level's one body as concealer; check62 X4)."""
         hid = {body for body, basis, _ in placed if basis == CONCEALED}
-        if not hid and not knew:
+        if not hid and not knew and not hid_levels:
             return placed
-        rank, bodies = self.policy.level_rank, self.policy.bodies
-        return {k: v for k, v in placed.items()
-                if not (k[1] == MISSED and (k[0] in hid or rank[bodies[k[0]].level] in knew))}
+        policy = self.policy
+        rank, bodies = policy.level_rank, policy.bodies
+
+        def knows(body: str) -> bool:
+            level = rank[bodies[body].level]
+            return level in knew or (level in hid_levels and not unit_below_level(policy, body, area, kind))
+
+        return {k: v for k, v in placed.items() if not (k[1] == MISSED and (k[0] in hid or knows(k[0])))}
 
     # ------------------------------------------------------------------ placing
 
@@ -1317,7 +1348,7 @@ class Decider:
         """Findings keyed by (body, basis, liability): the hits behind each and its duties."""
         prank = self.policy.level_rank[coded(problem.place)[1]]  # (as derive reads it)
         placed = self.place_hits(problem.area, problem.kind, prank, hits, ctx.line, self._acting_pressers(problem))
-        return self.without_knowers_missing(placed, ctx.knew)
+        return self.without_knowers_missing(placed, ctx.knew, ctx.hid, problem.area, problem.kind)
 
     def failure_levels(self, placed: Mapping[tuple[str, str, str], Any]) -> set[int]:
         """Ranks of the levels at which one of the failures of 一(四) was found, by a body whose

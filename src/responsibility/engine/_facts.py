@@ -53,6 +53,7 @@ from ._problem import (
     coded,
     residents_place,
     unit_below_level,
+    units_below_at,
 )
 
 if TYPE_CHECKING:
@@ -233,8 +234,12 @@ class Context:
     rests_on: list[str] = field(default_factory=list)
     #: Ranks of the levels the record shows knew the problem, so did not miss it (应由本级发现而没有
     #: 发现): a level that reported it upward within the handling limit of its discovery, the level
-    #: that received such a report, a level named as having concealed it (瞒报, 一(四) lists it apart).
+    #: that received such a report.
     knew: set[int] = field(default_factory=set)
+    #: Ranks of the levels named as having concealed it (瞒报, 一(四) lists it apart from 应发现未发现): they knew it,
+    #: all but a unit placed at the level but below it (unit_below_own_level: a school at the county), which answers
+    #: as a level below — as it does where the record names the level's one body as concealer (check62 X4).
+    hid: set[int] = field(default_factory=set)
     #: Ranks of the levels that passed their assignment down in time and answer for its
     #: rectification by ``reassigned_level_answers: rectification``.
     passed: set[int] = field(default_factory=set)
@@ -265,7 +270,7 @@ def _context(as_of: dt.date, authority: str, owner: bool) -> Context:
     ctx.as_of, ctx.authority, ctx.owner = as_of, authority, owner
     ctx.received, ctx.assigned, ctx.assigned_to, ctx.deadline_from_parameter = {}, {}, {}, False
     ctx.rests_on, ctx.knew, ctx.passed, ctx.handed, ctx.set_aside, ctx.line = [], set(), set(), {}, False, None
-    ctx.late_passes = {}
+    ctx.late_passes, ctx.hid = {}, set()
     return ctx
 
 
@@ -2250,7 +2255,13 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             if HANDLING_LIMIT not in ctx.rests_on:
                 ctx.rests_on.append(HANDLING_LIMIT)
     if concealed_by:
-        ctx.knew.update(rank[who] for who in concealed_by if who in rank)
+        for who in concealed_by:
+            if who in rank:
+                ctx.hid.add(rank[who])
+                # (a unit below the level knows it by the level's concealment or not by unit_below_own_level: the
+                # verdict rests on it where a finding changes; check62 X4)
+                if BELOW not in ctx.rests_on and units_below_at(policy, area, kind, who):
+                    ctx.rests_on.append(BELOW)
     # Who held the problem and had to pass it on: the finder's level, then each level it was
     # reported to. A level below the authority must report upward; at or above it, assign.
     holders: list[tuple[str, dt.date, str]] = [(d_level, d_on, d_body or "")]

@@ -2736,6 +2736,18 @@ def unit_below_level(policy: PolicyView, body: str, area: str | None = None, kin
         area is None or policy.has_kind_part(area, kind, body))
 
 
+def units_below_at(policy: PolicyView, area: str, kind: str | None, level: str) -> bool:
+    """Whether a body of ``level`` is of a kind placed at its level but below it (accountability.yaml's
+    ``not_discovered.below_own_level``: the school) with a part in the problem of ``area`` and ``kind``, whatever
+    unit_below_own_level's value: a level named as concealer then knows the problem for the unit or not by that
+    parameter (engine/_decide ``without_knowers_missing``; check62 X4)."""
+    if BELOW not in policy.parameters or "not_discovered" not in policy.failures:
+        return False
+    kinds = policy.failures["not_discovered"].below_own_level
+    return any(b.level == level and b.kind in kinds and policy.has_kind_part(area, kind, b.id)
+               for b in policy.bodies.values())
+
+
 def is_problem(value: object) -> bool:
     """Whether ``value`` is a :class:`Problem` (none can exist before the record models are imported, so asking
     imports nothing)."""
