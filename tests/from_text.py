@@ -160,3 +160,38 @@ def run_params(cases: list[Case], disagree: dict[str, str]) -> list[Any]:
     library to answer it wrongly (``disagree``: id → the clause and what the text requires)."""
     return [pytest.param(c, id=case_id(c), marks=[pytest.mark.xfail(strict=True, reason=disagree[case_id(c)])]
                          if case_id(c) in disagree else []) for c in cases]
+
+
+def clause_adder(cases: list[Case]) -> Callable[..., None]:
+    """:func:`adder`'s ``case``, with ``cl`` [(body, basis, clauses it must cite, clauses it must not)] and ``fl``
+    [(body glob, basis or None, liability)]: findings that must not be (:func:`check_clauses_and_liabilities`)."""
+    add = adder(cases)
+
+    def case(name: str, r: dict[str, Any], cl: Any = (), fl: Any = (), **k: Any) -> None:
+        add(name, r, **k)
+        cases[-1]["cl"] = list(cl); cases[-1]["fl"] = list(fl)
+
+    return case
+
+
+def check_clauses_and_liabilities(policy: Policy, case: Case) -> None:
+    """The clauses each ``cl`` finding cites (every one of ``must``, none of ``must_not``) and the liabilities no
+    finding may carry (``fl``)."""
+    if case["refuse"] or not (case["cl"] or case["fl"]):
+        return
+    view = policy.with_parameters(**case["params"]) if case["params"] else policy
+    try:
+        verdict = view.who_answers(record_of(case))
+    except ProblemError:
+        assert case["refuse_ok"], case["name"]
+        return
+    for body, basis, must, must_not in case["cl"]:
+        hits = [f for f in verdict.findings if f.body == body and f.basis == basis]
+        assert hits, f"no finding {body} {basis} to check the clauses of"
+        for f in hits:
+            assert set(must) <= set(f.clauses), (body, basis, f.liability, f.clauses, must)
+            assert not set(must_not) & set(f.clauses), (body, basis, f.liability, f.clauses, must_not)
+    for body, basis, liability in case["fl"]:
+        bad = [(f.body, f.basis, f.liability) for f in verdict.findings if fnmatch.fnmatchcase(f.body, body)
+               and (basis is None or f.basis == basis) and f.liability == liability]
+        assert not bad, f"forbidden liability {liability}: {bad}"

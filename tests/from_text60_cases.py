@@ -38,8 +38,8 @@ from .from_text import (
     VIL_ND,
     A,
     C,
-    adder,
     asg,
+    clause_adder,
     cres,
     disc,
     hot,
@@ -48,14 +48,7 @@ from .from_text import (
 )
 
 CASES: list[dict[str, Any]] = []
-_add = adder(CASES)
-
-
-def case(name: str, r: dict[str, Any], cl: Any = (), fl: Any = (), **k: Any) -> None:
-    """``adder``'s case, with ``cl`` [(body, basis, clauses it must cite, clauses it must not)] and ``fl`` [(body glob,
-    basis or None, liability)]: findings that must not be."""
-    _add(name, r, **k)
-    CASES[-1]["cl"] = list(cl); CASES[-1]["fl"] = list(fl)
+case = clause_adder(CASES)
 
 
 HO = A("housing"); WA = A("water"); ED = A("education"); HE = A("health"); BN = A("basic_needs")

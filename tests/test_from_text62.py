@@ -21,7 +21,7 @@ import pytest
 
 from responsibility import ParameterWarning, Policy, ProblemError
 
-from .from_text import case_id, check, check_batch, record_of, run_params
+from .from_text import case_id, check, check_batch, check_clauses_and_liabilities, record_of, run_params
 from .from_text62_cases import CASES
 
 DISAGREE: dict[str, str] = {
@@ -56,27 +56,6 @@ DISAGREE: dict[str, str] = {
 PARAMS = run_params(CASES, DISAGREE)
 
 
-def check_clauses_and_liabilities(policy: Policy, case: dict[str, Any]) -> None:
-    """The clauses each ``cl`` finding cites (every one of ``must``, none of ``must_not``) and the liabilities no
-    finding may carry (``fl``)."""
-    if case["refuse"] or not (case["cl"] or case["fl"]):
-        return
-    view = policy.with_parameters(**case["params"]) if case["params"] else policy
-    try:
-        verdict = view.who_answers(record_of(case))
-    except ProblemError:
-        assert case["refuse_ok"], case["name"]
-        return
-    for body, basis, must, must_not in case["cl"]:
-        hits = [f for f in verdict.findings if f.body == body and f.basis == basis]
-        assert hits, f"no finding {body} {basis} to check the clauses of"
-        for f in hits:
-            assert set(must) <= set(f.clauses), (body, basis, f.liability, f.clauses, must)
-            assert not set(must_not) & set(f.clauses), (body, basis, f.liability, f.clauses, must_not)
-    for body, basis, liability in case["fl"]:
-        bad = [(f.body, f.basis, f.liability) for f in verdict.findings if fnmatch.fnmatchcase(f.body, body)
-               and (basis is None or f.basis == basis) and f.liability == liability]
-        assert not bad, f"forbidden liability {liability}: {bad}"
 
 
 def check_one(policy: Policy, case: dict[str, Any]) -> None:
