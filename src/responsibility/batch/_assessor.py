@@ -183,6 +183,7 @@ def lone_surrogate(value: Any, path: str = "", depth: int = 0) -> str | None:
 
 
 _DEEPEST = 64
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _plain_id(raw: Any) -> str | None:
@@ -192,7 +193,6 @@ def _plain_id(raw: Any) -> str | None:
     if isinstance(pid, int) and not isinstance(pid, bool):
         return str(pid)
     return pid if isinstance(pid, str) and pid and not _SURROGATE.search(pid) else None
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Assessor:
