@@ -1,0 +1,209 @@
+"""check63's records, written from the text before the library was run on them (session 62): the ground the earlier
+from-text audits (check55–check62, tests/from_text55_cases.py–from_text62_cases.py) covered least — 教育扶贫 (二(六)2:
+学生资助 认定、拨付、发放、名单、程序), 健康扶贫 (二(六)3: 帮助申请、材料真实性、审核审批、核算、补充保险), 项目管理 (二(五): 民主决策
+公示、审核、项目库、录入系统、验收、台账), 资金管理使用 (二(四): 专款专用、绩效、资产、分配、制度), 低收入农户精准识别 (二(三)), 饮水
+(二(六)5), 两不愁 (二(六)1), the province's and city's own duties in each area (二(二)5 and each area's 省市 clause), the
+liability tiers of 一(四) (相关工作人员; 所在单位和领导 by 情形严重和不良后果程度) with 主体责任 in each area's county clause, and
+records the library must refuse, each with the reason code it must give (docs/records.md).
+
+Each record names what the text requires (``req``) and the bodies it forbids naming (``forb``; ``fl``, a body with a
+liability it must not carry); ``cl`` names clauses a finding must (and must not) cite; ``code`` the refusal's reason
+code. tests/test_from_text63.py runs them; the auditor's report is /work/helpers/s62/check63-report.md. A record
+whose first expectation was the auditor's own misreading says so in its name ("[After the run: …]").
+"""
+# ruff: noqa: E501, E702, E731, RUF005
+# One record to a call, as tests/from_text55_cases.py–from_text62_cases.py write them (not reflowed by ruff format):
+# fmt: off
+
+from __future__ import annotations
+
+from typing import Any
+
+from .from_text import (
+    CITY,
+    CITYPROV,
+    CNTY_MR,
+    LOW_ND,
+    NO_CITY_MR,
+    NO_MR,
+    NO_PROV_MR,
+    NO_TWN_MR,
+    NOBODY,
+    NOLOW,
+    NOT_LATE,
+    TWN,
+    VIL,
+    VIL_ND,
+    A,
+    C,
+    asg,
+    clause_adder,
+    disc,
+    hot,
+    late,
+    rep,
+)
+
+CASES: list[dict[str, Any]] = []
+case = clause_adder(CASES)
+
+
+def refuse(name: str, r: dict[str, Any], code: str, field: str | None = None) -> None:
+    """A record the library must refuse, with the reason code (and the field) docs/records.md gives for its fault."""
+    case(name, r, refuse=True)
+    CASES[-1]["code"] = code; CASES[-1]["field"] = field
+
+
+ED = A("education"); HE = A("health"); PR = A("projects"); FU = A("funds"); ID = A("identification")
+BN = A("basic_needs"); WA = A("water"); HO = A("housing")
+sit = dict(as_of="2021-03-25")
+S3 = ["staff"]; S3U = ["staff", "unit"]; S3UL = ["staff", "unit", "leadership"]
+NOLEAD = [("*", None, "leadership")]; NOUNIT = [("*", None, "unit")]
+NO_H = [("*", "not_handled")]; NO_R = [("*", "not_rectified")]; NO_S = [("*", "supervision")]; NO_C = [("*", "concealed")]
+NO_ND = [("*", "not_discovered")]
+cres = lambda body=None: disc("city", "research_supervision", body=body)
+pres = lambda body=None: disc("province", "research_supervision", body=body)
+csv_ = lambda body=None: disc("city", "survey_verification", body=body)
+paud = disc("province", "audit", body="province_audit"); caud = disc("city", "audit", body="city_audit")
+chv = disc("city", "higher_level_verification")
+ccen = disc("county", "verification_census")
+dl = dict(deadline="2021-03-31")
+SCHOOL = "county_school"; CEDU = "county_education"; CFIN = "county_finance"; CPO = "county_poverty_office"
+CMI = "county_medical_insurance"; CCA = "county_civil_affairs"; CDF = "county_disabled_federation"
+NOT_EDU_OTHERS = [(CPO,), ("county_hrss",), ("county_medical_insurance",), ("county_construction",)]
+
+# ===================== 教育扶贫 二(六)2 =====================
+case("ED1 education_student_not_identified, the province's 调研督导 03-01: the school (二(六)2(1) 各学校负责本校的学生资助对象认定) and 县教育局 (二(六)2(2) 认定、审核) not_discovered; no village or township (not their 具体问题: the school's and the bureau's own work); no city body (the province found it; the city's checks do not make it answer by default); 县财政局、民政局、残联、扶贫办 not named",
+     ED("education_student_not_identified", discovered=pres()), req=[(SCHOOL, "not_discovered", S3), (CEDU, "not_discovered", S3)],
+     forb=NOLOW + CITYPROV + [(CFIN,), (CCA,), (CDF,), (CPO,)], fl=NOUNIT + NOLEAD)
+case("ED2 the same, serious: the school and 县教育局 staff + unit (一(四) 根据情形严重…追究所在单位); no leadership; no 主体责任",
+     ED("education_student_not_identified", discovered=pres(), severity="serious"), req=[(SCHOOL, "not_discovered", S3U), (CEDU, "not_discovered", S3U)],
+     forb=NO_MR + NOLOW, fl=NOLEAD)
+case("ED3 the same, grave: staff + unit + leadership; the county's Party committee and government 主体责任 citing 二(六)2(3) (对当地教育扶贫工作负主体责任); no city, province or township 主体责任",
+     ED("education_student_not_identified", discovered=pres(), severity="grave"), req=[(SCHOOL, "not_discovered", S3UL), (CEDU, "not_discovered", S3UL)] + CNTY_MR,
+     forb=NO_CITY_MR + NO_PROV_MR + NO_TWN_MR + NOLOW, cl=[("county_party_committee", "main_responsibility", ["二(六)2(3)"], []), ("county_government", "main_responsibility", ["二(六)2(3)"], [])])
+case("ED4 education_aid_not_paid of finance's line (未及时拨付, 二(六)2(2) 县财政局负责及时拨付和监管资助资金), found by the province audit: 县财政局 not_discovered; not the school (its 发放 is not what failed), not 县教育局 (认定、审核 is not paying); no audit office named; no city body",
+     ED("education_aid_not_paid", sector="finance", discovered=paud), req=[(CFIN, "not_discovered")],
+     forb=[(SCHOOL,), (CEDU,), (CPO,), ("province_audit",), ("city_*",)] + NOLOW)
+case("ED5 education_aid_not_paid of finance's line, county hotline 03-01, the county sits (as of 03-25): 县财政局 not_handled (the county's holder of its own line, 一(三) 按照问题类别…交办); nobody not_discovered (the county found it through an outside channel, and nothing below the county had a part in 拨付); no school, no 县教育局",
+     ED("education_aid_not_paid", sector="finance", discovered=hot, **sit), req=[(CFIN, "not_handled")],
+     forb=NO_ND + [(SCHOOL,), (CEDU,), (CPO,)] + NOLOW + CITYPROV)
+case("ED6 the same, the county hands it to 县财政局 03-03, deadline 03-31, not paid by 04-30: 县财政局 not_rectified (一(四) 交办问题整改落实不到位); nobody not_handled; no school, no 县教育局 not_rectified; no city or province",
+     ED("education_aid_not_paid", sector="finance", discovered=hot, handled=[asg("county", "county", body=CFIN)], **dl, **late), req=[(CFIN, "not_rectified")],
+     forb=NO_H + [(SCHOOL,), (CEDU, "not_rectified"), (CPO,)] + NOLOW + CITYPROV)
+case("ED7 the same paid 03-20: nobody answers (found by an outside channel, passed on in 2 days, rectified by its deadline)",
+     ED("education_aid_not_paid", sector="finance", discovered=hot, handled=[asg("county", "county", body=CFIN)], **dl, rectified_on="2021-03-20", **late), forb=NOBODY)
+case("ED8 education_aid_not_paid of the school's line (发放, 二(六)2(1) 确保各项资助经费提取、发放和使用的规范), county hotline, handed to the school 03-03, deadline 03-31, not paid out by 04-30: the school not_rectified; 县教育局 not named (it does not pay); 县财政局 not not_rectified (not its part)",
+     ED("education_aid_not_paid", sector="county_school", discovered=hot, handled=[asg("county", "county", body=SCHOOL)], **dl, **late), req=[(SCHOOL, "not_rectified")],
+     forb=[(CEDU,), (CFIN, "not_rectified"), (CPO,)] + NO_H + NOLOW + CITYPROV)
+case("ED9 education_lists_not_provided of civil affairs' line (二(六)2(2) 县民政局负责提供低收入家庭学生名单), county hotline, the county sits (as of 03-25): 县民政局 not_handled; not 县残联 (the other list), not the school or 县教育局 (the text names no receiver of the lists)",
+     ED("education_lists_not_provided", sector="civil_affairs", discovered=hot, **sit), req=[(CCA, "not_handled")],
+     forb=[(CDF,), (SCHOOL,), (CEDU,), (CPO,)] + NO_ND + NOLOW + CITYPROV)
+case("ED10 education_lists_not_provided of the disabled federation's line (县残联负责提供学龄段持证残疾人名单), the city's 调研督导, grave: 县残联 not_discovered, staff + unit + leadership; the county's 主体责任; not 县民政局",
+     ED("education_lists_not_provided", sector="disabled_federation", discovered=cres(), severity="grave"), req=[(CDF, "not_discovered", S3UL)] + CNTY_MR,
+     forb=[(CCA,), (SCHOOL,), (CEDU,)] + NOLOW + NO_CITY_MR + NO_PROV_MR)
+case("ED11 education_aid_procedure_irregular (结果未公示, 二(六)2(1) the school's 提前告知…结果公示、建档备案), county hotline, handed to the school 03-03, deadline 03-31, put right 03-20, as of 04-30: the school not_discovered (it is placed at the county but is not the county's 级, unit_below_own_level: another body of the county level found its own problem); no 整改不到位, no pressing, nobody not_handled; 县教育局 not named (education_review_covers_procedure default, listed)",
+     ED("education_aid_procedure_irregular", discovered=hot, handled=[asg("county", "county", body=SCHOOL)], **dl, rectified_on="2021-03-20", **late),
+     req=[(SCHOOL, "not_discovered")], forb=NO_H + NOT_LATE + [(CEDU,), (CFIN,)] + NOLOW, listed=["education_review_covers_procedure"])
+case("ED12 education_aid_procedure_irregular, the city's 调研督导, with education_review_covers_procedure=true: the school and 县教育局 not_discovered; listed",
+     ED("education_aid_procedure_irregular", discovered=cres()), params=dict(education_review_covers_procedure=True),
+     req=[(SCHOOL, "not_discovered"), (CEDU, "not_discovered")], forb=[(CFIN,)] + NOLOW, listed=["education_review_covers_procedure"])
+case("ED13 education_aid_support_missing at the county's code (二(六)2(3) 统筹协调…学生资助管理机构、人员和经费保障), the province's 调研督导, serious: the county's Party committee and government not_discovered (staff + unit); no school, bureau, township or village; no 主体责任 (serious)",
+     ED("education_aid_support_missing", C, discovered=pres(), severity="serious"), req=[("county_party_committee", "not_discovered", S3U), ("county_government", "not_discovered", S3U)],
+     forb=[(SCHOOL,), (CEDU,), (CFIN,), ("city_*",)] + NOLOW + NO_MR, fl=NOLEAD)
+case("ED14 education_policy_gap at the county's code, education's line, the county hotline reports it to the province 03-03 (the province's policy: beyond the county's authority, 一(三)), the province sits (as of 03-25): 省教育厅 not_handled; no other line's department (财政、民政、人社、残联、扶贫) — the record names education's; no county body; the city (never told) not named",
+     ED("education_policy_gap", C, sector="education", discovered=hot, handled=[rep("county", "province")], **sit), req=[("province_education", "not_handled")],
+     forb=[("province_finance",), ("province_civil_affairs",), ("province_hrss",), ("province_disabled_federation",), ("province_poverty_office",), ("county_*",), ("city_*",)] + NOLOW)
+case("ED15 the same, the province mends the policy 04-10: nobody answers",
+     ED("education_policy_gap", C, sector="education", discovered=hot, handled=[rep("county", "province")], rectified_on="2021-04-10", **late), forb=NOBODY)
+case("ED16 education_policy_gap at the city's code (the city's own policy), civil affairs' line, found by the province's 调研督导 03-01, assigned to 市民政局 03-03, deadline 03-31, not mended by 04-30: 市民政局 not_rectified; not 市教育局 or 市财政局 (another line); no county body",
+     ED("education_policy_gap", CITY, sector="civil_affairs", discovered=pres(), handled=[asg("province", "city", body="city_civil_affairs")], **dl, **late),
+     req=[("city_civil_affairs", "not_rectified")], forb=[("city_education",), ("city_finance",), ("city_hrss", "not_rectified"), ("county_*",)] + NOLOW)
+case("ED17 education_student_not_identified, the city's 上级核查 03-01, 县教育局 concealed it (一(四) 瞒报漏报): 县教育局 concealed, not also not_discovered; the school not_discovered (a unit below the county's own level still missed what it had to find); no village/township; no city body",
+     ED("education_student_not_identified", discovered=chv, concealed_by=[CEDU]), req=[(CEDU, "concealed"), (SCHOOL, "not_discovered")],
+     forb=[(CEDU, "not_discovered"), (SCHOOL, "concealed"), ("city_*",)] + NOLOW, cl=[(CEDU, "concealed", ["一(四)"], [])])
+case("ED18 the same with the county (no body named) as concealer, grave: 县教育局 (the county's one body for it) concealed, staff + unit + leadership; the school not_discovered, staff + unit + leadership; the county's 主体责任",
+     ED("education_student_not_identified", discovered=chv, concealed_by=["county"], severity="grave"), req=[(CEDU, "concealed", S3UL), (SCHOOL, "not_discovered", S3UL)] + CNTY_MR,
+     forb=[(CEDU, "not_discovered"), (CFIN, "concealed"), (CPO, "concealed"), ("county_party_committee", "concealed"), ("county_government", "concealed")] + NOLOW + NO_CITY_MR)
+case("ED19 education_aid_records_irregular (档案管理, the school's alone, 二(六)2(1) 安排专人专职负责…档案管理的规范), the city's 调查核查, handed to the county 03-03 and by the county to the school 03-05, deadline 03-31, not put right by 04-30: the school not_rectified and not_discovered; 县财政局 and 县教育局 not named (neither holds the records)",
+     ED("education_aid_records_irregular", discovered=csv_(), handled=[asg("city", "county"), asg("county", "county", "2021-03-05", body=SCHOOL)], **dl, **late),
+     req=[(SCHOOL, "not_rectified"), (SCHOOL, "not_discovered")], forb=[(CFIN,), (CEDU,), (CPO,)] + NO_H + NOLOW)
+case("ED20 education_aid_funds_irregular (经费使用不规范), the city's 调研督导: the school (确保…使用的规范) and 县财政局 (监管资助资金) not_discovered; 县教育局 not",
+     ED("education_aid_funds_irregular", discovered=cres()), req=[(SCHOOL, "not_discovered"), (CFIN, "not_discovered")], forb=[(CEDU,), (CPO,)] + NOLOW)
+
+# ===================== 健康扶贫 二(六)3 =====================
+case("HE1 health_application_not_helped at a village (二(六)3(1) 村党支部、村委会：帮助符合医疗救助条件低收入农户提出申请), the city's 调研督导: the village not_discovered; no county department (医保's 审核审批 comes after an application; 财政、扶贫办 have no part); no city body",
+     HE("health_application_not_helped", discovered=cres()), req=VIL_ND, forb=[(CFIN,), (CPO,), (CMI, "not_discovered"), ("city_*",), ("province_*",)])
+case("HE2 the same, county hotline 03-01 → township 03-03 → village 03-05, deadline 03-31, the village helps the household apply 03-20, as of 04-30: the village not_discovered; nobody not_handled, not_rectified or supervision",
+     HE("health_application_not_helped", discovered=hot, handled=[asg("county", "township"), asg("township", "village", "2021-03-05")], **dl, rectified_on="2021-03-20", **late),
+     req=VIL_ND, forb=NO_H + NOT_LATE + CITYPROV + [(CPO,), (CFIN,)])
+case("HE3 the same not done by 04-30: the village not_rectified; the township presses its village (supervision); the county does not press a village beside its township by default; no city",
+     HE("health_application_not_helped", discovered=hot, handled=[asg("county", "township"), asg("township", "village", "2021-03-05")], **dl, **late),
+     req=[(b, "not_rectified") for b in VIL] + [(TWN, "supervision")], forb=NO_H + [(TWN, "not_rectified"), ("county_*", "not_rectified"), ("county_*", "supervision")] + CITYPROV)
+case("HE4 health_application_not_helped, grave, the province's 调研督导: the village not_discovered, staff + unit + leadership; the county's 主体责任 citing 二(六)3(4) (对当地健康扶贫工作负主体责任); no township, city or province 主体责任",
+     HE("health_application_not_helped", discovered=pres(), severity="grave"), req=[(b, "not_discovered", S3UL) for b in VIL] + CNTY_MR,
+     forb=NO_TWN_MR + NO_CITY_MR + NO_PROV_MR, cl=[("county_party_committee", "main_responsibility", ["二(六)3(4)"], [])])
+case("HE5 health_false_materials at a village (二(六)3(1) 对所提供的证明材料真实性负责; 二(六)3(2) 乡镇：对入户核实的申请材料的真实性负责), the county's own 核查普查: the village and the township not_discovered; 县医保局 not (review_answers_for_false_materials default, listed); no county body not_discovered (the finder's own work)",
+     HE("health_false_materials", discovered=ccen), req=LOW_ND, forb=[("county_*", "not_discovered"), (CFIN,), (CPO,)] + CITYPROV, listed=["review_answers_for_false_materials"])
+case("HE6 the same found by the city's 调研督导 with review_answers_for_false_materials=true: 县医保局 not_discovered too (its 审核 read as reaching the materials); the village and township; listed",
+     HE("health_false_materials", discovered=cres()), params=dict(review_answers_for_false_materials=True), req=LOW_ND + [(CMI, "not_discovered")],
+     forb=[(CFIN,), (CPO,)], listed=["review_answers_for_false_materials"])
+case("HE7 health_false_materials at a village, the city's 上级核查, the village concealed it: the village concealed (一(四) 瞒报漏报), not also not_discovered; the township not_discovered; no county or city body",
+     HE("health_false_materials", discovered=chv, concealed_by=["village"]), req=[(b, "concealed") for b in VIL] + [(TWN, "not_discovered")],
+     forb=[("village_*", "not_discovered"), (TWN, "concealed"), ("county_*",), ("city_*",)], cl=[(b, "concealed", ["一(四)"], []) for b in VIL])
+case("HE8 health_assistance_late of 医保's line (审核审批, 二(六)3(3) 县级医保部门负责医疗救助业务的审核、审批), the city's 调研督导, serious: 县医保局 not_discovered (staff + unit); not 县财政局; no village or township (a county bureau's step)",
+     HE("health_assistance_late", sector="medical_insurance", discovered=cres(), severity="serious"), req=[(CMI, "not_discovered", S3U)],
+     forb=[(CFIN,), (CPO,)] + NOLOW + NO_MR, fl=NOLEAD)
+case("HE9 health_assistance_late of finance's line (资金拨付, 二(六)3(3) 县财政局负责资金拨付和监管), the city's 调研督导: 县财政局 not_discovered; not 县医保局",
+     HE("health_assistance_late", sector="finance", discovered=cres()), req=[(CFIN, "not_discovered")], forb=[(CMI,), (CPO,)] + NOLOW)
+case("HE10 health_assistance_late of 医保's line, county hotline, the county hands it to 县医保局 03-03, deadline 03-31, approved 03-25, as of 04-30: nobody answers",
+     HE("health_assistance_late", sector="medical_insurance", discovered=hot, handled=[asg("county", "county", body=CMI)], **dl, rectified_on="2021-03-25", **late), forb=NOBODY)
+case("HE11 the same not approved by 04-30: 县医保局 not_rectified; not 县财政局; no township or village",
+     HE("health_assistance_late", sector="medical_insurance", discovered=hot, handled=[asg("county", "county", body=CMI)], **dl, **late), req=[(CMI, "not_rectified")],
+     forb=[(CFIN,), (CPO,)] + NOLOW + NO_H + CITYPROV)
+case("HE12 health_costs_accounting_irregular (二(六)3(3) 医疗救助费用的核算、汇总上报), the province's 调查核查 03-01: 县医保局 not_discovered; not 县财政局 or 县扶贫办; no village or township; no city body",
+     HE("health_costs_accounting_irregular", discovered=disc("province", "survey_verification")), req=[(CMI, "not_discovered")], forb=[(CFIN,), (CPO,), ("city_*",)] + NOLOW)
+case("HE13 health_insurance_not_in_place (二(六)3(3) 县扶贫办负责低收入农户医疗补充政策性保险的工作), the city's 调研督导: 县扶贫办 not_discovered; not 县医保局 or 县财政局; no village or township",
+     HE("health_insurance_not_in_place", discovered=cres()), req=[(CPO, "not_discovered")], forb=[(CMI,), (CFIN,)] + NOLOW)
+case("HE14 health_insurance_not_in_place, county hotline, the county sits (as of 03-25): 县扶贫办 not_handled; nobody else",
+     HE("health_insurance_not_in_place", discovered=hot, **sit), req=[(CPO, "not_handled")], forb=[(CMI,), (CFIN,), ("county_party_committee",), ("county_government",)] + NOLOW + CITYPROV)
+case("HE15 health_insurance_not_in_place, the city's 调研督导 03-01 assigns it to 县扶贫办 03-03, deadline 03-31, not in place by 04-30: 县扶贫办 not_rectified (and not_discovered); a city body presses the county it assigned (二(二)5 省市有关部门…负责指导督促基层问题发现和整改); not 县医保局",
+     HE("health_insurance_not_in_place", discovered=cres(), handled=[asg("city", "county", body=CPO)], **dl, **late), req=[(CPO, "not_rectified"), (CPO, "not_discovered"), ("city_*", "supervision")],
+     forb=[(CMI,), (CFIN,), ("province_*",)] + NOLOW)
+case("HE16 health_policy_gap at the county's code, 医保's line (二(六)3(5) 医保、卫健等…负责制定健康扶贫相关政策), the county hotline reports it to the city 03-03 and the city to the province 03-05, the province sits (as of 03-25): 省医保局 not_handled; not 省卫健委 (another line); the county and the city passed it on in time",
+     HE("health_policy_gap", C, sector="medical_insurance", discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], **sit),
+     req=[("province_medical_insurance", "not_handled")], forb=[("province_health",), ("county_*",), ("city_*",)] + NOLOW)
+case("HE17 health_policy_gap at the city's code (the city's own policy), 卫健's line, found by the city audit, 市卫健委 sits (as of 03-25): 市卫健委 not_handled; the audit office not named; no county body; not 市医保局",
+     HE("health_policy_gap", CITY, sector="health", discovered=caud, **sit), req=[("city_health", "not_handled")], forb=[("city_audit",), ("city_medical_insurance",), ("county_*",)] + NOLOW)
+
+# ===================== refusals (docs/records.md, Rules the parser enforces) =====================
+refuse("RF1 an education record of a health kind (health_policy_gap): the kind is not the area's", ED("health_policy_gap", C), "unknown_kind", "kind")
+refuse("RF2 a housing record of an education kind", HO("education_student_not_identified"), "unknown_kind", "kind")
+refuse("RF3 a health record of education's line: 二(六)3 gives no education department a part in 健康扶贫", HE("health_assistance_late", sector="education", discovered=hot), "sector_not_in_area", "sector")
+refuse("RF4 a water record of civil affairs' line: 二(六)5 names 水利、卫健 and the 统管单位, not 民政", WA("water_quality_substandard", sector="civil_affairs", discovered=hot), "sector_not_in_area", "sector")
+refuse("RF5 a project record at an 8-digit place (no division code has 8 digits)", PR("project_not_deliberated", "33012710"), "bad_place", "place")
+refuse("RF6 a county-code education record found by the township's grid: a level below the place cannot find it", ED("education_aid_support_missing", C, discovered=disc("township", "grid")), "level_mismatch", "discovered.level")
+refuse("RF7 the city's 调研督导 naming 县教育局 as its finder: a body named beside a level is at that level", ED("education_student_not_identified", discovered=cres(CEDU)), "level_mismatch", "discovered.body")
+refuse("RF8 an assignment upward (county → city)", FU("funds_diverted", discovered=hot, handled=[asg("county", "city")]), "wrong_direction", "handled[0].to_level")
+refuse("RF9 a report downward (county → township)", FU("funds_diverted", discovered=hot, handled=[rep("county", "township")]), "wrong_direction", "handled[0].to_level")
+refuse("RF10 rectified before it was found", PR("project_late_or_unfinished", discovered=hot, rectified_on="2021-02-20"), "order_violation", "rectified_on")
+refuse("RF11 a deadline before the first assignment", PR("project_late_or_unfinished", discovered=hot, handled=[asg("county", "township", "2021-03-05")], deadline="2021-03-04"), "order_violation", "deadline")
+refuse("RF12 a step before the discovery", ID("identification_eligible_omitted", discovered=hot, handled=[asg("county", "township", "2021-02-27")]), "order_violation", "handled[0].on")
+refuse("RF13 steps out of order (the second before the first)", ID("identification_eligible_omitted", discovered=hot, handled=[asg("county", "township", "2021-03-05"), asg("township", "village", "2021-03-04")]), "order_violation", "handled[1].on")
+refuse("RF14 assessed before it was found", BN("basic_needs_payment_late", discovered=hot, as_of="2021-02-20"), "order_violation", "as_of")
+refuse("RF15 an assignment's own deadline before its step", BN("basic_needs_payment_late", discovered=hot, handled=[dict(asg("county", "township", "2021-03-05"), deadline="2021-03-04")]), "order_violation", "handled[0].deadline")
+refuse("RF16 a report upward carrying a deadline: a report hands no period to anyone", WA("water_unsafe_unreported", discovered=disc("township", "grid"), handled=[dict(rep("township", "county"), deadline="2021-03-31")]), "bad_value", "handled[0].deadline")
+refuse("RF17 信访 as the channel: not one of the text's (一(一)–(二), 二(一)2)", HE("health_application_not_helped", discovered=disc("county", "信访")), "unknown_channel", "discovered.channel")
+refuse("RF18 the city's own 全科网格: the grid is the county's and below (一(一))", HE("health_application_not_helped", discovered=disc("city", "grid")), "level_mismatch", "discovered.level")
+refuse("RF19 the hotline at the province: 县（市、区）长热线 is the county's (一(二))", FU("funds_diverted", discovered=disc("province", "hotline")), "level_mismatch", "discovered.level")
+refuse("RF20 the village's own 纪委监委 check: 纪委监委 is the township's and up", FU("funds_diverted", discovered=disc("village", "discipline_inspection")), "level_mismatch", "discovered.level")
+refuse("RF21 the township's audit: 审计 is the county's and up", FU("funds_diverted", discovered=disc("township", "audit")), "level_mismatch", "discovered.level")
+refuse("RF22 severity 轻微: not one of 一般、较重、严重", PR("project_not_deliberated", discovered=hot, severity="轻微"), "bad_value", "severity")
+refuse("RF23 a concealer named with the county's dynamic tracking (动态跟踪 checks no one: no 核查、巡视、审计)", ID("identification_eligible_omitted", discovered=disc("county", "dynamic_tracking"), concealed_by=["village"]), "concealment", "concealed_by[0]")
+refuse("RF24 handled with no discovery", PR("project_late_or_unfinished", handled=[asg("county", "township")]), "missing_discovery", "discovered")
+refuse("RF25 the village's grid at an urban community (青城社区 330127100001): no village-level body there by default", HE("health_application_not_helped", "330127100001", discovered=disc("village", "grid")), "level_mismatch", "discovered.level")
+refuse("RF26 found 2019-12-30 and assessed 2020-01-05, before the policy applied", FU("funds_diverted", discovered=disc("county", "hotline", "2019-12-30"), as_of="2020-01-05"), "before_effect", None)
+refuse("RF27 the county's unnamed holder (county_holders_unnamed) as an assignee: a verdict's stand-in, no body a record can name", FU("funds_diverted", discovered=hot, handled=[asg("county", "county", body="county_holders_unnamed")]), "unknown_body", "handled[0].to_body")
+refuse("RF28 a place outside the jurisdiction (110000, Beijing)", FU("funds_diverted", "110000", discovered=hot), "unknown_place", "place")
+refuse("RF29 the county level named as concealer of what the county audit found: the level includes the finder (a body of it may conceal from its own audit, not the level)", ED("education_aid_funds_irregular", discovered=disc("county", "audit", body="county_audit"), concealed_by=["county"]), "concealment", "concealed_by[0]")
+refuse("RF30 a township's 纪委 check of a problem at the county's code: a level below the place cannot find it", FU("funds_allocation_irregular", C, discovered=disc("township", "discipline_inspection")), "level_mismatch", "discovered.level")
