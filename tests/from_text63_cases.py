@@ -102,9 +102,9 @@ case("ED9 education_lists_not_provided of civil affairs' line (二(六)2(2) 县�
 case("ED10 education_lists_not_provided of the disabled federation's line (县残联负责提供学龄段持证残疾人名单), the city's 调研督导, grave: 县残联 not_discovered, staff + unit + leadership; the county's 主体责任; not 县民政局",
      ED("education_lists_not_provided", sector="disabled_federation", discovered=cres(), severity="grave"), req=[(CDF, "not_discovered", S3UL)] + CNTY_MR,
      forb=[(CCA,), (SCHOOL,), (CEDU,)] + NOLOW + NO_CITY_MR + NO_PROV_MR)
-case("ED11 education_aid_procedure_irregular (结果未公示, 二(六)2(1) the school's 提前告知…结果公示、建档备案), county hotline, handed to the school 03-03, deadline 03-31, put right 03-20, as of 04-30: the school not_discovered (it is placed at the county but is not the county's 级, unit_below_own_level: another body of the county level found its own problem); no 整改不到位, no pressing, nobody not_handled; 县教育局 not named (education_review_covers_procedure default, listed)",
+case("ED11 education_aid_procedure_irregular (结果未公示, 二(六)2(1) the school's 提前告知…结果公示、建档备案), county hotline, handed to the school 03-03, deadline 03-31, put right 03-20, as of 04-30: the school not_discovered (it is placed at the county but is not the county's 级, unit_below_own_level: another body of the county level found its own problem); no 整改不到位, no pressing, nobody not_handled; 县教育局 not named (education_review_covers_procedure default) [After the run: not listed, rightly — under true the bureau, of the finder's level, had nothing to find, and the county passed the problem on in 2 days and it was put right in time: the verdict does not rest on it]",
      ED("education_aid_procedure_irregular", discovered=hot, handled=[asg("county", "county", body=SCHOOL)], **dl, rectified_on="2021-03-20", **late),
-     req=[(SCHOOL, "not_discovered")], forb=NO_H + NOT_LATE + [(CEDU,), (CFIN,)] + NOLOW, listed=["education_review_covers_procedure"])
+     req=[(SCHOOL, "not_discovered")], forb=NO_H + NOT_LATE + [(CEDU,), (CFIN,)] + NOLOW, notlisted=["education_review_covers_procedure"])
 case("ED12 education_aid_procedure_irregular, the city's 调研督导, with education_review_covers_procedure=true: the school and 县教育局 not_discovered; listed",
      ED("education_aid_procedure_irregular", discovered=cres()), params=dict(education_review_covers_procedure=True),
      req=[(SCHOOL, "not_discovered"), (CEDU, "not_discovered")], forb=[(CFIN,)] + NOLOW, listed=["education_review_covers_procedure"])
@@ -143,8 +143,8 @@ case("HE3 the same not done by 04-30: the village not_rectified; the township pr
 case("HE4 health_application_not_helped, grave, the province's 调研督导: the village not_discovered, staff + unit + leadership; the county's 主体责任 citing 二(六)3(4) (对当地健康扶贫工作负主体责任); no township, city or province 主体责任",
      HE("health_application_not_helped", discovered=pres(), severity="grave"), req=[(b, "not_discovered", S3UL) for b in VIL] + CNTY_MR,
      forb=NO_TWN_MR + NO_CITY_MR + NO_PROV_MR, cl=[("county_party_committee", "main_responsibility", ["二(六)3(4)"], [])])
-case("HE5 health_false_materials at a village (二(六)3(1) 对所提供的证明材料真实性负责; 二(六)3(2) 乡镇：对入户核实的申请材料的真实性负责), the county's own 核查普查: the village and the township not_discovered; 县医保局 not (review_answers_for_false_materials default, listed); no county body not_discovered (the finder's own work)",
-     HE("health_false_materials", discovered=ccen), req=LOW_ND, forb=[("county_*", "not_discovered"), (CFIN,), (CPO,)] + CITYPROV, listed=["review_answers_for_false_materials"])
+case("HE5 health_false_materials at a village (二(六)3(1) 对所提供的证明材料真实性负责; 二(六)3(2) 乡镇：对入户核实的申请材料的真实性负责), the county's own 核查普查: the village and the township not_discovered; 县医保局 not; no county body not_discovered (the finder's own work) [After the run: review_answers_for_false_materials is not listed, rightly — the county found it by its own work, so 县医保局, of the finder's level, has nothing to find under either value]",
+     HE("health_false_materials", discovered=ccen), req=LOW_ND, forb=[("county_*", "not_discovered"), (CFIN,), (CPO,)] + CITYPROV, notlisted=["review_answers_for_false_materials"])
 case("HE6 the same found by the city's 调研督导 with review_answers_for_false_materials=true: 县医保局 not_discovered too (its 审核 read as reaching the materials); the village and township; listed",
      HE("health_false_materials", discovered=cres()), params=dict(review_answers_for_false_materials=True), req=LOW_ND + [(CMI, "not_discovered")],
      forb=[(CFIN,), (CPO,)], listed=["review_answers_for_false_materials"])
