@@ -31,6 +31,7 @@ from .from_text import (
     NOBODY,
     NOLOW,
     NOT_LATE,
+    PROV,
     TWN,
     VIL,
     VIL_ND,
@@ -207,3 +208,106 @@ refuse("RF27 the county's unnamed holder (county_holders_unnamed) as an assignee
 refuse("RF28 a place outside the jurisdiction (110000, Beijing)", FU("funds_diverted", "110000", discovered=hot), "unknown_place", "place")
 refuse("RF29 the county level named as concealer of what the county audit found: the level includes the finder (a body of it may conceal from its own audit, not the level)", ED("education_aid_funds_irregular", discovered=disc("county", "audit", body="county_audit"), concealed_by=["county"]), "concealment", "concealed_by[0]")
 refuse("RF30 a township's 纪委 check of a problem at the county's code: a level below the place cannot find it", FU("funds_allocation_irregular", C, discovered=disc("township", "discipline_inspection")), "level_mismatch", "discovered.level")
+
+# ===================== 项目管理 二(五) =====================
+CPO_ND = [(CPO, "not_discovered")]
+case("PR1 project_not_deliberated at a village (二(五)1 组织召开村民代表大会…确定村级申报项目，并公示后上报乡镇), the city's 调研督导: the village not_discovered; the township not_discovered (二(五)2 负责对本辖区内申报项目…进行审核); no city or province; not 县财政局",
+     PR("project_not_deliberated", discovered=cres()), req=LOW_ND, forb=CITYPROV + [(CFIN,), (CEDU,)])
+case("PR2 the same, county hotline → township 03-03 → village 03-05, deadline 03-31, put right 03-20, as of 04-30: the village and township not_discovered; nobody not_handled, not_rectified or supervision",
+     PR("project_not_deliberated", discovered=hot, handled=[asg("county", "township"), asg("township", "village", "2021-03-05")], **dl, rectified_on="2021-03-20", **late),
+     req=LOW_ND, forb=NO_H + NOT_LATE + CITYPROV)
+case("PR3 project_false_or_unnecessary at a village, the province's 检查组抽查 (二(五)5 不定期组织检查组…对项目抽查): the township not_discovered (审核真实性、必要性) and 县扶贫办 not_discovered (二(五)3 将符合条件的项目按规定程序审核纳入项目库); no city body (the province found it)",
+     PR("project_false_or_unnecessary", discovered=disc("province", "spot_check")), req=[(TWN, "not_discovered"), (CPO, "not_discovered")], forb=[("city_*",), (CEDU,)])
+case("PR4 project_late_or_unfinished at a village, the city's 调研督导, serious: the township (二(五)2 及时组织实施…确保项目按时按要求完成建设) and the village (二(五)1 负责做好村级项目实施) not_discovered, staff + unit; no 主体责任",
+     PR("project_late_or_unfinished", discovered=cres(), severity="serious"), req=[(TWN, "not_discovered", S3U), ("village_committee", "not_discovered", S3U)], forb=NO_MR + [(CEDU,)], fl=NOLEAD)
+case("PR5 project_late_or_unfinished, grave, the city's 调研督导: the township staff + unit + leadership; the county's 主体责任 citing 二(五)4 (对当地项目管理负主体责任); no township 主体责任",
+     PR("project_late_or_unfinished", discovered=cres(), severity="grave"), req=[(TWN, "not_discovered", S3UL)] + CNTY_MR, forb=NO_TWN_MR + NO_CITY_MR + NO_PROV_MR,
+     cl=[("county_party_committee", "main_responsibility", ["二(五)4"], []), ("county_government", "main_responsibility", ["二(五)4"], [])])
+case("PR6 project_late_or_unfinished, county hotline, handed to the township 03-03, deadline 03-31, not finished by 04-30: the township not_rectified (一(四) 交办问题整改落实不到位); the village, not assigned, not not_rectified; no city or province",
+     PR("project_late_or_unfinished", discovered=hot, handled=[asg("county", "township")], **dl, **late), req=[(TWN, "not_rectified")], forb=[("village_*", "not_rectified")] + NO_H + CITYPROV)
+case("PR7 project_acceptance_lax of the water line (二(五)3 各相关部门负责对各自业务范围的项目…组织对项目进行检查、验收和绩效评价), the city's 调研督导: 县水利局 not_discovered; not 县建设局 or 县教育局 (other lines); no village or township (验收 is the county department's)",
+     PR("project_acceptance_lax", sector="water", discovered=cres()), req=[("county_water", "not_discovered")], forb=[("county_construction",), (CEDU,)] + NOLOW)
+case("PR8 project_not_entered_in_system (二(五)3 县扶贫办负责…及时录入全国扶贫开发信息系统项目管理板块), the province's 调查核查: 县扶贫办 not_discovered; not 县财政局 or 县民宗局; no village or township; no city body",
+     PR("project_not_entered_in_system", discovered=disc("province", "survey_verification")), req=CPO_ND, forb=[(CFIN,), ("county_ethnic_religious",), ("city_*",)] + NOLOW)
+case("PR9 project_not_entered_in_system, county hotline, the county sits (as of 03-25): 县扶贫办 not_handled; no one else",
+     PR("project_not_entered_in_system", discovered=hot, **sit), req=[(CPO, "not_handled")], forb=[(CFIN,), ("county_ethnic_religious",), ("county_party_committee",), ("county_government",)] + NOLOW + CITYPROV)
+case("PR10 project_ledger_incomplete (二(五)2 乡镇…做好项目台账资料), the city's 调研督导: the township not_discovered; no village body (the text gives the ledger to the township)",
+     PR("project_ledger_incomplete", discovered=cres()), req=[(TWN, "not_discovered")], forb=[("village_*",)] + CITYPROV)
+case("PR11 project_ledger_incomplete, county hotline, handed to the township 03-03, deadline 03-31, not complete by 04-30: the township not_rectified; no village body",
+     PR("project_ledger_incomplete", discovered=hot, handled=[asg("county", "township")], **dl, **late), req=[(TWN, "not_rectified")], forb=[("village_*",)] + NO_H + CITYPROV)
+case("PR12 projects_policy_gap at the county's code, the poverty office's line (二(五)5 扶贫、财政、民宗等部门负责…相关政策措施制定完善), the county reports it to the province 03-03, the province sits (as of 03-25): 省扶贫办 not_handled; not 省财政厅 or 省民宗委; no county or city body",
+     PR("projects_policy_gap", C, sector="poverty_office", discovered=hot, handled=[rep("county", "province")], **sit), req=[("province_poverty_office", "not_handled")],
+     forb=[("province_finance",), ("province_ethnic_religious",), ("county_*",), ("city_*",)] + NOLOW)
+case("PR13 projects_policy_gap at the city's code, finance's line, found by the city audit, 市财政局 concealed it from its own level's audit: 市财政局 concealed (same_level_oversight_concealment, listed); the audit office not named; no county body",
+     PR("projects_policy_gap", CITY, sector="finance", discovered=caud, concealed_by=["city_finance"]), req=[("city_finance", "concealed")], forb=[("city_audit",), ("county_*",), ("city_finance", "not_discovered")] + NOLOW,
+     listed=["same_level_oversight_concealment"])
+case("PR14 project_not_deliberated at a village, the township's 上级核查 of its villages, the village concealed it: the village concealed (一(四)), not also not_discovered; the township (finder) not named; no county, city or province",
+     PR("project_not_deliberated", discovered=disc("township", "higher_level_verification"), concealed_by=["village"]), req=[(b, "concealed") for b in VIL],
+     forb=[("village_*", "not_discovered"), ("township_*",), ("county_*",)] + CITYPROV)
+
+# ===================== 资金管理使用 二(四) =====================
+case("FU1 funds_diverted at a village, the city's 调研督导: the township (二(四)2 对村级使用的扶贫项目资金专款专用负审核责任) and 县财政局 (二(四)3 对乡、村两级使用的扶贫项目资金专款专用负审核责任) not_discovered; no city or province body; not 县教育局",
+     FU("funds_diverted", discovered=cres()), req=[(TWN, "not_discovered"), (CFIN, "not_discovered")], forb=CITYPROV + [(CEDU,)])
+case("FU2 funds_diverted at a village, found by the county audit 03-01, handed to the township 03-03, deadline 03-31, put right 03-20, as of 04-30: the township not_discovered; no county body not_discovered (the county's own audit found it: an oversight channel of the finder's level, outside_channel_finder_level default); the audit office not named; nobody late",
+     FU("funds_diverted", discovered=disc("county", "audit", body="county_audit"), handled=[asg("county", "township")], **dl, rectified_on="2021-03-20", **late),
+     req=[(TWN, "not_discovered")], forb=[("county_*", "not_discovered"), ("county_audit",)] + NO_H + NOT_LATE + CITYPROV)
+case("FU3 funds_diverted at a village, found by the city audit: the township and 县财政局 not_discovered; no city body not_discovered (the finder's level)",
+     FU("funds_diverted", discovered=caud), req=[(TWN, "not_discovered"), (CFIN, "not_discovered")], forb=[("city_*", "not_discovered"), ("city_audit",), ("province_*",)])
+case("FU4 funds_diverted, grave, the city's 调研督导: the township staff + unit + leadership; the county's 主体责任 citing 二(四)6 (对当地资金管理负主体责任)",
+     FU("funds_diverted", discovered=cres(), severity="grave"), req=[(TWN, "not_discovered", S3UL), (CFIN, "not_discovered", S3UL)] + CNTY_MR, forb=NO_TWN_MR + NO_CITY_MR + NO_PROV_MR,
+     cl=[("county_party_committee", "main_responsibility", ["二(四)6"], [])])
+case("FU5 funds_diverted at a village, the province's 巡视, the township concealed it: the township concealed, not also not_discovered; 县财政局 not_discovered; no city body",
+     FU("funds_diverted", discovered=disc("province", "inspection_tour"), concealed_by=["township"]), req=[(TWN, "concealed"), (CFIN, "not_discovered")],
+     forb=[(TWN, "not_discovered"), ("village_*", "concealed"), ("city_*",)])
+case("FU6 funds_diverted at a village, the county's 财政检查 (一(三) 审计、财政等部门加大专项审计和检查力度), 县扶贫办 concealed it from its own level's check: 县扶贫办 concealed (same_level_oversight_concealment, listed); the township not_discovered; no county body not_discovered",
+     FU("funds_diverted", discovered=disc("county", "finance_check"), concealed_by=[CPO]), req=[(CPO, "concealed"), (TWN, "not_discovered")],
+     forb=[("county_*", "not_discovered"), (TWN, "concealed")] + CITYPROV, listed=["same_level_oversight_concealment"])
+case("FU7 the same with same_level_oversight_concealment=false: nobody concealed; the township not_discovered; listed",
+     FU("funds_diverted", discovered=disc("county", "finance_check"), concealed_by=[CPO]), params=dict(same_level_oversight_concealment=False),
+     req=[(TWN, "not_discovered")], forb=NO_C + CITYPROV, listed=["same_level_oversight_concealment"])
+case("FU8 funds_poor_performance at the township's code (二(四)2 对本辖区内扶贫资金使用的绩效负责), the province's 调研督导: the township not_discovered; 县扶贫办 not_discovered (二(四)4 对资金使用的绩效负责); no village body (the place is the township's); no city body",
+     FU("funds_poor_performance", "330127100", discovered=pres()), req=[(TWN, "not_discovered"), (CPO, "not_discovered")], forb=[("village_*",), ("city_*",)])
+case("FU9 funds_performance_evaluation_missing of the water line (二(四)5 县其他行业主管部门…组织实施绩效目标申报、绩效评价), the city's 调研督导: 县水利局 not_discovered; not 县建设局 or 县教育局; not 县扶贫办 (its own 绩效评价 is of 财政专项扶贫资金, not the water line's); no village or township",
+     FU("funds_performance_evaluation_missing", C, sector="water", discovered=cres()), req=[("county_water", "not_discovered")], forb=[("county_construction",), (CEDU,), (CPO, "not_discovered")] + NOLOW)
+case("FU10 funds_performance_evaluation_missing of the poverty office's line (二(四)4 组织实施绩效目标申报、绩效评价), county hotline at the county's code, the county sits (as of 03-25): 县扶贫办 not_handled; not 县水利局",
+     FU("funds_performance_evaluation_missing", C, sector="poverty_office", discovered=hot, **sit), req=[(CPO, "not_handled")], forb=[("county_water",), ("county_construction",)] + NOLOW + CITYPROV)
+case("FU11 funds_assets_mismanaged at a village (二(四)1 负责本村…资产管理工作; 二(四)2 对扶贫资产运营负日常监管责任; 二(四)3 对当地扶贫资产负全面监管责任), the city's 调研督导: the village, the township and 县财政局 not_discovered; not 县教育局; no city or province",
+     FU("funds_assets_mismanaged", discovered=cres()), req=VIL_ND + [(TWN, "not_discovered"), (CFIN, "not_discovered")], forb=[(CEDU,)] + CITYPROV)
+case("FU12 the same, county hotline → township 03-03 → village 03-05, deadline 03-31, not put right by 04-30: the village not_rectified; the township presses its village; no county body not_rectified",
+     FU("funds_assets_mismanaged", discovered=hot, handled=[asg("county", "township"), asg("township", "village", "2021-03-05")], **dl, **late),
+     req=[(b, "not_rectified") for b in VIL] + [(TWN, "supervision")], forb=[("county_*", "not_rectified"), (TWN, "not_rectified")] + NO_H + CITYPROV)
+case("FU13 funds_allocation_irregular at the county's code, the city's 调研督导: 县财政局 not_discovered (二(四)3 审核行业主管部门资金分配建议、办理资金分配); not 县教育局; no village or township",
+     FU("funds_allocation_irregular", C, discovered=cres()), req=[(CFIN, "not_discovered")], forb=[(CEDU,)] + NOLOW)
+case("FU14 funds_rules_gap at the province's code, finance's line (二(四)7 财政部门…会同有关行业主管部门制定扶贫资金管理和绩效评价制度), found by the province audit, the province sits (as of 03-25): 省财政厅 not_handled; the audit office not named; no city or county body",
+     FU("funds_rules_gap", PROV, sector="finance", discovered=paud, **sit), req=[("province_finance", "not_handled")], forb=[("province_audit",), ("city_*",), ("county_*",)] + NOLOW)
+case("FU15 funds_rules_gap at the county's code (the province's rules), the county hotline reports it to the city 03-03, the city to the province 03-06, the province mends the rules 04-01, as of 04-30: nobody answers",
+     FU("funds_rules_gap", C, discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-06")], rectified_on="2021-04-01", **late), forb=NOBODY)
+
+# ===================== 低收入农户精准识别 二(三) =====================
+case("ID1 identification_eligible_omitted at a village (二(三)1 确保符合低收入农户条件的农村困难群众应报尽报; 二(三)2 履行受理申请和主动发现责任), the city's 调研督导: the village and the township not_discovered; the county's Party committee and government not (county_leaders_find_omitted_households default, listed); no city body",
+     ID("identification_eligible_omitted", discovered=cres()), req=LOW_ND, forb=[("county_party_committee", "not_discovered"), ("county_government", "not_discovered"), ("city_*",)],
+     listed=["county_leaders_find_omitted_households"])
+case("ID2 the same with county_leaders_find_omitted_households=true: the county's Party committee and government not_discovered too (二(三)5 统筹低收入农户识别和动态管理); listed",
+     ID("identification_eligible_omitted", discovered=cres()), params=dict(county_leaders_find_omitted_households=True),
+     req=LOW_ND + [("county_party_committee", "not_discovered"), ("county_government", "not_discovered")], listed=["county_leaders_find_omitted_households"])
+case("ID3 identification_eligible_omitted, grave, the city's 调研督导: the village staff + unit + leadership; the county's 主体责任 citing 二(三)5 (对低收入农户精准识别负主体责任); no township 主体责任",
+     ID("identification_eligible_omitted", discovered=cres(), severity="grave"), req=[(b, "not_discovered", S3UL) for b in VIL] + CNTY_MR,
+     forb=NO_TWN_MR + NO_CITY_MR + NO_PROV_MR, cl=[("county_government", "main_responsibility", ["二(三)5"], [])])
+case("ID4 identification_applicant_not_included (二(三)3 县民政局负责…审核审批，纳入低收入农户), the city's 调研督导: 县民政局 not_discovered; no village or township (the household applied: their part was done); not 县扶贫办",
+     ID("identification_applicant_not_included", discovered=cres()), req=[(CCA, "not_discovered")], forb=NOLOW + [(CPO,), ("city_*",)])
+case("ID5 the same, county hotline, handed to 县民政局 03-03, deadline 03-31, not included by 04-30: 县民政局 not_rectified; no city or province; no village or township",
+     ID("identification_applicant_not_included", discovered=hot, handled=[asg("county", "county", body=CCA)], **dl, **late), req=[(CCA, "not_rectified")],
+     forb=NOLOW + CITYPROV + NO_H + [(CPO,)])
+case("ID6 identification_ineligible_included at a village (二(三)1 对村民填报信息和村委会申报材料的真实性、准确性负责; 二(三)2 对入户核实申报材料的真实性、准确性负责), the city's 调查核查: the village and the township not_discovered; no city body",
+     ID("identification_ineligible_included", discovered=csv_()), req=LOW_ND, forb=[("city_*",), (CPO,)])
+case("ID7 the same, the township's 上级核查 of its villages, the village concealed it: the village concealed, not also not_discovered; the township (finder) not named; no county body",
+     ID("identification_ineligible_included", discovered=disc("township", "higher_level_verification"), concealed_by=["village"]), req=[(b, "concealed") for b in VIL],
+     forb=[("village_*", "not_discovered"), ("township_*",), ("county_*",)] + CITYPROV)
+case("ID8 identification_pushed_info_untrue (二(三)4 县扶贫办…对推送对象信息的真实性、完整性负责), the province's 调研督导, serious: 县扶贫办 not_discovered, staff + unit; no village or township; no city body; no 主体责任",
+     ID("identification_pushed_info_untrue", discovered=pres(), severity="serious"), req=[(CPO, "not_discovered", S3U)], forb=NOLOW + [("city_*",)] + NO_MR, fl=NOLEAD)
+case("ID9 identification_policy_gap at the county's code (the province's policy, 二(三)6 省市民政部门：负责制定完善低收入农户识别认定有关政策措施), the county reports it to the city 03-03 and the city to the province 03-05, the province sits (as of 03-25): 省民政厅 not_handled; 省扶贫办 not (二(三)7 协助…开展监督 is no policy-making); no county or city body",
+     ID("identification_policy_gap", C, discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], **sit), req=[("province_civil_affairs", "not_handled")],
+     forb=[("province_poverty_office",), ("county_*",), ("city_*",)] + NOLOW)
+case("ID10 identification_policy_gap at the city's code (the city's own policy), the province's 调研督导 assigns it to the city 03-03, deadline 03-31, not mended by 04-30: 市民政局 not_rectified; 市扶贫办 not not_rectified (二(三)7 协助…监督 only); no county body",
+     ID("identification_policy_gap", CITY, discovered=pres(), handled=[asg("province", "city")], **dl, **late), req=[("city_civil_affairs", "not_rectified")],
+     forb=[("city_poverty_office", "not_rectified"), ("county_*",)] + NOLOW)
