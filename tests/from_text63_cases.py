@@ -265,8 +265,15 @@ case("FU6 funds_diverted at a village, the county's 财政检查 (一(三) 审�
 case("FU7 the same with same_level_oversight_concealment=false: nobody concealed; the township not_discovered; listed",
      FU("funds_diverted", discovered=disc("county", "finance_check"), concealed_by=[CPO]), params=dict(same_level_oversight_concealment=False),
      req=[(TWN, "not_discovered")], forb=NO_C + CITYPROV, listed=["same_level_oversight_concealment"])
-case("FU8 funds_poor_performance at the township's code (二(四)2 对本辖区内扶贫资金使用的绩效负责), the province's 调研督导: the township not_discovered; 县扶贫办 not_discovered (二(四)4 对资金使用的绩效负责); no village body (the place is the township's); no city body",
-     FU("funds_poor_performance", "330127100", discovered=pres()), req=[(TWN, "not_discovered"), (CPO, "not_discovered")], forb=[("village_*",), ("city_*",)])
+case("FU8 funds_poor_performance at the township's code (二(四)2 对本辖区内扶贫资金使用的绩效负责), the province's 调研督导: the township not_discovered; [After the run: not 县扶贫办 by name — the record names no line, and 二(四)4 (扶贫办: 对资金使用的绩效负责) and 二(四)5 (其他行业主管部门: 对资金使用绩效负责) each hold it for their own money, so the county's 问题所属部门 once, unresolved (the role's reading, listed as county_sector_department), beside 县财政局 (二(四)3 组织本级相关部门做好财政扶贫资金绩效管理); my first expectation read 二(四)4 alone] no village body (the place is the township's); no city body",
+     FU("funds_poor_performance", "330127100", discovered=pres()), req=[(TWN, "not_discovered"), ("county_sector_department", "not_discovered"), (CFIN, "not_discovered")],
+     forb=[("village_*",), ("city_*",), (CPO, "not_discovered"), ("county_water",)], listed=["county_sector_department"])
+case("FU8c the same with sectorless_alternatives=every_holder (written after FU8's run): the parameter's why names for funds '县扶贫办 and the other sector departments, 二(四)4–5' as the alternatives every_holder 'names each … instead', so 县扶贫办 is named not_discovered (二(四)4 对资金使用的绩效负责); listed",
+     FU("funds_poor_performance", "330127100", discovered=pres()), params=dict(sectorless_alternatives="every_holder"), req=[(TWN, "not_discovered"), (CPO, "not_discovered")],
+     forb=[("village_*",), ("city_*",)], listed=["sectorless_alternatives"])
+case("FU8b the same of the poverty office's line (财政专项扶贫资金, 二(四)4): 县扶贫办 not_discovered, not 县水利局 or the unresolved role (written after FU8's run)",
+     FU("funds_poor_performance", "330127100", sector="poverty_office", discovered=pres()), req=[(TWN, "not_discovered"), (CPO, "not_discovered")],
+     forb=[("village_*",), ("city_*",), ("county_water",), ("county_sector_department",)])
 case("FU9 funds_performance_evaluation_missing of the water line (二(四)5 县其他行业主管部门…组织实施绩效目标申报、绩效评价), the city's 调研督导: 县水利局 not_discovered; not 县建设局 or 县教育局; not 县扶贫办 (its own 绩效评价 is of 财政专项扶贫资金, not the water line's); no village or township",
      FU("funds_performance_evaluation_missing", C, sector="water", discovered=cres()), req=[("county_water", "not_discovered")], forb=[("county_construction",), (CEDU,), (CPO, "not_discovered")] + NOLOW)
 case("FU10 funds_performance_evaluation_missing of the poverty office's line (二(四)4 组织实施绩效目标申报、绩效评价), county hotline at the county's code, the county sits (as of 03-25): 县扶贫办 not_handled; not 县水利局",
