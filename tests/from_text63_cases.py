@@ -37,6 +37,7 @@ from .from_text import (
     VIL_ND,
     A,
     C,
+    R,
     asg,
     clause_adder,
     disc,
@@ -56,7 +57,7 @@ def refuse(name: str, r: dict[str, Any], code: str, field: str | None = None) ->
 
 
 ED = A("education"); HE = A("health"); PR = A("projects"); FU = A("funds"); ID = A("identification")
-BN = A("basic_needs"); WA = A("water"); HO = A("housing")
+BN = A("basic_needs"); WA = A("water"); HO = A("housing"); DI = A("discovery")
 sit = dict(as_of="2021-03-25")
 S3 = ["staff"]; S3U = ["staff", "unit"]; S3UL = ["staff", "unit", "leadership"]
 NOLEAD = [("*", None, "leadership")]; NOUNIT = [("*", None, "unit")]
@@ -318,3 +319,111 @@ case("ID9 identification_policy_gap at the county's code (the province's policy,
 case("ID10 identification_policy_gap at the city's code (the city's own policy), the province's 调研督导 assigns it to the city 03-03, deadline 03-31, not mended by 04-30: 市民政局 not_rectified; 市扶贫办 not not_rectified (二(三)7 协助…监督 only); no county body",
      ID("identification_policy_gap", CITY, discovered=pres(), handled=[asg("province", "city")], **dl, **late), req=[("city_civil_affairs", "not_rectified")],
      forb=[("city_poverty_office", "not_rectified"), ("county_*",)] + NOLOW)
+
+# ===================== 饮水安全 二(六)5 =====================
+CWSU = "county_water_supply_unit"; CWA = "county_water"; CHE = "county_health"
+case("WA1 water_self_testing_not_done (二(六)5(3) 县级统管单位…落实水质自检、净水设备维护等专业管护), the city's 调研督导: the 统管单位 not_discovered; no village or township (professional 管护 is the unit's); no city or province body",
+     WA("water_self_testing_not_done", discovered=cres()), req=[(CWSU, "not_discovered")], forb=NOLOW + CITYPROV + [("county_construction",), (CEDU,)])
+case("WA2 water_monitoring_network_missing at the county's code (二(六)5(4) 卫健部门负责水质监测网络建设和安全检测工作), the province's 调研督导: 县卫健局 not_discovered; not 县水利局 or the 统管单位; no city body",
+     WA("water_monitoring_network_missing", C, discovered=pres()), req=[(CHE, "not_discovered")], forb=[(CWA, "not_discovered"), (CWSU,), ("city_*", "not_discovered")] + NOLOW)
+case("WA3 the same, county hotline, the county sits (as of 03-25): 县卫健局 not_handled; not 县水利局",
+     WA("water_monitoring_network_missing", C, discovered=hot, **sit), req=[(CHE, "not_handled")], forb=[(CWA,), (CWSU,)] + NOLOW + CITYPROV)
+case("WA4 water_emergency_failure (二(六)5(3) 做好应急保供保障和供水服务; 二(六)5(2) 负责辖区范围农村供水安全保障工作), the city's 调研督导: the 统管单位 and the township not_discovered; no village body (its 及时上报 and 巡查 are not 应急保供); not 县卫健局",
+     WA("water_emergency_failure", discovered=cres()), req=[(CWSU, "not_discovered"), (TWN, "not_discovered")], forb=[("village_*",), (CHE,)] + CITYPROV)
+case("WA5 water_unsafe_unreported at a village (二(六)5(1) 负责及时上报当地饮水安全情况; 二(六)5(2) 供水安全保障), the city's 调研督导: the village and the township not_discovered; no city or province",
+     WA("water_unsafe_unreported", discovered=cres()), req=LOW_ND, forb=CITYPROV)
+case("WA6 the same, the city's 上级核查, the village concealed it: the village concealed (一(四)), not also not_discovered; the township not_discovered; no city body",
+     WA("water_unsafe_unreported", discovered=chv, concealed_by=["village"]), req=[(b, "concealed") for b in VIL] + [(TWN, "not_discovered")],
+     forb=[("village_*", "not_discovered"), (TWN, "concealed"), ("city_*",)], cl=[(b, "concealed", ["一(四)"], []) for b in VIL])
+case("WA7 water_project_funds_irregular (二(六)5(4) 水利部门负责…项目资金管理), the city's 调研督导: 县水利局 not_discovered; not 县卫健局 or the 统管单位; no village or township",
+     WA("water_project_funds_irregular", discovered=cres()), req=[(CWA, "not_discovered")], forb=[(CHE,), (CWSU,)] + NOLOW + CITYPROV)
+case("WA8 water_project_quality_unsafe at a village (二(六)5(4) 加强农村供水工程建设质量和安全监管), the province's 调研督导: 县水利局 not_discovered; not 县卫健局; no city body",
+     WA("water_project_quality_unsafe", discovered=pres()), req=[(CWA, "not_discovered")], forb=[(CHE,), ("city_*",)])
+case("WA9 water_policy_gap at the county's code (the province's policy, 二(六)5(6) 省市行业主管部门：负责制定农村饮水安全的政策措施), the county reports it to the province 03-03, the province sits (as of 03-25): 省水利厅 not_handled; not 省卫健委 (water_policy_health_departments default, listed); no county or city body",
+     WA("water_policy_gap", C, discovered=hot, handled=[rep("county", "province")], **sit), req=[("province_water", "not_handled")],
+     forb=[("province_health",), ("county_*",), ("city_*",)] + NOLOW, listed=["water_policy_health_departments"])
+case("WA10 water_facilities_unmaintained at a village, grave, the city's 调研督导: the township (二(六)5(2) 落实工程长效管护) and the 统管单位 (二(六)5(3) 具体负责做好农村供水工程长效管理) not_discovered, staff + unit + leadership; the county's 主体责任 citing 二(六)5(5); no township 主体责任",
+     WA("water_facilities_unmaintained", discovered=cres(), severity="grave"), req=[(TWN, "not_discovered", S3UL), (CWSU, "not_discovered", S3UL)] + CNTY_MR,
+     forb=NO_TWN_MR + NO_CITY_MR + NO_PROV_MR, cl=[("county_party_committee", "main_responsibility", ["二(六)5(5)"], [])])
+case("WA11 water_quality_substandard (二(六)5(3) 确保供水达标), county hotline, handed to the 统管单位 03-03, deadline 03-31, not up to standard by 04-30: the 统管单位 not_rectified; no village or township not_rectified; no city or province",
+     WA("water_quality_substandard", discovered=hot, handled=[asg("county", "county", body=CWSU)], **dl, **late), req=[(CWSU, "not_rectified")],
+     forb=[("village_*", "not_rectified"), ("township_*", "not_rectified")] + NO_H + CITYPROV)
+case("WA12 water_self_testing_not_done, the province's 巡视, the 统管单位 concealed it, serious: the 统管单位 concealed, staff + unit, not also not_discovered; no leadership; no 主体责任",
+     WA("water_self_testing_not_done", discovered=disc("province", "inspection_tour"), concealed_by=[CWSU], severity="serious"), req=[(CWSU, "concealed", S3U)],
+     forb=[(CWSU, "not_discovered")] + NO_MR + NOLOW, fl=NOLEAD)
+
+# ===================== 两不愁 二(六)1 =====================
+CCA_ND = [(CCA, "not_discovered")]
+case("BN1 basic_needs_direct_help_missing at a village (二(六)1(1) 并通过村集体给予直接帮扶), the city's 调研督导: the village not_discovered; no county department (the village collective's help is the village's); no city or province",
+     BN("basic_needs_direct_help_missing", discovered=cres()), req=VIL_ND, forb=[(CCA,), ("county_hrss",), (CFIN,)] + CITYPROV)
+case("BN2 basic_needs_approval_late of civil affairs' line (二(六)1(3) 县（市、区）行业主管部门：及时审批社会救助对象), the city's 调研督导: 县民政局 not_discovered; no village or township (the household applied); not 县人社局",
+     BN("basic_needs_approval_late", sector="civil_affairs", discovered=cres()), req=CCA_ND, forb=NOLOW + [("county_hrss",), ("city_*",)])
+case("BN3 basic_needs_approval_late of civil affairs' line, county hotline, handed to 县民政局 03-03, deadline 03-31, approved 03-20, as of 04-30: nobody",
+     BN("basic_needs_approval_late", sector="civil_affairs", discovered=hot, handled=[asg("county", "county", body=CCA)], **dl, rectified_on="2021-03-20", **late), forb=NOBODY)
+case("BN4 basic_needs_contact_missing (二(六)1(4) 确保低收入农户每户有一名干部联系，每月联系一次: the county's Party committee and government), the city's 调研督导: the county's Party committee and government not_discovered; not 县民政局 or 县扶贫办; no city body",
+     BN("basic_needs_contact_missing", discovered=cres()), req=[("county_party_committee", "not_discovered"), ("county_government", "not_discovered")], forb=[(CCA,), ("city_*",)])
+case("BN5 basic_needs_policy_gap at the county's code, civil affairs' line (二(六)1(5) 省市行业主管部门：负责制定“两不愁”有关政策措施), the county → city 03-03 → province 03-05, the province sits (as of 03-25): 省民政厅 not_handled; not 省人社厅; no county or city body",
+     BN("basic_needs_policy_gap", C, sector="civil_affairs", discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], **sit),
+     req=[("province_civil_affairs", "not_handled")], forb=[("province_hrss",), ("county_*",), ("city_*",)] + NOLOW)
+case("BN6 basic_needs_policy_gap at the city's code (the city's own), civil affairs' line, the province's 调研督导 assigns it to 市民政局 03-03, deadline 03-31, mended 03-25, as of 04-30: nobody not_rectified, not_handled or supervision; no county body",
+     BN("basic_needs_policy_gap", CITY, sector="civil_affairs", discovered=pres(), handled=[asg("province", "city", body="city_civil_affairs")], **dl, rectified_on="2021-03-25", **late),
+     forb=NO_H + NOT_LATE + [("county_*",)] + NOLOW)
+case("BN7 basic_needs_eligible_not_included at a village (二(六)1(2) 将符合条件的困难群众及时纳入社会救助和低收入农户范围), the city's 调研督导: the township not_discovered; no city body",
+     BN("basic_needs_eligible_not_included", discovered=cres()), req=[(TWN, "not_discovered")], forb=CITYPROV)
+case("BN8 basic_needs_not_helped_to_apply at a village, the city's 上级核查, the village concealed it, grave: the village concealed, staff + unit + leadership; the township not_discovered, staff + unit + leadership; the county's 主体责任 citing 二(六)1(4) (对当地“两不愁”工作负主体责任); no township 主体责任",
+     BN("basic_needs_not_helped_to_apply", discovered=chv, concealed_by=["village"], severity="grave"), req=[(b, "concealed", S3UL) for b in VIL] + [(TWN, "not_discovered", S3UL)] + CNTY_MR,
+     forb=NO_TWN_MR + NO_CITY_MR + [("village_*", "not_discovered")], cl=[("county_government", "main_responsibility", ["二(六)1(4)"], [])])
+case("BN9 basic_needs_income_not_raised of the human-resources line (二(六)1(3) 做好低收入农户增收), the city's 调研督导: 县人社局 not_discovered; not 县民政局",
+     BN("basic_needs_income_not_raised", sector="hrss", discovered=cres()), req=[("county_hrss", "not_discovered")], forb=[(CCA,), ("city_*",)])
+case("BN10 basic_needs_employment_insufficient of the human-resources line (一(一) 低收入农户创业就业不充分), county hotline, handed to 县人社局 03-03, deadline 03-31, not remedied by 04-30: 县人社局 not_rectified; not 县民政局; no city or province",
+     BN("basic_needs_employment_insufficient", sector="hrss", discovered=hot, handled=[asg("county", "county", body="county_hrss")], **dl, **late), req=[("county_hrss", "not_rectified")],
+     forb=[(CCA,)] + NO_H + CITYPROV)
+case("BN11 basic_needs_below_floor of civil affairs' line (二(六)1(3) 社会救助兜底保障及年度低收入农户托底线以下人员消除工作), the province's 调研督导, serious: 县民政局 not_discovered, staff + unit; no 主体责任; no city body",
+     BN("basic_needs_below_floor", C, sector="civil_affairs", discovered=pres(), severity="serious"), req=[(CCA, "not_discovered", S3U)], forb=NO_MR + [("city_*",)] + NOLOW, fl=NOLEAD)
+
+# ===================== 问题发现 二(二), 一(一)–(三) =====================
+case("DS1 mechanism_missing at the county's code (二(二)4 健全问题发现办法和整改机制; 一(一) 县级制定问题主动发现具体办法), the province's 调研督导: the county's Party committee and government not_discovered (county_finds_own_mechanism); the city's 扶贫办 not (city_finds_county_mechanisms default); both listed; no township or village",
+     DI("mechanism_missing", C, discovered=pres()), req=[("county_party_committee", "not_discovered"), ("county_government", "not_discovered")],
+     forb=[("city_*",)] + NOLOW, listed=["county_finds_own_mechanism", "city_finds_county_mechanisms"])
+case("DS2 the same with city_finds_county_mechanisms=true: the city's 扶贫办 not_discovered too (二(一)1(3) 督导检查; 二(二)5 指导督促基层问题发现和整改); listed",
+     DI("mechanism_missing", C, discovered=pres()), params=dict(city_finds_county_mechanisms=True), req=[("city_poverty_office", "not_discovered"), ("county_government", "not_discovered")],
+     forb=NOLOW, listed=["city_finds_county_mechanisms"])
+case("DS3 mechanism_missing at the county's code, county hotline, the county sits (as of 03-25): a county body not_handled; no township or village; no city",
+     DI("mechanism_missing", C, discovered=hot, **sit), req=[("county_*", "not_handled")], forb=NOLOW + CITYPROV)
+case("DS4 province_city_mechanism_gap at the city's code (一(一) 省市两级…主动发现…工作机制等方面问题), the province's 调研督导 assigns it to the city 03-03, deadline 03-31, not mended by 04-30: a city body not_rectified; no county body",
+     DI("province_city_mechanism_gap", CITY, discovered=pres(), handled=[asg("province", "city")], **dl, **late), req=[("city_*", "not_rectified")], forb=[("county_*",)] + NOLOW)
+case("DS5 specific_problem at a village, county hotline → township 03-03 → village 03-05, deadline 03-31, put right 03-20, as of 04-30: the village and the township not_discovered (二(二)1–2 对涉及本村／本乡镇扶贫领域具体问题的发现和整改工作负责); nobody late",
+     DI("specific_problem", discovered=hot, handled=[asg("county", "township"), asg("township", "village", "2021-03-05")], **dl, rectified_on="2021-03-20", **late),
+     req=LOW_ND, forb=NO_H + NOT_LATE + CITYPROV)
+case("DS6 common_policy_problem at the province's code (二(二)5 及时发现全省共性问题，修改完善相关政策和机制), found by the media at the province 03-01, the province sits (as of 03-25): a province body not_handled; no city or county body",
+     DI("common_policy_problem", PROV, discovered=disc("province", "media"), **sit), req=[("province_*", "not_handled")], forb=[("city_*",), ("county_*",)] + NOLOW)
+
+# ===================== liability tiers, 一(四) and 主体责任 =====================
+case("LT1 health_insurance_not_in_place, county hotline, the county sits (as of 03-25), serious: 县扶贫办 not_handled, staff + unit; no leadership; no 主体责任 (serious)",
+     HE("health_insurance_not_in_place", discovered=hot, severity="serious", **sit), req=[(CPO, "not_handled", S3U)], forb=NO_MR, fl=NOLEAD)
+case("LT2 project_ledger_incomplete, county hotline, handed to the township 03-03, deadline 03-31, not complete by 04-30, grave: the township not_rectified, staff + unit + leadership; the county's 主体责任 (二(五)4); no township 主体责任 (township_main_responsibility default, listed)",
+     PR("project_ledger_incomplete", discovered=hot, handled=[asg("county", "township")], **dl, severity="grave", **late), req=[(TWN, "not_rectified", S3UL)] + CNTY_MR,
+     forb=NO_TWN_MR + NO_CITY_MR, listed=["township_main_responsibility"])
+case("LT3 the same with township_main_responsibility=true: the township's Party committee and government bear 主体责任 too (二(一)1(1) 乡镇党委政府要发挥基层基础作用); listed",
+     PR("project_ledger_incomplete", discovered=hot, handled=[asg("county", "township")], **dl, severity="grave", **late), params=dict(township_main_responsibility=True),
+     req=[(TWN, "not_rectified", S3UL), ("township_party_committee", "main_responsibility"), ("township_government", "main_responsibility")] + CNTY_MR, listed=["township_main_responsibility"])
+case("LT4 funds_diverted at a village found by the city audit 03-01, the city sits (as of 03-25), grave: a city body not_handled, staff + unit + leadership; the county's 主体责任 (the township's and 县财政局's grave not_discovered); no city 主体责任 for a county's funds (main_responsibility_every_level default, listed)",
+     FU("funds_diverted", discovered=caud, severity="grave", **sit), req=[("city_*", "not_handled", S3UL), (TWN, "not_discovered", S3UL)] + CNTY_MR,
+     forb=NO_CITY_MR + NO_PROV_MR + NO_TWN_MR + [("city_audit",)], listed=["main_responsibility_every_level"])
+case("LT5 identification_applicant_not_included, the city's 调研督导, minor: 县民政局 not_discovered, staff only (一(四) 追究相关工作人员责任); no unit, no leadership, no 主体责任",
+     ID("identification_applicant_not_included", discovered=cres()), req=[(CCA, "not_discovered", S3)], forb=NO_MR, fl=NOUNIT + NOLEAD)
+case("LT6 education_lists_not_provided of civil affairs' line, county hotline, handed to 县民政局 03-03, deadline 03-31, not provided by 04-30, serious: 县民政局 not_rectified, staff + unit; no leadership; no 主体责任",
+     ED("education_lists_not_provided", sector="civil_affairs", discovered=hot, handled=[asg("county", "county", body=CCA)], **dl, severity="serious", **late),
+     req=[(CCA, "not_rectified", S3U)], forb=NO_MR + [(CDF,)], fl=NOLEAD)
+
+# ===================== more refusals =====================
+refuse("RF31 a step to 县水利局 written at the township's level: a body named beside a level is at that level", WA("water_facilities_unmaintained", discovered=hot, handled=[asg("county", "township", body=CWA)]), "level_mismatch", "handled[0].to_body")
+refuse("RF32 the city's 市财政局 named as concealer from the county's audit: a concealer is below the finder", FU("funds_diverted", discovered=disc("county", "audit", body="county_audit"), concealed_by=["city_finance"]), "concealment", "concealed_by[0]")
+refuse("RF33 the village named as concealer of a problem at the county's code: a concealer is not below the place", FU("funds_allocation_irregular", C, discovered=paud, concealed_by=["village"]), "concealment", "concealed_by[0]")
+refuse("RF34 an area the policy does not have (扶贫)", R("扶贫", "funds_diverted", discovered=hot), "unknown_area", "area")
+refuse("RF35 a concealer no body is called (the_mayor)", FU("funds_diverted", discovered=paud, concealed_by=["the_mayor"]), "unknown_body", "concealed_by[0]")
+refuse("RF36 a misspelled line (watr)", WA("water_quality_substandard", sector="watr", discovered=hot), "unknown_sector", "sector")
+refuse("RF37 an assignment to the village level at an urban community (青城社区): no village-level body there by default", HE("health_application_not_helped", "330127100001", discovered=hot, handled=[asg("county", "village")]), "level_mismatch", "handled[0].to_level")
+refuse("RF38 an impossible deadline (2021-02-30)", PR("project_late_or_unfinished", discovered=hot, handled=[asg("county", "township")], deadline="2021-02-30"), "bad_date", "deadline")
+refuse("RF39 the city's hotline: 市长热线 at the city's level is no channel of the text (the hotline is the county's)", BN("basic_needs_payment_late", discovered=disc("city", "hotline")), "level_mismatch", "discovered.level")
+refuse("RF40 an unknown kind of a water record (water_pipe_burst)", WA("water_pipe_burst", discovered=hot), "unknown_kind", "kind")
