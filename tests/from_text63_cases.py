@@ -59,6 +59,7 @@ def refuse(name: str, r: dict[str, Any], code: str, field: str | None = None) ->
 ED = A("education"); HE = A("health"); PR = A("projects"); FU = A("funds"); ID = A("identification")
 BN = A("basic_needs"); WA = A("water"); HO = A("housing"); DI = A("discovery")
 sit = dict(as_of="2021-03-25")
+V63 = "330127100219"  # 富城村 (from_text.V), for the records written out in Chinese
 S3 = ["staff"]; S3U = ["staff", "unit"]; S3UL = ["staff", "unit", "leadership"]
 NOLEAD = [("*", None, "leadership")]; NOUNIT = [("*", None, "unit")]
 NO_H = [("*", "not_handled")]; NO_R = [("*", "not_rectified")]; NO_S = [("*", "supervision")]; NO_C = [("*", "concealed")]
@@ -427,3 +428,113 @@ refuse("RF37 an assignment to the village level at an urban community (青城社
 refuse("RF38 an impossible deadline (2021-02-30)", PR("project_late_or_unfinished", discovered=hot, handled=[asg("county", "township")], deadline="2021-02-30"), "bad_date", "deadline")
 refuse("RF39 the city's hotline: 市长热线 at the city's level is no channel of the text (the hotline is the county's)", BN("basic_needs_payment_late", discovered=disc("city", "hotline")), "level_mismatch", "discovered.level")
 refuse("RF40 an unknown kind of a water record (water_pipe_burst)", WA("water_pipe_burst", discovered=hot), "unknown_kind", "kind")
+
+# ===================== the time limits at their edges (handling_time_limit_days 10, rectification_time_limit_days 30) =====================
+case("TM1 health_assistance_late of 医保's line, county hotline 03-01, handed to 县医保局 on 03-11 (day 10: within the limit), deadline 04-10, approved 04-01: nobody answers",
+     HE("health_assistance_late", sector="medical_insurance", discovered=hot, handled=[asg("county", "county", "2021-03-11", body=CMI)], deadline="2021-04-10", rectified_on="2021-04-01", **late), forb=NOBODY)
+case("TM2 the same handed on 03-12 (day 11: late), approved 04-01: a county body answers not_handled (一(四) 对发现问题没有按程序及时交办的: the step came late, whatever the outcome); nobody not_rectified",
+     HE("health_assistance_late", sector="medical_insurance", discovered=hot, handled=[asg("county", "county", "2021-03-12", body=CMI)], deadline="2021-04-10", rectified_on="2021-04-01", **late),
+     req=[("county_*", "not_handled")], forb=NO_R + NO_S + NOLOW + CITYPROV)
+case("TM3 health_insurance_not_in_place, county hotline 03-01, no step, assessed 03-11 (day 10): nobody yet",
+     HE("health_insurance_not_in_place", discovered=hot, as_of="2021-03-11"), forb=NOBODY)
+case("TM4 the same assessed 03-12 (day 11): 县扶贫办 not_handled",
+     HE("health_insurance_not_in_place", discovered=hot, as_of="2021-03-12"), req=[(CPO, "not_handled")], forb=NOLOW + CITYPROV + [(CMI,)])
+case("TM5 project_ledger_incomplete, county hotline, handed to the township 03-03 with no deadline, assessed 04-02 (30 days from the assignment): nobody late",
+     PR("project_ledger_incomplete", discovered=hot, handled=[asg("county", "township")], as_of="2021-04-02"), forb=NO_H + NOT_LATE)
+case("TM6 the same assessed 04-03 (day 31): the township not_rectified; the verdict says it rests on rectification_time_limit_days",
+     PR("project_ledger_incomplete", discovered=hot, handled=[asg("county", "township")], as_of="2021-04-03"), req=[(TWN, "not_rectified")], forb=NO_H + [("village_*",)],
+     listed=["rectification_time_limit_days"])
+case("TM7 education_aid_records_irregular, county hotline, handed to the school 03-03, deadline 03-31, put right on 03-31 (the deadline's day): nobody late; the school not_discovered",
+     ED("education_aid_records_irregular", discovered=hot, handled=[asg("county", "county", body=SCHOOL)], **dl, rectified_on="2021-03-31", **late), req=[(SCHOOL, "not_discovered")], forb=NOT_LATE + NO_H)
+case("TM8 the same put right on 04-05, after its deadline: the school not_rectified (一(四) 交办问题整改落实不到位: not in place by the 交办's terms)",
+     ED("education_aid_records_irregular", discovered=hot, handled=[asg("county", "county", body=SCHOOL)], **dl, rectified_on="2021-04-05", **late), req=[(SCHOOL, "not_rectified")], forb=NO_H)
+
+# ===================== chains through the province's and city's departments (二(二)5, each area's 省市 clause) =====================
+case("CH1 education_student_not_identified, the province's 调研督导 by 省教育厅 03-01 → 市教育局 03-03 → 县教育局 03-05 → the school 03-07, deadline 03-31, not identified by 04-30: the school not_rectified; 县教育局, over the schools' identification (二(六)2(2) 负责各有关学校学生资助对象认定、审核), presses it; no province body not_rectified; no village or township",
+     ED("education_student_not_identified", discovered=pres("province_education"), handled=[asg("province", "city", body="city_education"), asg("city", "county", "2021-03-05", body=CEDU), asg("county", "county", "2021-03-07", body=SCHOOL)], **dl, **late),
+     req=[(SCHOOL, "not_rectified"), (CEDU, "supervision")], forb=[("province_*", "not_rectified"), (CFIN,), (CPO,)] + NOLOW + NO_H)
+case("CH2 funds_diverted at a village, the province audit 03-01 → city 03-03 → 县财政局 03-05 → township 03-08, deadline 03-31, put right 03-25: the township and 县财政局 not_discovered only; no city body (the city audit does not answer for the province's find by default, listed); nobody late",
+     FU("funds_diverted", discovered=paud, handled=[asg("province", "city"), asg("city", "county", "2021-03-05", body=CFIN), asg("county", "township", "2021-03-08")], **dl, rectified_on="2021-03-25", **late),
+     req=[(TWN, "not_discovered"), (CFIN, "not_discovered")], forb=[("city_*",), ("province_audit",)] + NO_H + NOT_LATE, listed=["lower_audit_answers_higher_find"])
+case("CH3 identification_applicant_not_included, the province's 调查核查 by 省民政厅 03-01 → 市民政局 03-03 → 县民政局 03-05, deadline 03-31, not included by 04-30: 县民政局 not_rectified; 市民政局, which passed it down in time, presses (二(三)6 省市民政部门…对低收入农户识别认定开展指导、培训、监督), not not_rectified; no village or township",
+     ID("identification_applicant_not_included", discovered=disc("province", "survey_verification", body="province_civil_affairs"), handled=[asg("province", "city", body="city_civil_affairs"), asg("city", "county", "2021-03-05", body=CCA)], **dl, **late),
+     req=[(CCA, "not_rectified"), ("city_civil_affairs", "supervision")], forb=[("city_civil_affairs", "not_rectified"), ("city_education",)] + NOLOW + NO_H)
+case("CH4 water_quality_substandard, the city's 调研督导 by 市水利局 03-01, handed to the 统管单位 03-03, deadline 03-31, not up to standard by 04-30: the 统管单位 not_rectified; 市水利局 presses (二(六)5(6) 指导、协调和督促); no village or township not_rectified",
+     WA("water_quality_substandard", discovered=cres("city_water"), handled=[asg("city", "county", body=CWSU)], **dl, **late),
+     req=[(CWSU, "not_rectified"), ("city_water", "supervision")], forb=[("village_*", "not_rectified"), ("township_*", "not_rectified"), ("province_*",)] + NO_H)
+case("CH5 health_assistance_late of 医保's line, the city's 调研督导 by 市医保局 03-01, handed to 县医保局 03-03, deadline 03-31, not approved by 04-30: 县医保局 not_rectified; 市医保局 presses (二(六)3(5) 统筹协调、督促落实医疗保障、医疗救助); not 县财政局",
+     HE("health_assistance_late", sector="medical_insurance", discovered=cres("city_medical_insurance"), handled=[asg("city", "county", body=CMI)], **dl, **late),
+     req=[(CMI, "not_rectified"), ("city_medical_insurance", "supervision")], forb=[(CFIN,), ("province_*",)] + NOLOW + NO_H)
+case("CH6 funds_diverted at a village, the city's 调研督导 by 市财政局 03-01 → 县财政局 03-03 → township 03-05, deadline 03-31, not put right by 04-30: the township not_rectified; 县财政局, which passed it down in time, presses (reassigned_level_answers default), not not_rectified; no city body not_rectified",
+     FU("funds_diverted", discovered=cres("city_finance"), handled=[asg("city", "county", body=CFIN), asg("county", "township", "2021-03-05")], **dl, **late),
+     req=[(TWN, "not_rectified"), (CFIN, "supervision")], forb=[(CFIN, "not_rectified"), ("city_*", "not_rectified"), ("village_*", "not_rectified")] + NO_H)
+case("CH7 project_acceptance_lax of the water line, the city's 检查组抽查 03-01, handed to 县水利局 03-03, deadline 03-31, not put right by 04-30: 县水利局 not_rectified; a city body presses (二(五)5 对扶贫项目管理工作督促检查和跟踪指导); no village or township",
+     PR("project_acceptance_lax", sector="water", discovered=disc("city", "spot_check"), handled=[asg("city", "county", body=CWA)], **dl, **late),
+     req=[(CWA, "not_rectified"), ("city_*", "supervision")], forb=[("county_construction",)] + NOLOW + NO_H)
+
+# ===================== steps not made 按程序 in the thin areas (一(三) 按照问题类别、办理权限…交办) =====================
+case("IR1 education_student_not_identified, county hotline, the county hands it to 县财政局 03-03 (no part in identifying students: 二(六)2(2) gives it 拨付和监管资助资金), deadline 03-31, not done by 04-30: 县财政局 not not_rectified (not its to rectify); 县教育局, the county's holder of the kind, not_handled (no 按程序 交办); the verdict says it rests on a reading of that step",
+     ED("education_student_not_identified", discovered=hot, handled=[asg("county", "county", body=CFIN)], **dl, **late), req=[(CEDU, "not_handled")],
+     forb=[(CFIN, "not_rectified"), (SCHOOL, "not_rectified")] + NOLOW, listed=["assignment_to_body_without_part"])
+case("IR2 health_insurance_not_in_place, county hotline, the county hands it down to the township 03-03 (二(六)3(2) 乡镇 only vouches for the materials it verified: no part in the supplementary insurance), deadline 03-31, not in place by 04-30: the township not not_rectified; 县扶贫办 not_handled",
+     HE("health_insurance_not_in_place", discovered=hot, handled=[asg("county", "township")], **dl, **late), req=[(CPO, "not_handled")], forb=[("township_*", "not_rectified"), ("village_*",)])
+case("IR3 project_not_entered_in_system, county hotline, the county hands it down to the township 03-03 (录入系统 is 县扶贫办's, 二(五)3), deadline 03-31, not entered by 04-30: the township not not_rectified; 县扶贫办 not_handled",
+     PR("project_not_entered_in_system", discovered=hot, handled=[asg("county", "township")], **dl, **late), req=[(CPO, "not_handled")], forb=[("township_*", "not_rectified"), ("village_*",)])
+
+# ===================== the same records typed in Chinese (docs/records.md, Values typed in Chinese) =====================
+case("CN1 教育扶贫 / 学生资助资金未及时拨付发放 / sector 县财政局 / 较重 / 市 调研督导: 县财政局 not_discovered, staff + unit; not the school or 县教育局",
+     dict(area="教育扶贫", kind="学生资助资金未及时拨付发放", place=V63, sector="县财政局", severity="较重", discovered=dict(level="市", channel="调研督导", on="2021-03-01")),
+     req=[(CFIN, "not_discovered", S3U)], forb=[(SCHOOL,), (CEDU,)] + NOLOW, fl=NOLEAD)
+case("CN2 健康扶贫 / 低收入农户医疗补充政策性保险未落实 / 县长热线 → 县扶贫办 03-03, deadline 03-31, not in place by 04-30: 县扶贫办 not_rectified",
+     dict(area="健康扶贫", kind="低收入农户医疗补充政策性保险未落实", place=V63, discovered=dict(level="县", channel="县长热线", on="2021-03-01"),
+          handled=[dict(action="交办", by_level="县", to_level="县", on="2021-03-03", to_body="县扶贫办")], **dl, **late),
+     req=[(CPO, "not_rectified")], forb=[(CMI,), (CFIN,)] + NOLOW + CITYPROV)
+
+# ===================== the province's and the city's own problems =====================
+case("PV1 funds_rules_gap at the province's code, the poverty office's line (二(四)7 扶贫、民宗部门…会同财政部门制定扶贫项目和资产管理制度政策措施), found by the province's 纪委监委 03-01, the province sits (as of 03-25): 省扶贫办 not_handled; the 纪委 not named; no city or county body",
+     FU("funds_rules_gap", PROV, sector="poverty_office", discovered=disc("province", "discipline_inspection"), **sit), req=[("province_poverty_office", "not_handled")],
+     forb=[("province_discipline",), ("city_*",), ("county_*",)] + NOLOW)
+case("PV2 education_policy_gap at the province's code, the human-resources line, found by the province's 人大政协督导 03-01, handed to 省人社厅 03-03, deadline 03-31, mended 03-20: nobody answers (an outside channel's find, passed on and mended in time)",
+     ED("education_policy_gap", PROV, sector="hrss", discovered=disc("province", "congress_cppcc"), handled=[asg("province", "province", body="province_hrss")], **dl, rectified_on="2021-03-20", **late), forb=NOBODY)
+case("PV3 health_policy_gap at the province's code, 卫健's line, found by the province audit, handed to 省卫健委 03-03, deadline 03-31, not mended by 04-30: 省卫健委 not_rectified; not 省医保局; no city or county body",
+     HE("health_policy_gap", PROV, sector="health", discovered=paud, handled=[asg("province", "province", body="province_health")], **dl, **late), req=[("province_health", "not_rectified")],
+     forb=[("province_medical_insurance",), ("city_*",), ("county_*",), ("province_audit",)] + NOLOW)
+case("PV4 water_policy_gap at the province's code, found by the press at the province 03-01, the province sits (as of 03-25): 省水利厅 not_handled; not 省卫健委; no city or county body",
+     WA("water_policy_gap", PROV, discovered=disc("province", "media"), **sit), req=[("province_water", "not_handled")], forb=[("province_health",), ("city_*",), ("county_*",)] + NOLOW)
+case("CT1 housing_line_policy_gap at the city's code, the natural-resources line (二(六)4(7) 自然资源…负责制定…建设用地保障…相关政策), found by the city audit 03-01, the city sits (as of 03-25): 市自然资源局 not_handled; not 市建设局 or 市民政局; no county body",
+     HO("housing_line_policy_gap", CITY, sector="natural_resources", discovered=caud, **sit), req=[("city_natural_resources", "not_handled")],
+     forb=[("city_construction",), ("city_civil_affairs",), ("city_audit",), ("county_*",)] + NOLOW)
+case("CT2 projects_policy_gap at the city's code, 民宗's line (二(五)5 扶贫、财政、民宗等部门负责…政策措施制定完善), the province's 调研督导 hands it to 市民宗局 03-03, deadline 03-31, not mended by 04-30: 市民宗局 not_rectified; not 市财政局 or 市扶贫办 not_rectified; no county body",
+     PR("projects_policy_gap", CITY, sector="ethnic_religious", discovered=pres(), handled=[asg("province", "city", body="city_ethnic_religious")], **dl, **late),
+     req=[("city_ethnic_religious", "not_rectified")], forb=[("city_finance", "not_rectified"), ("city_poverty_office", "not_rectified"), ("county_*",)] + NOLOW)
+case("CT3 identification_policy_gap at the city's code, found by the city's 纪委监委 03-01, 市民政局 concealed it from its own level's check: 市民政局 concealed (same_level_oversight_concealment, listed); the 纪委 not named; no county body",
+     ID("identification_policy_gap", CITY, discovered=disc("city", "discipline_inspection"), concealed_by=["city_civil_affairs"]), req=[("city_civil_affairs", "concealed")],
+     forb=[("city_discipline",), ("county_*",), ("city_civil_affairs", "not_discovered")] + NOLOW, listed=["same_level_oversight_concealment"])
+case("CT4 basic_needs_policy_gap at the city's code, no line, found by the press at the city 03-01, the city sits (as of 03-25): a city body not_handled; no county or province body",
+     BN("basic_needs_policy_gap", CITY, discovered=disc("city", "media"), **sit), req=[("city_*", "not_handled")], forb=[("county_*",), ("province_*",)] + NOLOW)
+
+# ===================== concealment in the thin areas =====================
+case("CC1 project_false_or_unnecessary at a village, the city's 上级核查, 县扶贫办 concealed it: 县扶贫办 concealed, not also not_discovered; the township not_discovered (二(五)2 审核); no city body",
+     PR("project_false_or_unnecessary", discovered=chv, concealed_by=[CPO]), req=[(CPO, "concealed"), (TWN, "not_discovered")], forb=[(CPO, "not_discovered"), (TWN, "concealed"), ("city_*",)])
+case("CC2 identification_pushed_info_untrue, the province's 巡视, the county (no body named) concealed it: a county body concealed; not the county's Party committee or government (the record names no body, and the kind is its departments'); no village or township",
+     ID("identification_pushed_info_untrue", discovered=disc("province", "inspection_tour"), concealed_by=["county"]), req=[("county_*", "concealed")],
+     forb=[("county_party_committee", "concealed"), ("county_government", "concealed")] + NOLOW)
+case("CC3 health_costs_accounting_irregular, the city's 调查核查, 县医保局 concealed it, grave: 县医保局 concealed, staff + unit + leadership; the county's 主体责任 (二(六)3(4)); no city 主体责任",
+     HE("health_costs_accounting_irregular", discovered=csv_(), concealed_by=[CMI], severity="grave"), req=[(CMI, "concealed", S3UL)] + CNTY_MR,
+     forb=[(CMI, "not_discovered")] + NO_CITY_MR + NO_TWN_MR + NOLOW)
+case("CC4 education_aid_not_paid of finance's line, the province's 巡视, 县财政局 concealed it, serious: 县财政局 concealed, staff + unit; the school not named (the finance line's 拨付, not its 发放); no leadership",
+     ED("education_aid_not_paid", sector="finance", discovered=disc("province", "inspection_tour"), concealed_by=[CFIN], severity="serious"), req=[(CFIN, "concealed", S3U)],
+     forb=[(SCHOOL,), (CEDU,), (CFIN, "not_discovered")] + NOLOW, fl=NOLEAD)
+
+# ===================== the rest =====================
+case("MS1 health_false_materials at a village, county hotline → township 03-03 → village 03-05, deadline 03-31, not put right by 04-30: the village not_rectified; the township presses its village; 县医保局 not named (its review does not reach the materials by default)",
+     HE("health_false_materials", discovered=hot, handled=[asg("county", "township"), asg("township", "village", "2021-03-05")], **dl, **late),
+     req=[(b, "not_rectified") for b in VIL] + [(TWN, "supervision")], forb=[(CMI,), (TWN, "not_rectified")] + NO_H + CITYPROV)
+case("MS2 funds_performance_evaluation_missing of finance's line at the county's code (二(四)3 组织本级相关部门做好财政扶贫资金绩效管理工作), the city's 调研督导: 县财政局 not_discovered; not 县扶贫办 or 县水利局",
+     FU("funds_performance_evaluation_missing", C, sector="finance", discovered=cres()), req=[(CFIN, "not_discovered")], forb=[(CPO, "not_discovered"), ("county_water",)] + NOLOW)
+case("MS3 identification_eligible_omitted at an urban community (青城社区, a 居民委员会): answered as its township's (residents_committee_place default) — the township not_discovered, no village body; listed",
+     ID("identification_eligible_omitted", "330127100001", discovered=cres()), req=[(TWN, "not_discovered")], forb=[("village_*",), ("city_*",)], listed=["residents_committee_place"])
+case("MS4 funds_assets_mismanaged at an urban community, the city's 调研督导: the township and 县财政局 not_discovered; no village body; listed",
+     FU("funds_assets_mismanaged", "330127100001", discovered=cres()), req=[(TWN, "not_discovered"), (CFIN, "not_discovered")], forb=[("village_*",)], listed=["residents_committee_place"])
+case("MS5 education_student_not_identified at an urban community, the city's 调研督导: the school and 县教育局 not_discovered, as at a village; no village or township body; the verdict names residents_committee_place (docs/records.md: under either value)",
+     ED("education_student_not_identified", "330127100001", discovered=cres()), req=[(SCHOOL, "not_discovered"), (CEDU, "not_discovered")], forb=NOLOW, listed=["residents_committee_place"])
