@@ -538,3 +538,42 @@ case("MS4 funds_assets_mismanaged at an urban community, the city's 调研督导
      FU("funds_assets_mismanaged", "330127100001", discovered=cres()), req=[(TWN, "not_discovered"), (CFIN, "not_discovered")], forb=[("village_*",)], listed=["residents_committee_place"])
 case("MS5 education_student_not_identified at an urban community, the city's 调研督导: the school and 县教育局 not_discovered, as at a village; no village or township body; the verdict names residents_committee_place (docs/records.md: under either value)",
      ED("education_student_not_identified", "330127100001", discovered=cres()), req=[(SCHOOL, "not_discovered"), (CEDU, "not_discovered")], forb=NOLOW, listed=["residents_committee_place"])
+
+# ===================== a fifth batch: the province's and city's audit, other channels and finders, township places =====================
+case("AU1 funds_diverted at a village, the province audit 03-01, with lower_audit_answers_higher_find=true: the city audit office not_discovered too (二(四)8 省、市两级审计部门：负责统筹推进审计监督，确保及时全面发现问题); the township and 县财政局 as ever; the province audit office not named; listed",
+     FU("funds_diverted", discovered=paud), params=dict(lower_audit_answers_higher_find=True), req=[("city_audit", "not_discovered"), (TWN, "not_discovered"), (CFIN, "not_discovered")],
+     forb=[("province_audit",), ("city_finance", "not_discovered")], listed=["lower_audit_answers_higher_find"])
+case("AU2 the same under the default: the city audit office not named; listed",
+     FU("funds_diverted", discovered=paud), req=[(TWN, "not_discovered"), (CFIN, "not_discovered")], forb=[("city_*",), ("province_audit",)], listed=["lower_audit_answers_higher_find"])
+case("AU3 funds_allocation_irregular at the county's code, the city's 财政检查 03-01 (一(三) 审计、财政等部门加大专项审计和检查力度): 县财政局 not_discovered (二(四)3 办理资金分配); no city body not_discovered (the finder's level)",
+     FU("funds_allocation_irregular", C, discovered=disc("city", "finance_check")), req=[(CFIN, "not_discovered")], forb=[("city_*", "not_discovered")] + NOLOW)
+case("PG1 health_policy_gap at the province's code, 医保's line, found by the province audit 03-01, the province sits (as of 03-25), grave: 省医保局 not_handled, staff + unit + leadership; the province's Party committee and government bear no 主体责任 under main_responsibility_every_level's default, and the verdict says it rests on it",
+     HE("health_policy_gap", PROV, sector="medical_insurance", discovered=paud, severity="grave", **sit), req=[("province_medical_insurance", "not_handled", S3UL)],
+     forb=NO_PROV_MR + NO_CITY_MR + [("county_*",)], listed=["main_responsibility_every_level"])
+case("TW1 housing_safety_system_missing at the township's code (二(六)4(2) 乡镇：负责建立健全房屋使用安全常态化、网格化管理制度), the city's 调研督导: the township not_discovered; no village body (the place is the township's)",
+     HO("housing_safety_system_missing", "330127100", discovered=cres()), req=[(TWN, "not_discovered")], forb=[("village_*",)] + CITYPROV)
+case("TW2 project_late_or_unfinished at the township's code, the county's 上级核查 03-01, the township concealed it: the township concealed, not also not_discovered; no village body; no county body not_discovered (the finder's level)",
+     PR("project_late_or_unfinished", "330127100", discovered=disc("county", "higher_level_verification"), concealed_by=["township"]), req=[(TWN, "concealed")],
+     forb=[(TWN, "not_discovered"), ("village_*",), ("county_*", "not_discovered")] + CITYPROV)
+case("GR1 education_aid_support_missing at the county's code, the province's 调研督导, grave: the county's Party committee and government not_discovered, staff + unit + leadership, and bear 主体责任 (二(六)2(3) 对当地教育扶贫工作负主体责任: a grave failure of the county's education assistance)",
+     ED("education_aid_support_missing", C, discovered=pres(), severity="grave"), req=[("county_party_committee", "not_discovered", S3UL), ("county_government", "not_discovered", S3UL)] + CNTY_MR,
+     forb=NO_CITY_MR + NO_PROV_MR + NOLOW)
+case("TC1 health_false_materials at a village, the county's 上级核查, the village and the township both concealed it: each concealed; nobody not_discovered below the county; no county body not_discovered (the finder's level)",
+     HE("health_false_materials", discovered=disc("county", "higher_level_verification"), concealed_by=["village", "township"]), req=[(b, "concealed") for b in VIL] + [(TWN, "concealed")],
+     forb=[("village_*", "not_discovered"), ("township_*", "not_discovered"), ("county_*", "not_discovered")] + CITYPROV)
+case("EM1 water_unsafe_unreported at a village, the province's 扶贫电子邮箱 03-01 (二(一)2(4)), the province sits (as of 03-25): the village and the township not_discovered; a province body not_handled (it had to pass the county's problem down); no city or county body not_handled",
+     WA("water_unsafe_unreported", discovered=disc("province", "email")), req=LOW_ND, forb=NO_H + [("city_*",), ("county_*", "not_discovered")])
+case("EM2 the same assessed 03-25: a province body not_handled; no city or county body not_handled",
+     WA("water_unsafe_unreported", discovered=disc("province", "email"), **sit), req=LOW_ND + [("province_*", "not_handled")], forb=[("city_*", "not_handled"), ("county_*", "not_handled")])
+case("PL1 basic_needs_not_helped_to_apply at a village, the 12317 platform at the province (discovered.body platform_12317) 03-01: the platform is a 载体 of 监督 (二(一)2(4)), never named; the village and the township not_discovered",
+     BN("basic_needs_not_helped_to_apply", discovered=disc("province", "reporting_platform", body="platform_12317")), req=VIL_ND, forb=[("platform_12317",), ("city_*",)])
+case("CP1 education_aid_records_irregular, the county's 人大政协 督导 03-01: the school not_discovered; the county 人大/政协 never named (二(一)2(1) 邀请…开展扶贫领域工作监督: they oversee, they hold no duty of the area)",
+     ED("education_aid_records_irregular", discovered=disc("county", "congress_cppcc")), req=[(SCHOOL, "not_discovered")], forb=[("county_congress",), ("county_cppcc",), (CEDU,), (CFIN,)] + NOLOW)
+case("OD1 project_late_or_unfinished, county hotline, handed to the township 03-03 with its own deadline 03-20 (handled[].deadline), no record deadline, finished 03-25, as of 04-30: the township not_rectified (by its 交办's terms)",
+     PR("project_late_or_unfinished", discovered=hot, handled=[dict(asg("county", "township"), deadline="2021-03-20")], rectified_on="2021-03-25", **late), req=[(TWN, "not_rectified")], forb=NO_H)
+case("OD2 the same finished 03-18: nobody late",
+     PR("project_late_or_unfinished", discovered=hot, handled=[dict(asg("county", "township"), deadline="2021-03-20")], rectified_on="2021-03-18", **late), forb=NO_H + NOT_LATE)
+case("SK1 health_application_not_helped at a village, the city's 调研督导 assigns it straight to the village 03-03, deadline 03-31, not done by 04-30: the village not_rectified; the township, never assigned, not not_rectified",
+     HE("health_application_not_helped", discovered=cres(), handled=[asg("city", "village")], **dl, **late), req=[(b, "not_rectified") for b in VIL], forb=[("township_*", "not_rectified")] + NO_H)
+case("SK2 identification_ineligible_included at a village, found 2020-02-20 by the county hotline (before the policy applied), no step, assessed 2020-04-30: nobody not_discovered (a discovery before the day makes no level answer for having missed it); the county, holding it on the day, not_handled from 2020-03-06 + 10 days; listed policy_in_force_from",
+     ID("identification_ineligible_included", discovered=disc("county", "hotline", "2020-02-20"), as_of="2020-04-30"), req=[("county_*", "not_handled")], forb=NO_ND + CITYPROV, listed=["policy_in_force_from"])
