@@ -577,3 +577,35 @@ case("SK1 health_application_not_helped at a village, the city's 调研督导 as
      HE("health_application_not_helped", discovered=cres(), handled=[asg("city", "village")], **dl, **late), req=[(b, "not_rectified") for b in VIL], forb=[("township_*", "not_rectified")] + NO_H)
 case("SK2 identification_ineligible_included at a village, found 2020-02-20 by the county hotline (before the policy applied), no step, assessed 2020-04-30: nobody not_discovered (a discovery before the day makes no level answer for having missed it); the county, holding it on the day, not_handled from 2020-03-06 + 10 days; listed policy_in_force_from",
      ID("identification_ineligible_included", discovered=disc("county", "hotline", "2020-02-20"), as_of="2020-04-30"), req=[("county_*", "not_handled")], forb=NO_ND + CITYPROV, listed=["policy_in_force_from"])
+
+# ===================== a sixth batch: levels never told, late pass-ups, pass-downs to a level that cannot rectify =====================
+case("NT1 health_application_not_helped at a village, the township's own grid 03-01, handed to the village 03-03, deadline 03-31, not done by 04-30: the village not_rectified and not_discovered; the township presses its village; the county, never told, not named",
+     HE("health_application_not_helped", discovered=disc("township", "grid"), handled=[asg("township", "village")], **dl, **late),
+     req=[(b, "not_rectified") for b in VIL] + [(TWN, "supervision")], forb=[("county_*",), (TWN, "not_discovered"), (TWN, "not_rectified")] + CITYPROV)
+case("NT2 project_not_deliberated at a village, the township's 核查普查 03-01, handed to the village 03-03, deadline 03-31, put right 03-20, as of 04-30: the village not_discovered only",
+     PR("project_not_deliberated", discovered=disc("township", "verification_census"), handled=[asg("township", "village")], **dl, rectified_on="2021-03-20", **late),
+     req=VIL_ND, forb=[("county_*",), ("township_*",)] + NO_H + NOT_LATE + CITYPROV)
+case("LU1 funds_rules_gap at the county's code (the province's rules), the county hotline reports it to the city 03-03, the city passes it to the province only on 03-20 (17 days), the province mends it 04-10, as of 04-30: a city body not_handled (一(四) 没有按程序及时…上报); the county not; the province not",
+     FU("funds_rules_gap", C, discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-20")], rectified_on="2021-04-10", **late),
+     req=[("city_*", "not_handled")], forb=[("county_*",), ("province_*",)] + NOLOW)
+case("LU2 identification_policy_gap at the county's code, the county hotline hands it down to the township 03-03 (the province's policy: no township can mend it), as of 03-25: the township not not_rectified or not_handled; a county body not_handled (no 按程序 report upward)",
+     ID("identification_policy_gap", C.ljust(9, "0")[:6], discovered=hot, handled=[asg("county", "county", body=CCA)], **sit), req=[("county_*", "not_handled")],
+     forb=[("township_*",), ("village_*",), ("province_*",)])
+case("LU3 water_policy_gap at the county's code, the county hotline reports it to the province 03-03, the province hands it back to 县水利局 03-05 (the province's own policy: no county body can mend it), deadline 03-31, not mended by 04-30: 县水利局 not not_rectified; a province body answers",
+     WA("water_policy_gap", C, discovered=hot, handled=[rep("county", "province"), asg("province", "county", "2021-03-05", body=CWA)], **dl, **late),
+     req=[("province_*",)], forb=[(CWA, "not_rectified"), ("county_*", "not_handled")] + NOLOW)
+case("PD1 education_aid_not_paid of finance's line, the city's 调研督导, handed to the county 03-03 (no body), deadline 03-31, paid 03-20, as of 04-30: 县财政局 not_discovered only; nobody late; no city body",
+     ED("education_aid_not_paid", sector="finance", discovered=cres(), handled=[asg("city", "county")], **dl, rectified_on="2021-03-20", **late),
+     req=[(CFIN, "not_discovered")], forb=[("city_*",), (SCHOOL,), (CEDU,)] + NO_H + NOT_LATE + NOLOW)
+case("PD2 health_costs_accounting_irregular, the city's 调研督导, handed to 县医保局 03-03, deadline 03-31, not put right by 04-30, serious: 县医保局 not_rectified and not_discovered, staff + unit; not 县财政局; no village or township",
+     HE("health_costs_accounting_irregular", discovered=cres(), handled=[asg("city", "county", body=CMI)], **dl, severity="serious", **late),
+     req=[(CMI, "not_rectified", S3U), (CMI, "not_discovered", S3U)], forb=[(CFIN,), (CPO,)] + NOLOW + NO_MR, fl=NOLEAD)
+case("PD3 basic_needs_direct_help_missing at a village, the county's 一户一策一干部 03-01 (its own work), → township 03-03 → village 03-05, deadline 03-31, not given by 04-30: the village not_rectified and not_discovered; the township presses; no county body not_discovered (the finder's own work)",
+     BN("basic_needs_direct_help_missing", discovered=disc("county", "one_household_one_cadre"), handled=[asg("county", "township"), asg("township", "village", "2021-03-05")], **dl, **late),
+     req=[(b, "not_rectified") for b in VIL] + VIL_ND + [(TWN, "supervision")], forb=[("county_*", "not_discovered"), (TWN, "not_rectified")] + NO_H + CITYPROV)
+case("PD4 water_facilities_unmaintained at a village, the county's 动态跟踪 03-01, → township 03-03, deadline 03-31, maintained 03-28, as of 04-30: the township and the village not_discovered (as their 二(六)5(1)–(2) make them); nobody late; no county body not_discovered",
+     WA("water_facilities_unmaintained", discovered=disc("county", "dynamic_tracking"), handled=[asg("county", "township")], **dl, rectified_on="2021-03-28", **late),
+     req=[(TWN, "not_discovered")], forb=[("county_*", "not_discovered")] + NO_H + NOT_LATE + CITYPROV)
+case("PD5 funds_poor_performance at a village, the county's 绩效评估 03-01 (二(四)4 组织实施…绩效评价: the county's own work), → township 03-03, deadline 03-31, not improved by 04-30: the township not_rectified; no county body not_discovered",
+     FU("funds_poor_performance", discovered=disc("county", "performance_evaluation"), handled=[asg("county", "township")], **dl, **late),
+     req=[(TWN, "not_rectified")], forb=[("county_*", "not_discovered"), ("village_*", "not_rectified")] + NO_H + CITYPROV)
