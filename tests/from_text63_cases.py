@@ -588,9 +588,10 @@ case("NT2 project_not_deliberated at a village, the township's 核查普查 03-0
 case("LU1 funds_rules_gap at the county's code (the province's rules), the county hotline reports it to the city 03-03, the city passes it to the province only on 03-20 (17 days), the province mends it 04-10, as of 04-30: a city body not_handled (一(四) 没有按程序及时…上报); the county not; the province not",
      FU("funds_rules_gap", C, discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-20")], rectified_on="2021-04-10", **late),
      req=[("city_*", "not_handled")], forb=[("county_*",), ("province_*",)] + NOLOW)
-case("LU2 identification_policy_gap at the county's code, the county hotline hands it down to the township 03-03 (the province's policy: no township can mend it), as of 03-25: the township not not_rectified or not_handled; a county body not_handled (no 按程序 report upward)",
-     ID("identification_policy_gap", C.ljust(9, "0")[:6], discovered=hot, handled=[asg("county", "county", body=CCA)], **sit), req=[("county_*", "not_handled")],
+case("LU2 identification_policy_gap at the county's code, the county hotline hands it to 县民政局 03-03 (the province's policy: no county body can mend it), as of 03-25: a county body not_handled (no 按程序 report upward); no township, village or province body [After the run: the name first said 'hands it down to the township' while the record, as committed, hands it to 县民政局; the name now says what the record does, and LU2b is the township's]",
+     ID("identification_policy_gap", C, discovered=hot, handled=[asg("county", "county", body=CCA)], **sit), req=[("county_*", "not_handled")],
      forb=[("township_*",), ("village_*",), ("province_*",)])
+refuse("LU2b the same handed down to the township 03-03 (written after LU2's run): refused — a problem placed at the county's code is assigned to no level below it", ID("identification_policy_gap", C, discovered=hot, handled=[asg("county", "township")], **sit), "level_mismatch", "handled[0].to_level")
 case("LU3 water_policy_gap at the county's code, the county hotline reports it to the province 03-03, the province hands it back to 县水利局 03-05 (the province's own policy: no county body can mend it), deadline 03-31, not mended by 04-30: 县水利局 not not_rectified; a province body answers",
      WA("water_policy_gap", C, discovered=hot, handled=[rep("county", "province"), asg("province", "county", "2021-03-05", body=CWA)], **dl, **late),
      req=[("province_*",)], forb=[(CWA, "not_rectified"), ("county_*", "not_handled")] + NOLOW)
