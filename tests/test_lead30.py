@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from responsibility import Jurisdiction, Policy, ProblemError, RulesError
+from responsibility.engine._decide import who_answers
 
 from .strategies import problems
 
@@ -136,7 +137,9 @@ def test_a_reading_that_changes_the_findings_is_named(policy: Policy, jurisdicti
     switches = _switches(policy)
     assert len(switches) >= 6  # (the shipped policy's: joint_guidance_every_line, main_responsibility_every_level…)
     for name, flipped in switches.items():
-        other = _keys(flipped.who_answers(record, jurisdiction=jurisdiction))
+        # (of the other reading's verdict only its findings' bodies, bases and liabilities are read: those of the
+        # full verdict, without deciding the record again under each reading of the flipped view — suite62)
+        other = _keys(who_answers(flipped, record, jurisdiction=jurisdiction, wording_only=True))
         if other == now:
             continue
         linked = _named(verdict, name)

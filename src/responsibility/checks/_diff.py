@@ -640,7 +640,10 @@ def scenario_changes(old: PolicyView, new: PolicyView, paths: Iterable[str | Pat
             results = []
             for pol in (old, new):
                 try:
-                    v = who_answers(scenario_policy(ls.scenario, pol), ls.scenario.problem, engine="compiled")
+                    # (of the findings only body, basis and liability are read: those of the full verdict, without
+                    # deciding the record again under every reading that only changes what a finding rests on)
+                    v = who_answers(scenario_policy(ls.scenario, pol), ls.scenario.problem, engine="compiled",
+                                    wording_only=True)
                     results.append({f"{x.body} {x.basis}/{x.liability}" for x in v.findings})
                 except ResponsibilityError as exc:
                     results.append({f"error: {exc}"})
