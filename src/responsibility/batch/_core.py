@@ -50,8 +50,6 @@ from ..engine._facts import (
     RECEIVER,
     UNASSIGNED_DEADLINE,
     UNRELATED,
-    assigned_line_of,
-    gives_line,
     gives_way,
     guiding_level_department,
     guiding_receiver,
@@ -71,7 +69,7 @@ from ..engine._problem import unit_below_level
 from ..policy._model import SEVERITIES
 from ..policy._view import SECTORLESS, PolicyView
 from ._encode import Cols
-from ._tables import FACT_TYPES, NONE, Tables, pick
+from ._tables import FACT_TYPES, NONE, Tables, pick, shared_part
 
 I32 = npt.NDArray[np.int32]
 I64 = npt.NDArray[np.int64]
@@ -2378,22 +2376,17 @@ def line_body(t: Tables, area: I32, kind: I32, level: I32, line: I32) -> I32:
 def giving_line(t: Tables) -> Bool:
     """``[area, kind code, body]``: whether naming the body in a record of that area and kind (code 0: none) gives the
     record its line, where it names no other (engine/_facts.py :func:`~responsibility.engine._facts.record_line`),
-    kept per policy and tables."""
+    kept per policy and tables: ``Tables.giving`` (shared with the views whose values of the parameters it read are
+    the same: :func:`~._tables.shared_part`), made here for tables saved before they held it."""
     policy = t.policy
     memo: dict[tuple[tuple[str, ...], ...], Bool] = policy._memo("batch: giving line", dict)
     key = (tuple(t.areas), tuple(t.kind_names), tuple(t.bodies))
     got = memo.get(key)
     if got is None:
-        got = np.zeros((len(t.areas), len(t.kind_names) + 1, len(t.bodies)), np.bool_)
-        lined = [(i, b, line) for i, b in enumerate(t.bodies) if (line := assigned_line_of(policy, b)) is not None]
-        for a, area in enumerate(t.areas):
-            for kind in [None, *(k for ar, k in policy.kinds if ar == area)]:
-                kc = t.kind_index[kind] if kind else 0
-                for i, b, _ in lined:
-                    # (a body that gives its line only as an assignee is kept from finders and concealers by
-                    # record_lines: Tables.assignee_only)
-                    got[a, kc, i] = gives_line(policy, area, kind, b, True) is not None
-        memo[key] = got
+        got = t.__dict__.get("giving")
+        if got is None:
+            got = shared_part(policy, "giving", t._giving).tables["giving"]
+        got = memo.setdefault(key, got)
     return got
 
 

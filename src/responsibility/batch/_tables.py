@@ -8,10 +8,12 @@ and :func:`~responsibility.engine._facts.derive` ask one record at a time.
 from __future__ import annotations
 
 import itertools
+import os
 import string
 import threading
 import weakref
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,13 +30,15 @@ from ..engine._facts import (
     assignee_only,
     assignee_rectifies,
     concealing_role,
+    gives_line,
     in_force_from,
 )
 from ..policy._model import SEVERITIES
-from ..policy._view import PolicyView
+from ..policy._view import ParameterReads, PolicyView, adopt, recording
 
 I32 = npt.NDArray[np.int32]
 I64 = npt.NDArray[np.int64]
+Bool = npt.NDArray[np.bool_]
 
 #: An absent date, in days since 1970-01-01.
 NONE = -(2**31)
@@ -114,9 +118,50 @@ class Tables:
     body_index: dict[str, int] = field(init=False)
     places: list[str] = field(init=False)
     place_alias: dict[str, int] = field(init=False)
+    # (the parts :func:`shared_part` shares: read-only arrays, each made by the method of its name)
+    authority: I32 = field(init=False)
+    rectify_level: Bool = field(init=False)
+    own_rectify_level: Bool = field(init=False)
+    rect_body: Bool = field(init=False)
+    part: Bool = field(init=False)
+    kind_part: Bool = field(init=False)
+    conceal_level: Bool = field(init=False)
+    conceal_role: I32 = field(init=False)
+    giving: Bool = field(init=False)
+    level_holds: Bool = field(init=False)
+    any_level_holds: bool = field(init=False)
 
     def __post_init__(self) -> None:
         policy = self.policy
+        self._names(policy)
+        # The tables a parameter may change, each shared with the Tables of another view whose values of the
+        # parameters its making read are the same (:func:`shared_part`). Those made are made on two twins of the
+        # policy that note what they read, each part counting what its twin read before it (what it derived then
+        # may be read again): authority's reads are rectify's but a few, and rect_body's part's, part's conceal's and
+        # giving's (a twin for each would derive the same again, ~0.3 CPU s); level_holds, made of rectify and
+        # part, reads the most, last.
+        first, second = _Twin(policy), _Twin(policy)
+        self._set(shared_part(policy, "authority", self._authority, twin=first))
+        rectify = shared_part(policy, "rectify", self._rectify, twin=first)
+        self._set(rectify)
+        self._set(shared_part(policy, "rect_body", self._rect_body, twin=second))
+        part = shared_part(policy, "part", self._part, twin=second)
+        self._set(part)
+        self._set(shared_part(policy, "conceal", self._conceal, twin=second))
+        self._set(shared_part(policy, "giving", self._giving, twin=second))
+        self._set(shared_part(policy, "level_holds", self._level_holds, rectify, part, twin=second))
+        # (what the twins derived, the policy would derive again: the templates, the records' lines and the reference
+        # path read it)
+        first.adopt()
+        second.adopt()
+        self._rest(policy)
+
+    def _set(self, made: _Part) -> None:
+        self.__dict__.update(made.tables)
+
+    def _names(self, policy: PolicyView) -> None:
+        """The codes of the ids a record may name and what the policy says of them that the tables
+        :func:`shared_part` shares are made of: none of it reads a parameter (a test checks it)."""
         self.exact = _exact_templates(policy)
         self.areas = list(policy.problem_areas)
         self.area_index = {a: i for i, a in enumerate(self.areas)}
@@ -142,6 +187,119 @@ class Tables:
         self.bodies = list(policy.bodies)
         self.body_index = {b: i for i, b in enumerate(self.bodies)}
         self.body_rank = np.array([self.rank[policy.bodies[b].level] for b in self.bodies], np.int32)
+        # kind code of (area, kind name), -1 where the area has no such kind
+        self.kind_code = np.full((len(self.areas), self.nk), -1, np.int32)
+        for a, area in enumerate(self.areas):
+            self.kind_code[a, 0] = 0
+            for (ka, k), _ in policy.kinds.items():
+                if ka == area:
+                    self.kind_code[a, self.kind_index[k]] = self.kind_index[k]
+
+    @property
+    def nk(self) -> int:
+        """How many kind codes there are (0: a record naming no kind)."""
+        return len(self.kind_names) + 1
+
+    def _kinds(self) -> Iterator[tuple[int, str, str | None, int]]:
+        """Each area's code and id with each kind of it (``None``: a record naming none) and its code."""
+        for a, area in enumerate(self.areas):
+            for kid in [None, *self.kind_names]:
+                kc = self.kind_index[kid] if kid else 0
+                if self.kind_code[a, kc] >= 0:
+                    yield a, area, kid, kc
+
+    def _authority(self, policy: PolicyView) -> dict[str, Any]:
+        """The authority rank per (area, kind, place's level rank): PolicyView.authority (a city's own policy gap is
+        the city's)."""
+        authority = np.zeros((len(self.areas), self.nk, self.max_rank + 1), np.int32)
+        for a, area, kid, kc in self._kinds():
+            for place in range(self.max_rank + 1):
+                if place in self.rank_level:
+                    authority[a, kc, place] = self.rank[policy.authority(area, kid, place)]
+        return {"authority": authority}
+
+    def _rectify(self, policy: PolicyView) -> dict[str, Any]:
+        """The levels where some body can rectify a problem of (area, kind) placed at a level (rank): (a, k, place,
+        level); ``own_rectify_level``: the same, without levels that only press those below
+        (PolicyView.own_rectifier_levels)."""
+        rectify_level = np.zeros((len(self.areas), self.nk, self.max_rank + 1, self.max_rank + 1), np.bool_)
+        own_rectify_level = np.zeros_like(rectify_level)
+        for a, area, kid, kc in self._kinds():
+            for place in self.rank.values():
+                for lv in policy.rectifier_levels(area, kid, place):
+                    rectify_level[a, kc, place, lv] = True
+                for lv in policy.own_rectifier_levels(area, kid, place):
+                    own_rectify_level[a, kc, place, lv] = True
+        return {"rectify_level": rectify_level, "own_rectify_level": own_rectify_level}
+
+    def _rect_body(self, policy: PolicyView) -> dict[str, Any]:
+        """Whether a body rectifies a problem of (area, kind) placed at a level (PolicyView.rectifies): a level's own
+        交办 to it names who rectifies what the level received as a whole."""
+        rect_body = np.zeros((len(self.areas), self.nk, self.max_rank + 1, len(self.bodies)), np.bool_)
+        for a, area, kid, kc in self._kinds():
+            for place in self.rank.values():
+                rect_body[a, kc, place] = [policy.rectifies(area, kid, b, place) for b in self.bodies]
+        return {"rect_body": rect_body}
+
+    def _part(self, policy: PolicyView) -> dict[str, Any]:
+        """Whether the text gives a body a part in a problem of (area, kind) (PolicyView.has_part): an assignment to a
+        body without one is not 按程序 交办, and the body does not answer for its rectification; ``kind_part``: an
+        assignment's body, by the kind (PolicyView.has_kind_part: 一(三) 按照问题类别…分类交办; review38b F1):
+        where that and ``part`` differ for a step, the record takes the reference path
+        (batch/_core.misassigned_steps), so the fast path reads ``part`` for both."""
+        part = np.zeros((len(self.areas), self.nk, len(self.bodies)), np.bool_)
+        kind_part = np.zeros_like(part)
+        for a, area, kid, kc in self._kinds():
+            part[a, kc] = [policy.has_part(area, kid, b) for b in self.bodies]
+            kind_part[a, kc] = [policy.has_kind_part(area, kid, b) for b in self.bodies]
+        return {"part": part, "kind_part": kind_part}
+
+    def _giving(self, policy: PolicyView) -> dict[str, Any]:
+        """``giving``: batch/_core.giving_line's table: whether naming a body in a record of (area, kind code) gives
+        the record its line, where it names no other (engine/_facts.py record_line)."""
+        got = np.zeros((len(self.areas), self.nk, len(self.bodies)), np.bool_)
+        lined = [(i, b) for i, b in enumerate(self.bodies) if assigned_line_of(policy, b) is not None]
+        for a, area, kid, kc in self._kinds():
+            for i, b in lined:
+                # (a body that gives its line only as an assignee is kept from finders and concealers by
+                # record_lines: Tables.assignee_only)
+                got[a, kc, i] = gives_line(policy, area, kid, b, True) is not None
+        return {"giving": got}
+
+    def _level_holds(self, policy: PolicyView) -> dict[str, Any]:
+        """An assignment to a body with a part in a problem of (area, kind) placed at a level (rank) but no duty to
+        rectify it, at a level where a body rectifies it other than by pressing those below, that
+        assignment_without_rectification_duty (level_holds) reads as one to its level as a whole (engine/_facts.py
+        derive; D4): (a, k, place, body); the encoders clear such a step's body (_encode.level_holds). All False
+        under ``assignee`` (the body is the assignee). Made of ``part`` and ``own_rectify_level``."""
+        level_holds = np.zeros((len(self.areas), self.nk, self.max_rank + 1, len(self.bodies)), np.bool_)
+        if NO_DUTY in policy.parameters and policy.parameter(NO_DUTY) == "level_holds":
+            level_holds = self.part[:, :, None, :] & self.own_rectify_level[..., self.body_rank]
+            for a, k, place, b in zip(*np.nonzero(level_holds), strict=True):
+                kid = self.kind_names[k - 1] if k else None
+                if assignee_rectifies(policy, self.areas[a], kid, self.bodies[b], int(place)):
+                    level_holds[a, k, place, b] = False
+        return {"level_holds": level_holds, "any_level_holds": bool(level_holds.any())}
+
+    def _conceal(self, policy: PolicyView) -> dict[str, Any]:
+        """Where a level may be named as concealer: only where one of its bodies holds a duty at that stage
+        (``conceal_level``); the role body a level named as concealer stands for (concealing_level_body: unresolved)
+        per (area, kind, level rank), -1 where none (``conceal_role``): only where the level's part in the kind is a
+        department's (engine/_facts.py concealing_role); elsewhere the level's holders answer."""
+        stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
+        conceal_level = np.zeros((len(self.areas), self.nk, self.max_rank + 1), np.bool_)
+        conceal_role = np.full((len(self.areas), self.nk, self.max_rank + 1), -1, np.int32)
+        for a, area, kid, kc in self._kinds():
+            for b in policy.stage_holders(area, kid, stage):
+                conceal_level[a, kc, self.rank[policy.bodies[b].level]] = True
+            for role_level in policy.roles:
+                role = concealing_role(policy, area, kid, role_level)
+                if role is not None:
+                    conceal_role[a, kc, self.rank[role_level]] = self.body_index[role]
+        return {"conceal_level": conceal_level, "conceal_role": conceal_role}
+
+    def _rest(self, policy: PolicyView) -> None:
+        """What the view's parameters give directly, the order of findings and the place tables."""
         # the lines (sector ids) a named department may give a record (engine/_facts.py line_of), numbered from 1 (0:
         # none), and each body's (``body_line``: 0 where naming it shows no line)
         lines = [assigned_line_of(policy, b) for b in self.bodies]
@@ -164,94 +322,12 @@ class Tables:
         # (place_above_rectifiers; engine/_facts.py at_place)
         self.place_assignee = policy.parameter(PLACE_ABOVE) != "holder" if PLACE_ABOVE in policy.parameters else True
         self.severity_ids = list(self.severity_index)
-        # kind code of (area, kind name), -1 where the area has no such kind; authority rank per (area, kind, place's
-        # level rank): PolicyView.authority (a city's own policy gap is the city's)
-        nk = len(self.kind_names) + 1
-        self.kind_code = np.full((len(self.areas), nk), -1, np.int32)
-        self.authority = np.zeros((len(self.areas), nk, self.max_rank + 1), np.int32)
-        for a, area in enumerate(self.areas):
-            self.kind_code[a, 0] = 0
-            for (ka, k), _ in policy.kinds.items():
-                if ka == area:
-                    self.kind_code[a, self.kind_index[k]] = self.kind_index[k]
-            for kc in np.nonzero(self.kind_code[a] >= 0)[0].tolist():
-                kid = self.kind_names[kc - 1] if kc else None
-                for place in range(self.max_rank + 1):
-                    if place in self.rank_level:
-                        self.authority[a, kc, place] = self.rank[policy.authority(area, kid, place)]
-        # levels where some body can rectify a problem of (area, kind) placed at a level (rank): (a, k, place, level)
-        self.rectify_level = np.zeros((len(self.areas), nk, self.max_rank + 1, self.max_rank + 1), np.bool_)
-        # the same, without levels that only press those below (PolicyView.own_rectifier_levels)
-        self.own_rectify_level = np.zeros_like(self.rectify_level)
-        # whether a body rectifies a problem of (area, kind) placed at a level (PolicyView.rectifies): a level's own
-        # 交办 to it names who rectifies what the level received as a whole
-        self.rect_body = np.zeros((len(self.areas), nk, self.max_rank + 1, len(self.bodies)), np.bool_)
-        for a, area in enumerate(self.areas):
-            for kid in [None, *self.kind_names]:
-                kc = self.kind_index[kid] if kid else 0
-                if self.kind_code[a, kc] < 0:
-                    continue
-                for place in self.rank.values():
-                    for lv in policy.rectifier_levels(area, kid, place):
-                        self.rectify_level[a, kc, place, lv] = True
-                    for lv in policy.own_rectifier_levels(area, kid, place):
-                        self.own_rectify_level[a, kc, place, lv] = True
-                    self.rect_body[a, kc, place] = [policy.rectifies(area, kid, b, place) for b in self.bodies]
-        # whether the text gives a body a part in a problem of (area, kind) (PolicyView.has_part): an assignment to a
-        # body without one is not 按程序 交办, and the body does not answer for its rectification
-        self.part = np.zeros((len(self.areas), nk, len(self.bodies)), np.bool_)
-        # — an assignment's body, by the kind (PolicyView.has_kind_part: 一(三) 按照问题类别…分类交办; review38b
-        # F1): where that and ``part`` differ for a step, the record takes the reference path
-        # (batch/_core.misassigned_steps), so the fast path reads ``part`` for both
-        self.kind_part = np.zeros_like(self.part)
-        for a, area in enumerate(self.areas):
-            for kid in [None, *self.kind_names]:
-                kc = self.kind_index[kid] if kid else 0
-                if self.kind_code[a, kc] >= 0:
-                    self.part[a, kc] = [policy.has_part(area, kid, b) for b in self.bodies]
-                    self.kind_part[a, kc] = [policy.has_kind_part(area, kid, b) for b in self.bodies]
-        # an assignment to a body with a part in a problem of (area, kind) placed at a level (rank) but no duty to
-        # rectify it, at a level where a body rectifies it other than by pressing those below, that
-        # assignment_without_rectification_duty (level_holds)
-        # reads as one to its level as a whole (engine/_facts.py derive; D4): (a, k, place, body); the encoders clear
-        # such a step's body (_encode.level_holds). All False under ``assignee`` (the body is the assignee).
-        self.level_holds = np.zeros_like(self.rect_body)
-        if NO_DUTY in policy.parameters and policy.parameter(NO_DUTY) == "level_holds":
-            self.level_holds = self.part[:, :, None, :] & self.own_rectify_level[..., self.body_rank]
-            for a, k, place, b in zip(*np.nonzero(self.level_holds), strict=True):
-                kid = self.kind_names[k - 1] if k else None
-                if assignee_rectifies(policy, self.areas[a], kid, self.bodies[b], int(place)):
-                    self.level_holds[a, k, place, b] = False
-        self.any_level_holds = bool(self.level_holds.any())
         # handling_time_limit_days (0 without it: every record then takes the reference path anyway)
         self.handling_limit = int(policy.parameter(HANDLING_LIMIT)) if HANDLING_LIMIT in policy.parameters else 0
         # the day the policy's duties apply (policy_in_force_from, else effective_from): a problem discovered before it
         # takes the reference path (refused, or judged for what happened after the day)
         since = in_force_from(policy)
         self.effective_from = since.toordinal() - EPOCH if since is not None else np.iinfo(np.int32).min
-        # a level may be named as concealer only where one of its bodies holds a duty at that stage
-        stage = policy.failures["concealed"].stage if "concealed" in policy.failures else "handling"
-        self.conceal_level = np.zeros((len(self.areas), nk, self.max_rank + 1), np.bool_)
-        for a, area in enumerate(self.areas):
-            for kid in [None, *self.kind_names]:
-                kc = self.kind_index[kid] if kid else 0
-                if self.kind_code[a, kc] < 0:
-                    continue
-                for b in policy.stage_holders(area, kid, stage):
-                    self.conceal_level[a, kc, self.rank[policy.bodies[b].level]] = True
-        # the role body a level named as concealer stands for (concealing_level_body: unresolved) per (area, kind,
-        # level rank), -1 where none: only where the level's part in the kind is a department's (engine/_facts.py
-        # concealing_role); elsewhere the level's holders answer
-        self.conceal_role = np.full((len(self.areas), nk, self.max_rank + 1), -1, np.int32)
-        for a, area in enumerate(self.areas):
-            for kid in [None, *self.kind_names]:
-                kc = self.kind_index[kid] if kid else 0
-                if self.kind_code[a, kc] < 0:
-                    continue
-                for role_level in policy.roles:
-                    role = concealing_role(policy, area, kid, role_level)
-                    if role is not None:
-                        self.conceal_role[a, kc, self.rank[role_level]] = self.body_index[role]
         # concealed_by names a level or a body: value -> (level rank, body or -1)
         self.concealer: dict[str, tuple[int, int]] = {lv: (r, -1) for lv, r in self.rank.items()}
         for b, i in self.body_index.items():
@@ -382,6 +458,111 @@ class Tables:
                         self.place_codes.append(a)
                         self.place_texts.append(a)
                 self.ancestor[i, lr] = k
+
+
+# ------------------------------------------------------------------ tables shared between views
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """Tables made under the values ``values`` (each with its type) of the parameters ``reads``, the only ones their
+    making read (:func:`responsibility.policy._view.recording`); ``values`` ``None``: not shared (it read past the
+    ids)."""
+
+    reads: tuple[str, ...]
+    values: tuple[tuple[type, Any], ...] | None
+    tables: dict[str, Any]
+
+
+#: Tables made in this process, by what they depend on besides parameters (engine/_compile's key: the data's parts
+#: but its parameters, which the key holds, the parameters but their values, the view's day; with the part's name),
+#: each with the parameters its making read and their values, the :data:`TABLES_KEEP` made or taken last. A what-if
+#: view (``with_parameters``, ``assess --set``) changes one parameter or a few, and most parts read few of them: of
+#: the ~1.4 CPU s a Tables took, ``rect_body`` (~0.9 s) reads ~10 of the ~40 parameters. An audit that assesses its
+#: records under each of its 40 readings (tests/from_text.check_batch) so makes each part a few times, not 40.
+#: Every array kept is read-only (the Tables of many views hold it).
+_KEPT: OrderedDict[int, tuple[tuple[Any, ...], Any, _Part]] = OrderedDict()
+#: rect_body and level_holds of the shipped policy are ~0.4 MB each; a set of parts ~1 MB.
+TABLES_KEEP = 96
+_KEPT_LOCK = threading.Lock()
+#: How often :func:`shared_part` found a part kept, and made one (by part: for tests and measurements).
+PART_STATS: dict[str, list[int]] = {}
+
+
+def _lock_again() -> None:
+    """A child made by ``os.fork`` while another thread held the lock gets a free one (what it guards is whole
+    between two steps of a thread)."""
+    global _KEPT_LOCK
+    _KEPT_LOCK = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_lock_again)
+
+
+class _Twin:
+    """A :func:`~responsibility.policy._view.recording` twin of ``policy`` for parts made one after another, made
+    when the first of them is."""
+
+    def __init__(self, policy: PolicyView) -> None:
+        self.policy = policy
+        self.made: tuple[PolicyView, ParameterReads] | None = None
+
+    def get(self) -> tuple[PolicyView, ParameterReads]:
+        if self.made is None:
+            self.made = recording(self.policy)
+        return self.made
+
+    def adopt(self) -> None:
+        """Give the policy what the twin derived (:func:`~responsibility.policy._view.adopt`)."""
+        if self.made is not None:
+            adopt(self.policy, self.made[0])
+
+
+def shared_part(policy: PolicyView, name: str, make: Callable[[PolicyView], dict[str, Any]],
+                *inputs: _Part, twin: _Twin | None = None) -> _Part:
+    """The tables ``make`` gives under ``policy``: kept ones another view's ``make`` made, where the parameters it
+    read have ``policy``'s values, else ``make``'s on ``twin`` (a fresh one where none is given), which notes them:
+    what it read before counts too (a part that read past the ids is not kept). ``inputs``: the parts ``make`` reads
+    of (of the Tables it is bound to), whose reads count as its own. Thread-safe: two threads making one part make
+    equal tables, and the one kept first is taken."""
+    from ..engine._compile import _structure, _values
+
+    stats = PART_STATS.setdefault(name, [0, 0])
+    key = _structure(policy, name)
+    with _KEPT_LOCK:
+        kept = [m for k, _, m in _KEPT.values() if k == key[:-1]]
+    for m in kept:
+        if _values(policy, m.reads) == m.values:
+            with _KEPT_LOCK:
+                if id(m) in _KEPT:
+                    _KEPT.move_to_end(id(m))
+            stats[0] += 1
+            return m
+    made_on, noted = (twin or _Twin(policy)).get()
+    tables = make(made_on)
+    stats[1] += 1
+    for x in tables.values():
+        if isinstance(x, np.ndarray):
+            x.flags.writeable = False
+    every = noted.every or any(m.values is None for m in inputs)
+    reads = tuple(sorted(noted.ids.union(*(m.reads for m in inputs))))
+    values = None if every else _values(policy, reads)
+    # (not kept where the making read the parameters past their ids — then any of them, in force or not, may count
+    # — or, which cannot be, read one that is not in force)
+    if values is None:
+        return _Part(reads, None, tables)
+    made = _Part(reads, values, tables)
+    with _KEPT_LOCK:
+        # (another thread's, made alike, where it kept it first)
+        got = next((m for k, _, m in _KEPT.values() if k == key[:-1] and m.reads == reads and m.values == values),
+                   made)
+        if got is made:
+            # (with the data's parts the key names by their ids, so that no other object takes an id while kept)
+            _KEPT[id(made)] = (key[:-1], key[-1], made)
+        _KEPT.move_to_end(id(got))
+        while len(_KEPT) > TABLES_KEEP:
+            _KEPT.popitem(last=False)
+    return got
 
 
 # np.take of a 1-d gather (the batch path's, ~2,000 a 1M run: ~80M items, ~0.15 CPU s), in one C pass where the

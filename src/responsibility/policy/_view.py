@@ -1845,4 +1845,29 @@ def recording(policy: PolicyView) -> tuple[PolicyView, ParameterReads]:
     twin.parameters = _Recorded(twin.parameters, reads)
     twin.data = _Sealed(policy.data, reads)  # type: ignore[assignment]  # (answers as the data does, noted)
     twin.what_if = _Everything(policy.what_if, reads)
+    twin.__dict__["_recording_own"] = frozenset(twin.__dict__)
     return twin, reads
+
+
+def adopt(policy: PolicyView, twin: PolicyView) -> None:
+    """Give ``policy`` the memos its :func:`recording` twin ``twin`` made that it lacks: the twin derived them of
+    ``policy``'s data, day and parameters' values, so they are what ``policy`` would derive (so a view whose tables
+    a twin made answers as fast after as if it had made them itself: batch/_tables.shared_part). Only the view's
+    own memos of plain values (a dict, set or frozenset of them; a dict's entries one by one, ``policy``'s own
+    first), never the wings' artefacts (``_memos``: a decider, a graph…, which may hold the twin itself). Copies:
+    what ``policy`` adds to them later is no memo of the twin's, which may go on noting reads."""
+    own = twin.__dict__.get("_recording_own", frozenset())
+    mine = policy.__dict__
+    for key, value in list(twin.__dict__.items()):
+        if key in own or key in ("_memos", "_recording_own"):
+            continue
+        if type(value) is dict:
+            got = mine.get(key)
+            if got is None:
+                mine.setdefault(key, dict(value))
+            elif type(got) is dict:
+                for k, v in value.items():
+                    got.setdefault(k, v)
+        elif type(value) in (set, frozenset):
+            mine.setdefault(key, type(value)(value))
+
