@@ -73,6 +73,13 @@ RESIDENTS_PLACE = "residents_committee_place"
 _OWN_PLACE = "record_place"
 #: The most entries a list field (``handled``, ``concealed_by``) may hold.
 MAX_ITEMS = 1000
+#: A text holding half of a UTF-16 surrogate pair: the words of a field's text refused so (:func:`_text`), to which
+#: each interface adds what to do (the service's record_hint, the CLI's hint read "lone surrogate").
+LONE_SURROGATE = "not valid Unicode text (a lone surrogate)"
+#: The deepest a record's values nest (containers within containers) before it is refused unread: a problem record
+#: is a few levels deep; deeper is a cycle, or a document pasted into a field.
+DEEPEST = 64
+_SURROGATE = re.compile("[\ud800-\udfff]")
 #: The body kind (rules/vocabulary.yaml) of a level's body that stands, unresolved, for whichever of the level's
 #: holders of a kind no department there has a part in had the problem, the record not saying which (review34 F5:
 #: 县（市、区）负有该问题交办上报职责的机构（记录未写明）). A verdict names it; a record cannot
@@ -364,7 +371,7 @@ def _text(value: Any, info: ValidationInfo | None) -> Any:
     except UnicodeEncodeError:
         # bad_text, as assess rejects the same record (batch/_assessor): one code for it on every path (what to do
         # is each interface's: the CLI's and the service's hints read "lone surrogate")
-        raise _bad("bad_text", "not valid Unicode text (a lone surrogate)", {}) from None
+        raise _bad("bad_text", LONE_SURROGATE, {}) from None
     text = value if info is not None and info.field_name == "id" else unicodedata.normalize("NFKC", value)
     odd = _odd_character(text)
     if odd is not None:
@@ -1129,6 +1136,7 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
             raise ProblemError("(record)", f"expected an object, got {got}: a problem record is one object of its "
                                "fields ({\"id\": …, \"area\": …, \"place\": …}); give each record as one — many "
                                "go to policy.assess, `responsibility assess` or POST /v1/assess", code="not_an_object")
+        unwritable_part(raw)
         raw = without_nulls(raw)
         if "area" in raw and "domain" in raw:
             raise ProblemError("domain", "give 'area' only ('domain' is its former name)", record=_rid(raw),
@@ -1162,6 +1170,52 @@ def parse_problem(raw: Problem | Mapping[str, Any], policy: PolicyView, jurisdic
         return p
     _check(p, policy, jurisdiction, today)
     return p
+
+
+def unwritable_part(raw: Mapping[str, Any]) -> None:
+    """Refuse ``raw`` as every entry point refuses it before reading a field: a text anywhere in it (a value or a key,
+    in a known field or not) holding a lone surrogate (``bad_text``, at the first such text's path), or values nested
+    more than :data:`DEEPEST` levels (``bad_json``: a cycle, a 5,000-deep list).
+
+    ``assess`` (batch/_assessor, JSON lines, a list of dicts, POST /v1/assess) refused such a record so before this;
+    ``who_answers(dict)`` and POST /v1/verdict read its fields first and said another code of another field
+    (hostile63: ``deadline: "\\ud800"`` was bad_date, a surrogate in an unknown key's name wrong_type of the
+    record, a key ``x`` holding a cycle unknown_field), so the one record had two answers."""
+    found = _unwritable(raw, "", 0)
+    if found is not None:
+        where, message, code = found
+        pid = raw.get("id")
+        record = (str(pid) if isinstance(pid, int) and not isinstance(pid, bool)
+                  else pid if isinstance(pid, str) and pid and not _SURROGATE.search(pid) else None)
+        raise ProblemError(where, message, record=record, code=code)
+
+
+def _unwritable(value: Any, path: str, depth: int) -> tuple[str, str, str] | None:
+    if depth > DEEPEST:
+        shown = path[:60] + "…" if len(path) > 60 else path or "(record)"
+        return (shown, f"nested more than {DEEPEST} levels deep (a problem record is a few levels deep: is a value a "
+                "cycle, or a document inside a field?)", "bad_json")
+    if isinstance(value, str):
+        return ((path or "(record)"), LONE_SURROGATE, "bad_text") if _SURROGATE.search(value) else None
+    if isinstance(value, Mapping):
+        for k, v in value.items():
+            where = f"{path}.{k}" if path else str(k)
+            if isinstance(k, str) and _SURROGATE.search(k):
+                return (_escaped(where), LONE_SURROGATE, "bad_text")
+            got = _unwritable(v, where, depth + 1)
+            if got is not None:
+                return (_escaped(got[0]), got[1], got[2])
+    elif isinstance(value, list | tuple):
+        for n, v in enumerate(value):
+            got = _unwritable(v, f"{path}[{n}]", depth + 1)
+            if got is not None:
+                return got
+    return None
+
+
+def _escaped(text: str) -> str:
+    """``text`` as UTF-8 can hold it: a lone surrogate written as its escape."""
+    return text.encode("utf-8", "backslashreplace").decode() if _SURROGATE.search(text) else text
 
 
 def _checked_as_written(p: Problem, raw: Mapping[str, Any], policy: PolicyView, jurisdiction: Jurisdiction,
