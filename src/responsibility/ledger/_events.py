@@ -38,6 +38,7 @@ from .._errors import ProblemError
 from .._json import kind_of
 from ..engine._problem import (  # one rule for a record's text and an event's
     _NOT_TEXT,
+    _SURROGATE,
     _noncharacter,
     _whole_number,
     excel_day_hint,
@@ -155,9 +156,12 @@ def _valid_time(text: str) -> bool:
 
 
 def missing(value: Any) -> bool:
-    """``value`` stands for no value: ``None``, empty text, or pandas' missing date ``NaT`` (a record's ``NaT`` is an
-    absent field; in an event it was "Cannot compare NaT with datetime.date object", a TypeError)."""
-    return value is None or (isinstance(value, str) and value == "") or type(value).__name__ == "NaTType"
+    """``value`` stands for no value: ``None``, empty or blank text, or pandas' missing date ``NaT`` (a record's
+    ``NaT`` is an absent field; in an event it was "Cannot compare NaT with datetime.date object", a TypeError).
+    Blank text is none, as in a record (docs/records.md: spaces only are empty text on every path): an event's ``on``
+    of spaces was bad_date where a record's ``discovered.on`` is missing_field, and a ``deadline`` of spaces was
+    refused where a record reads it as no deadline (hostile63)."""
+    return value is None or (isinstance(value, str) and not value.strip()) or type(value).__name__ == "NaTType"
 
 
 def zoned(value: Any) -> str | None:
@@ -186,6 +190,12 @@ def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
         # Text only (a number is no day, as in a record); a time of day may follow, but nothing
         # else: "2021-06-189" and "2021-06-18T25:99" are not the 18th.
         m = _DAY.fullmatch(unicodedata.normalize("NFKC", value).strip()) if isinstance(value, str) else None
+        if m is None and isinstance(value, str) and _SURROGATE.search(value):
+            # bad_text, as a record's date holding one is refused (engine/_problem.unwritable_part) and as the
+            # ledger's text is (_clean): it was bad_date here (hostile63)
+            raise ProblemError(field_name, "not valid Unicode text (a lone surrogate, half of a UTF-16 surrogate pair "
+                               "such as \\ud800); remove it, or write the whole character", record=problem,
+                               code="bad_text")
         if m is None or (m[2] is not None and not _valid_time(m[2])):
             # a day written otherwise (2021/3/1) is told its YYYY-MM-DD, as a record's is (newcomer40), without the
             # advice on Excel's date column: an event is typed (ledger add's file, a request); a workbook's cells go
