@@ -66,8 +66,8 @@ PAIRS = [
 
 
 def _flipped(policy: Policy, reading: dict[str, Any]) -> dict[str, Any]:
-    """``reading`` with each bool the opposite of the shipped value (PAIRS name bools by their shipped-other value
-    where they know it; a changed shipped value must not make the pair a no-op)."""
+    """``reading`` with each yes/no the opposite of its shipped value (so that a pair changes both parameters
+    whatever the rules ship)."""
     return {k: (not policy.parameters[k].value) if isinstance(v, bool) else v for k, v in reading.items()}
 
 
