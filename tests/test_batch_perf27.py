@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from responsibility import Jurisdiction, Policy
-from responsibility.batch import _assessor, _core, _encode, _saved
+from responsibility.batch import _assessor, _core, _encode, _saved, _tables
 from responsibility.batch._assessor import Assessor, make_assessor
 
 from .conftest import fresh_load, own_cache
@@ -44,7 +44,10 @@ def test_a_loaded_assessor_asks_the_policy_nothing_its_entry_kept(policy: Policy
     def asked(*_: object, **__: object) -> None:
         raise AssertionError("asked again what the entry kept")
 
-    monkeypatch.setattr(_core, "gives_line", asked)
+    monkeypatch.setattr(_tables, "gives_line", asked)
+    # (and none of the tables' parts another view of the same data made in this process: what is not asked here
+    # must come from the entry, not from batch/_tables' shared parts)
+    monkeypatch.setattr(_tables, "_KEPT", type(_tables._KEPT)())
     monkeypatch.setattr(_assessor, "receiving_bodies", asked)
     monkeypatch.setattr(_encode, "is_residents_committee", asked)
     monkeypatch.setattr(_encode, "_COMMUNITY_TOWNSHIP", {})

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -35,7 +34,7 @@ from .._errors import ProblemError, ResponsibilityError
 from ..chain._jurisdiction import Jurisdiction
 from ..engine._decide import Decider, decider_of, who_answers
 from ..engine._facts import CONCEALER, REASSIGNED, RECEIVER, SELF_RECTIFIED
-from ..engine._problem import map_as_object
+from ..engine._problem import _SURROGATE, _unwritable, map_as_object
 from ..engine._verdict import Finding
 from ..policy._view import PolicyView
 from . import _saved
@@ -154,36 +153,6 @@ LONE_SURROGATE = ("text with a lone surrogate (half of a UTF-16 surrogate pair, 
                   "\\ud83d\\ude00 is read as one)")
 
 
-def lone_surrogate(value: Any, path: str = "", depth: int = 0) -> str | None:
-    """The path of a text in ``value`` (a record) holding a lone surrogate, else ``None``.
-
-    Raises :class:`ProblemError` (``bad_json``) for a record nested deeper than any problem record
-    is (a cycle, or a 5,000-deep dict), which recursing into would end the whole batch with a
-    RecursionError (review22b R22b-4): one bad record is rejected, the others assessed."""
-    if depth > _DEEPEST:
-        shown = path[:60] + "…" if len(path) > 60 else path or "(record)"
-        raise problem_error(shown, f"nested more than {_DEEPEST} levels deep (a problem record is a few levels "
-                            "deep: is a value a cycle, or a document inside a field?)", "bad_json")
-    if isinstance(value, str):
-        return (path or "(record)") if _SURROGATE.search(value) else None
-    if isinstance(value, dict):
-        for k, v in value.items():
-            where = f"{path}.{k}" if path else str(k)
-            if isinstance(k, str) and _SURROGATE.search(k):
-                return _utf8(where)
-            got = lone_surrogate(v, where, depth + 1)
-            if got is not None:
-                return _utf8(got)
-    elif isinstance(value, list):
-        for n, v in enumerate(value):
-            got = lone_surrogate(v, f"{path}[{n}]", depth + 1)
-            if got is not None:
-                return got
-    return None
-
-
-_DEEPEST = 64
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _plain_id(raw: Any) -> str | None:
@@ -267,12 +236,12 @@ class Assessor:
         for i in todo:
             raw = part.raw(i)
             try:
-                try:
-                    bad = lone_surrogate(raw)
-                except ProblemError as exc:  # nested too deeply: said with the record's id (hostile60 N5)
-                    raise problem_error(exc.field, exc.detail, exc.code, record=_plain_id(raw)) from None
+                # (refused unread as who_answers refuses it, engine/_problem.unwritable_part — one walk for both —
+                # said here with what to do of a surrogate; nested too deeply: with the record's id, hostile60 N5)
+                bad = _unwritable(raw, "", 0)
                 if bad is not None:
-                    raise problem_error(bad, LONE_SURROGATE, "bad_text", record=_plain_id(raw))
+                    raise problem_error(bad[0], LONE_SURROGATE if bad[2] == "bad_text" else bad[1], bad[2],
+                                        record=_plain_id(raw))
                 # (who_answers' findings as far as the rows hold them: decided again only under the readings that
                 # word a reason, not under every reading a finding may rest on, which no row holds)
                 verdict = who_answers(self.reference, raw, jurisdiction=self.jurisdiction, engine="compiled",
