@@ -34,7 +34,7 @@ from .._errors import ProblemError, ResponsibilityError
 from ..chain._jurisdiction import Jurisdiction
 from ..engine._decide import Decider, decider_of, who_answers
 from ..engine._facts import CONCEALER, REASSIGNED, RECEIVER, SELF_RECTIFIED
-from ..engine._problem import _SURROGATE, _unwritable, map_as_object
+from ..engine._problem import _unwritable, map_as_object, plain_id
 from ..engine._verdict import Finding
 from ..policy._view import PolicyView
 from . import _saved
@@ -155,15 +155,6 @@ LONE_SURROGATE = ("text with a lone surrogate (half of a UTF-16 surrogate pair, 
 
 
 
-def _plain_id(raw: Any) -> str | None:
-    """The id of a record refused before it is read (nested too deeply, a lone surrogate elsewhere in it), where
-    it is plainly one: text, or a whole number as its digits; else ``None``."""
-    pid = raw.get("id") if isinstance(raw, dict) else None
-    if isinstance(pid, int) and not isinstance(pid, bool):
-        return str(pid)
-    return pid if isinstance(pid, str) and pid and not _SURROGATE.search(pid) else None
-
-
 class Assessor:
     """Assesses chunks of records for one policy, jurisdiction, date and language."""
 
@@ -241,7 +232,7 @@ class Assessor:
                 bad = _unwritable(raw, "", 0)
                 if bad is not None:
                     raise problem_error(bad[0], LONE_SURROGATE if bad[2] == "bad_text" else bad[1], bad[2],
-                                        record=_plain_id(raw))
+                                        record=plain_id(raw))
                 # (who_answers' findings as far as the rows hold them: decided again only under the readings that
                 # word a reason, not under every reading a finding may rest on, which no row holds)
                 verdict = who_answers(self.reference, raw, jurisdiction=self.jurisdiction, engine="compiled",

@@ -1184,10 +1184,16 @@ def unwritable_part(raw: Mapping[str, Any]) -> None:
     found = _unwritable(raw, "", 0)
     if found is not None:
         where, message, code = found
-        pid = raw.get("id")
-        record = (str(pid) if isinstance(pid, int) and not isinstance(pid, bool)
-                  else pid if isinstance(pid, str) and pid and not _SURROGATE.search(pid) else None)
-        raise ProblemError(where, message, record=record, code=code)
+        raise ProblemError(where, message, record=plain_id(raw), code=code)
+
+
+def plain_id(raw: Any) -> str | None:
+    """The id of a record refused before it is read (nested too deeply, a lone surrogate elsewhere in it), where
+    it is plainly one: text, or a whole number as its digits; else ``None`` (what the batch's rejects say too)."""
+    pid = raw.get("id") if isinstance(raw, Mapping) else None
+    if isinstance(pid, int) and not isinstance(pid, bool):
+        return str(pid)
+    return pid if isinstance(pid, str) and pid and not _SURROGATE.search(pid) else None
 
 
 def _unwritable(value: Any, path: str, depth: int) -> tuple[str, str, str] | None:
