@@ -1,0 +1,345 @@
+"""check64's records, written from the text before the library was run on them (session 63): the ground the earlier
+from-text audits (check55–check63, tests/from_text55_cases.py–from_text63_cases.py) covered least — the township
+(乡镇（街道）): its own duties in each area of 二 (二(二)2, 二(三)2, 二(四)2, 二(五)2, 二(六)1(2), 3(2), 4(2), 5(2)) and the
+areas where the text gives it none (教育扶贫 二(六)2, the county departments' own acts, policy), its 发现/整改 and 及时上报
+(二(二)2, 二(二)4, 一(四)), what it must report because it cannot dispose of it (一(三) 对超出本级权限的及时向上级单位报送问题),
+a township sitting on what its village reported, 瞒报漏报 at the township (一(四)), and the liability tiers of its staff,
+unit and leaders (一(四) 根据情形严重和不良后果程度) beside the county's 主体责任 (二(一)1(1)); then the city's and the
+province's own bodies and what they must NOT be blamed for (二(一)1(2), 二(二)5, each area's 省市 clause), problems a higher
+level's inspection, audit, hotline or the media brought to light (which lower levels failed to discover, and which did
+not), and records whose right answer names nobody at some level.
+
+Each record names what the text requires (``req``) and the bodies it forbids naming (``forb``; ``fl``, a body with a
+liability it must not carry); ``cl`` names clauses a finding must (and must not) cite; ``code`` the refusal's reason
+code. tests/test_from_text64.py runs them; the auditor's report is /work/helpers/s63/check64.md. A record whose first
+expectation was the auditor's own misreading says so in its name ("[After the run: …]").
+"""
+# ruff: noqa: E501, E702, E731, RUF005
+# One record to a call, as tests/from_text55_cases.py–from_text63_cases.py write them (not reflowed by ruff format):
+# fmt: off
+
+from __future__ import annotations
+
+from typing import Any
+
+from .from_text import (
+    CITY,
+    CNTY_MR,
+    LOW_ND,
+    NO_CITY_MR,
+    NO_MR,
+    NO_PROV_MR,
+    NO_TWN_MR,
+    NOBODY,
+    NOLOW,
+    NOT_LATE,
+    PROV,
+    TWN,
+    VIL,
+    VIL_ND,
+    A,
+    C,
+    T,
+    asg,
+    clause_adder,
+    disc,
+    hot,
+    late,
+    rep,
+)
+
+CASES: list[dict[str, Any]] = []
+case = clause_adder(CASES)
+
+
+def refuse(name: str, r: dict[str, Any], code: str, field: str | None = None) -> None:
+    """A record the library must refuse, with the reason code (and the field) docs/records.md gives for its fault."""
+    case(name, r, refuse=True)
+    CASES[-1]["code"] = code; CASES[-1]["field"] = field
+
+
+ED = A("education"); HE = A("health"); PR = A("projects"); FU = A("funds"); ID = A("identification")
+BN = A("basic_needs"); WA = A("water"); HO = A("housing"); DI = A("discovery")
+sit = dict(as_of="2021-03-25")
+S3 = ["staff"]; S3U = ["staff", "unit"]; S3UL = ["staff", "unit", "leadership"]
+NOLEAD = [("*", None, "leadership")]; NOUNIT = [("*", None, "unit")]
+NO_H = [("*", "not_handled")]; NO_R = [("*", "not_rectified")]; NO_C = [("*", "concealed")]
+NO_ND = [("*", "not_discovered")]
+NOVIL = [("village_*",)]; NOTWN = [("township_*",)]; NOCITY = [("city_*",)]; NOPROV = [("province_*",)]
+NOCNTY = [("county_*",)]
+cres = lambda body=None: disc("city", "research_supervision", body=body)
+pres = lambda body=None: disc("province", "research_supervision", body=body)
+csv_ = lambda body=None: disc("city", "survey_verification", body=body)
+paud = disc("province", "audit", body="province_audit"); caud = disc("city", "audit", body="city_audit")
+chv = disc("city", "higher_level_verification"); kchv = disc("county", "higher_level_verification")
+ptour = disc("province", "inspection_tour")
+tgrid = disc("township", "grid"); vgrid = disc("village", "grid"); tdyn = disc("township", "dynamic_tracking")
+tcen = disc("township", "verification_census")
+dl = dict(deadline="2021-03-31")
+SCHOOL = "county_school"; CEDU = "county_education"; CFIN = "county_finance"; CPO = "county_poverty_office"
+CMI = "county_medical_insurance"; CCA = "county_civil_affairs"; CCO = "county_construction"; CWA = "county_water"
+CWSU = "county_water_supply_unit"
+TPC = "township_party_committee"
+TWN_ND = [(TWN, "not_discovered")]
+NO_TPC_ND = [(TPC, "not_discovered")]
+CNTY_LEADS_ND = [("county_party_committee", "not_discovered"), ("county_government", "not_discovered")]
+
+
+def tnd(*must: str, must_not: tuple[str, ...] = ()) -> list[tuple[str, str, list[str], list[str]]]:
+    """The township's 应发现未发现 citing 一(四) and ``must`` (its own item of the area), none of ``must_not``."""
+    return [(TWN, "not_discovered", ["一(四)", *must], list(must_not))]
+
+
+# ===================== the township's own duties, found above it (二(二)2 and each area's 乡镇 item) =====================
+# 低收入农户精准识别 二(三)2
+case("TD1 identification_eligible_omitted at a village, the province's 巡视 03-01: the village (二(三)1 确保…应报尽报) and the township (二(三)2 全面掌握辖区低收入农户生产生活情况…履行受理申请和主动发现责任) not_discovered; 县民政局 not (二(三)3 审核审批 what was applied for: nothing was), 县扶贫办 not (二(三)4 pushes what inspections find); the county's Party committee and government not (county_leaders_find_omitted_households default); no city body (一(一) 以县为主体: a household is the county's and below to find)",
+     ID("identification_eligible_omitted", discovered=ptour), req=LOW_ND,
+     forb=[(CCA,), (CPO, "not_discovered")] + CNTY_LEADS_ND + NOCITY + NO_TPC_ND, cl=tnd("二(三)2", must_not=("二(三)1", "二(三)3")))
+case("TD2 identification_eligible_omitted at the township's own code, the city's 调研督导: the township not_discovered; no village body (the place is the township's)",
+     ID("identification_eligible_omitted", T, discovered=cres()), req=TWN_ND, forb=NOVIL + NOCITY + [(CCA,)])
+case("TD3 identification_ineligible_included at a village, the city's 上级核查: the village (二(三)1 对村民填报信息和村委会申报材料的真实性、准确性负责), the township (二(三)2 对入户核实申报材料的真实性、准确性负责) and 县民政局 (二(三)3 负责对申请对象进行家庭经济状况信息核对) not_discovered; not 县扶贫办; no city body",
+     ID("identification_ineligible_included", discovered=chv), req=LOW_ND + [(CCA, "not_discovered")], forb=[(CPO,)] + NOCITY, cl=tnd("二(三)2"))
+case("TD4 identification_applicant_not_included at a village (the household applied; 县民政局 did not approve, 二(三)3), the province's 调研督导: 县民政局 not_discovered; no township or village body (their part — 受理申请, 应报尽报 — was done); no city body",
+     ID("identification_applicant_not_included", discovered=pres()), req=[(CCA, "not_discovered")], forb=NOLOW + NOCITY)
+# 资金管理使用 二(四)2
+case("TD5 funds_diverted at a village, the province's 巡视: the township (二(四)2 对村级使用的扶贫项目资金专款专用负审核责任) and 县财政局 (二(四)3 对乡、村两级使用的扶贫项目资金专款专用负审核责任) not_discovered; no city body",
+     FU("funds_diverted", discovered=ptour), req=TWN_ND + [(CFIN, "not_discovered")], forb=NOCITY + NO_TPC_ND, cl=tnd("二(四)2"))
+case("TD6 funds_assets_mismanaged at the township's code, the province's 调研督导: the township (二(四)2 对扶贫资产运营负日常监管责任) and 县财政局 (二(四)3 对当地扶贫资产负全面监管责任) not_discovered; no village body; no city body",
+     FU("funds_assets_mismanaged", T, discovered=pres()), req=TWN_ND + [(CFIN, "not_discovered")], forb=NOVIL + NOCITY, cl=tnd("二(四)2"))
+case("TD7 funds_poor_performance at the township's code of the poverty office's line (财政专项扶贫资金), the city audit: the township (二(四)2 对本辖区内扶贫资金使用的绩效负责) and 县扶贫办 (二(四)4 对资金使用的绩效负责) not_discovered; no village body; the audit office and no city body not_discovered",
+     FU("funds_poor_performance", T, sector="poverty_office", discovered=caud), req=TWN_ND + [(CPO, "not_discovered")], forb=NOVIL + [("city_audit",), ("city_*", "not_discovered")])
+case("TD8 funds_allocation_irregular at a village (its allocation is the county's: 二(四)3 办理资金分配, 二(四)4–5 提出资金分配建议), the city's 调研督导: 县财政局 not_discovered; no township or village body (二(四)1–2 give them the use, review and performance of the money, not its allocation)",
+     FU("funds_allocation_irregular", discovered=cres()), req=[(CFIN, "not_discovered")], forb=NOLOW)
+case("TD9 funds_performance_evaluation_missing at the township's code, the water line (二(四)5 其他行业主管部门…组织实施绩效目标申报、绩效评价), the city's 调研督导: 县水利局 not_discovered; no township body (二(四)2 绩效负责 is the township's for the money it uses, not the line's 绩效评价), no village",
+     FU("funds_performance_evaluation_missing", T, sector="water", discovered=cres()), req=[(CWA, "not_discovered")], forb=NOLOW)
+# 项目管理 二(五)2
+case("TD10 project_false_or_unnecessary at a village, the city's 检查组抽查: the township (二(五)2 负责对本辖区内申报项目的真实性、必要性…进行审核) and 县扶贫办 (二(五)3 将符合条件的项目按规定程序审核纳入项目库) not_discovered; no city body (its own 抽查 found it)",
+     PR("project_false_or_unnecessary", discovered=disc("city", "spot_check")), req=TWN_ND + [(CPO, "not_discovered")], forb=[("city_*", "not_discovered")] + NO_TPC_ND, cl=tnd("二(五)2"))
+case("TD11 project_late_or_unfinished at the township's code, the province's 检查组抽查: the township not_discovered (二(五)2 及时组织实施审批通过项目，确保项目按时按要求完成建设); no village body; no city body",
+     PR("project_late_or_unfinished", T, discovered=disc("province", "spot_check")), req=TWN_ND, forb=NOVIL + NOCITY, cl=tnd("二(五)2"))
+case("TD12 project_ledger_incomplete at the township's code, the city audit: the township not_discovered (二(五)2 做好项目台账资料); no village body; the city audit office not named",
+     PR("project_ledger_incomplete", T, discovered=caud), req=TWN_ND, forb=NOVIL + [("city_audit",), ("city_*", "not_discovered")])
+case("TD13 project_not_entered_in_system at a village (二(五)3 县扶贫办…及时录入全国扶贫开发信息系统), the city's 调研督导: 县扶贫办 not_discovered; no township (二(五)2 报送县扶贫部门 ends its part) or village body",
+     PR("project_not_entered_in_system", discovered=cres()), req=[(CPO, "not_discovered")], forb=NOLOW)
+case("TD14 project_acceptance_lax at a village of the construction line (二(五)3 各相关部门…组织对项目进行检查、验收和绩效评价), the city's 检查组抽查: 县建设局 not_discovered; no township or village body; not 县水利局",
+     PR("project_acceptance_lax", sector="construction", discovered=disc("city", "spot_check")), req=[(CCO, "not_discovered")], forb=NOLOW + [(CWA,)])
+# 两不愁 二(六)1(2)
+case("TD15 basic_needs_eligible_not_included at a village (no application), the province's 巡视: the village (二(六)1(1) 及时掌握本村居民家庭生产生活和经济状况。及时帮助困难群众申请社会救助) and the township (二(六)1(2) 全面掌握…将符合条件的困难群众及时纳入社会救助和低收入农户范围) not_discovered; 县民政局 not (审批 of what was applied for); no city body",
+     BN("basic_needs_eligible_not_included", discovered=ptour), req=LOW_ND, forb=[(CCA, "not_discovered")] + NOCITY + NO_TPC_ND, cl=tnd("二(六)1(2)"))
+case("TD16 basic_needs_eligible_not_included at the township's code, the city's 调研督导: the township not_discovered; no village body",
+     BN("basic_needs_eligible_not_included", T, discovered=cres()), req=TWN_ND, forb=NOVIL + NOCITY)
+case("TD17 basic_needs_approval_late of civil affairs' line at a village (二(六)1(3) 及时审批社会救助对象), the city's 调研督导: 县民政局 not_discovered; no township or village body (the household applied)",
+     BN("basic_needs_approval_late", sector="civil_affairs", discovered=cres()), req=[(CCA, "not_discovered")], forb=NOLOW)
+case("TD18 basic_needs_payment_late of civil affairs' line at a village (二(六)1(3) 发放困难群众基本生活保障金), the press at the province: 县民政局 not_discovered; no township or village body; the media and no city body named",
+     BN("basic_needs_payment_late", sector="civil_affairs", discovered=disc("province", "media")), req=[(CCA, "not_discovered")], forb=NOLOW + NOCITY + [("media",)])
+case("TD19 basic_needs_not_helped_to_apply at a village, the city's 调研督导: the village (二(六)1(1) 及时帮助困难群众申请社会救助) and the township (二(六)1(2) 全面掌握当地农村低收入农户生产生活和经济状况) not_discovered; no county department (nothing was applied for)",
+     BN("basic_needs_not_helped_to_apply", discovered=cres()), req=LOW_ND, forb=[(CCA,), (CFIN,), ("county_hrss",)] + NOCITY,
+     cl=[(b, "not_discovered", ["一(四)", "二(六)1(1)"], []) for b in VIL])
+# 健康扶贫 二(六)3(2)
+case("TD20 health_false_materials at a village, the city's 上级核查: the village (二(六)3(1) 对所提供的证明材料真实性负责) and the township (二(六)3(2) 对入户核实的申请材料的真实性负责) not_discovered; 县医保局 not (review_answers_for_false_materials default); no city body",
+     HE("health_false_materials", discovered=chv), req=LOW_ND, forb=[(CMI,), ("city_*",)], cl=tnd("二(六)3(2)", must_not=("二(六)3(1)",)))
+case("TD21 health_assistance_late of 医保's line at a village (二(六)3(3) 县级医保部门负责医疗救助业务的审核、审批), the province's 调研督导: 县医保局 not_discovered; no township body (二(六)3(2) vouches for the materials only) and no village body",
+     HE("health_assistance_late", sector="medical_insurance", discovered=pres()), req=[(CMI, "not_discovered")], forb=NOLOW + NOCITY)
+case("TD22 health_insurance_not_in_place at a village (二(六)3(3) 县扶贫办负责低收入农户医疗补充政策性保险的工作), the city's 调研督导: 县扶贫办 not_discovered; no township or village body",
+     HE("health_insurance_not_in_place", discovered=cres()), req=[(CPO, "not_discovered")], forb=NOLOW)
+# 危房改造 二(六)4(2)
+case("TD23 housing_danger_unreported at a village, the province's 巡视: the village (二(六)4(1) 及时发现掌握并上报本村危房情况) and the township (二(六)4(2) 及时发现掌握并上报本辖区危房情况) not_discovered; no county body not_discovered (the text gives the finding of houses to the village and the township; 县建设部门's part is 鉴定 and 监督管理 of renovation); no city body",
+     HO("housing_danger_unreported", discovered=ptour), req=LOW_ND, forb=[("county_*", "not_discovered")] + NOCITY + NO_TPC_ND, cl=tnd("二(六)4(2)", must_not=("二(六)4(1)",)))
+case("TD24 housing_records_false at a village, the city's 调研督导: the village (二(六)4(1) 对…验收资料的真实性和准确性负责) and the township (二(六)4(2) 对…档案真实性和准确性负责) not_discovered; no city body",
+     HO("housing_records_false", discovered=cres()), req=LOW_ND, forb=[("city_*", "not_discovered")], cl=tnd("二(六)4(2)"))
+case("TD25 housing_safety_system_missing at the township's code, the province's 调研督导: the township not_discovered (二(六)4(2) 负责建立健全房屋使用安全常态化、网格化管理制度); no village body; no city body",
+     HO("housing_safety_system_missing", T, discovered=pres()), req=TWN_ND, forb=NOVIL + NOCITY, cl=tnd("二(六)4(2)"))
+case("TD26 housing_subsidy_irregular of the construction line at a village (二(六)4(3) 负责农村困难家庭危房鉴定、改造补助资金审核), the city's 调研督导: 县建设局 not_discovered; no township or village body (二(六)4(1)–(2) give them no part in the subsidy)",
+     HO("housing_subsidy_irregular", sector="construction", discovered=cres()), req=[(CCO, "not_discovered")], forb=NOLOW)
+case("TD27 housing_renovation_late at a village, the city's 督查 (二(六)4(7) 督查指导): the township not_discovered (二(六)4(2) 及时发现掌握并上报本辖区危房情况); no city body not_discovered",
+     HO("housing_renovation_late", discovered=disc("city", "supervisory_check")), req=TWN_ND, forb=[("city_*", "not_discovered")])
+# 饮水安全 二(六)5(2)
+case("TD28 water_facilities_unmaintained at a village, the province's 调研督导: the village (二(六)5(1) 水源地日常巡查), the township (二(六)5(2) 落实工程长效管护) and the 统管单位 (二(六)5(3) 具体负责做好农村供水工程长效管理) not_discovered; no city body",
+     WA("water_facilities_unmaintained", discovered=pres()), req=LOW_ND + [(CWSU, "not_discovered")], forb=NOCITY, cl=tnd("二(六)5(2)"))
+case("TD29 water_facilities_unmaintained at the township's code, the city's 调研督导: the township and the 统管单位 not_discovered; no village body",
+     WA("water_facilities_unmaintained", T, discovered=cres()), req=TWN_ND + [(CWSU, "not_discovered")], forb=NOVIL)
+case("TD30 water_self_testing_not_done at a village (二(六)5(3) 县级统管单位…落实水质自检), the province's 调研督导: the 统管单位 not_discovered; no township or village body (professional 管护); no city body",
+     WA("water_self_testing_not_done", discovered=pres()), req=[(CWSU, "not_discovered")], forb=NOLOW + NOCITY)
+case("TD31 water_emergency_failure at the township's code, the city's 调研督导: the township (二(六)5(2) 负责辖区范围农村供水安全保障工作) and the 统管单位 (二(六)5(3) 做好应急保供保障) not_discovered; no village body",
+     WA("water_emergency_failure", T, discovered=cres()), req=TWN_ND + [(CWSU, "not_discovered")], forb=NOVIL)
+# 教育扶贫 二(六)2: the text gives the township nothing
+case("TD32 education_student_not_identified at a village, the province's 巡视: the school (二(六)2(1)) and 县教育局 (二(六)2(2)) not_discovered; no township or village body (二(六)2 gives them no part); no city body",
+     ED("education_student_not_identified", discovered=ptour), req=[(SCHOOL, "not_discovered"), (CEDU, "not_discovered")], forb=NOLOW + NOCITY)
+case("TD33 education_aid_records_irregular at a village, the city audit: the school not_discovered; no township or village body; the audit office not named",
+     ED("education_aid_records_irregular", discovered=caud), req=[(SCHOOL, "not_discovered")], forb=NOLOW + [("city_audit",)])
+case("TD34 education_lists_not_provided of civil affairs' line at a village (二(六)2(2) 县民政局负责提供低收入家庭学生名单), the city's 调研督导: 县民政局 not_discovered; no township or village body",
+     ED("education_lists_not_provided", sector="civil_affairs", discovered=cres()), req=[(CCA, "not_discovered")], forb=NOLOW)
+# 问题发现 二(二)
+case("TD35 specific_problem at the township's code, the province's 巡视: the township not_discovered (二(二)2 对涉及本乡镇（街道）扶贫领域具体问题的发现和整改工作负责); no village body; no county department (the record names no line); no city body",
+     DI("specific_problem", T, discovered=ptour), req=TWN_ND, forb=NOVIL + [("county_*", "not_discovered")] + NOCITY + NO_TPC_ND, cl=tnd("二(二)2"))
+case("TD36 specific_problem at a village, the city's 调研督导: the village (二(二)1) and the township (二(二)2) not_discovered; no county department (no line); no city body not_discovered",
+     DI("specific_problem", discovered=cres()), req=LOW_ND, forb=[("county_*", "not_discovered"), ("city_*", "not_discovered")])
+case("TD37 specific_problem at the township's code of the water line, the city's 调研督导: the township and 县水利局 (二(二)3 负责涉及本部门问题的动态发现) not_discovered; not 县建设局",
+     DI("specific_problem", T, sector="water", discovered=cres()), req=TWN_ND + [(CWA, "not_discovered")], forb=[(CCO,)] + NOVIL)
+case("TD38 mechanism_missing at the county's code (二(二)4 健全问题发现办法和整改机制), the province's 调研督导: the county's Party committee and government not_discovered; no township or village body",
+     DI("mechanism_missing", C, discovered=pres()), req=CNTY_LEADS_ND, forb=NOLOW)
+
+# ===================== the township finds, passes on, sits, rectifies (二(二)2, 二(二)4, 一(四)) =====================
+case("TH1 housing_danger_unreported at a village, the township's grid 03-01, reported to 县建设局 03-03, as of 03-10: the village not_discovered (二(六)4(1) 及时发现掌握并上报本村危房情况: the township found it); the township nothing (found and reported in 2 days); no county body (7 days); no city",
+     HO("housing_danger_unreported", discovered=tgrid, handled=[rep("township", "county", body=CCO)], as_of="2021-03-10"), req=VIL_ND, forb=NOTWN + NOCNTY + NOCITY + NO_H)
+case("TH2 the same, the township sits (no step), as of 03-25: the township not_handled (一(四) 对发现问题没有按程序及时交办和上报的; 二(六)4(2) 及时发现掌握并上报本辖区危房情况); the village not_discovered; no county body (never told); no city",
+     HO("housing_danger_unreported", discovered=tgrid, **sit), req=[(TWN, "not_handled")] + VIL_ND, forb=NOCNTY + NOCITY + [(TWN, "not_discovered"), ("village_*", "not_handled")],
+     cl=[(TWN, "not_handled", ["一(四)"], [])])
+case("TH3 housing_renovation_late at a village, the township's grid 03-01, handed down to the village 03-03, deadline 03-31, not renovated by 04-30: the township not_handled (the village cannot renovate: 二(六)4(1) gives it only 协助乡镇做好…危房改造; renovation is 二(六)4(3) 县建设部门's 鉴定、补助资金审核, so the township had to report it up, 二(六)4(2) 协助、配合上级政府和有关部门组织实施危房治理); the village not not_rectified",
+     HO("housing_renovation_late", discovered=tgrid, handled=[asg("township", "village")], **dl, **late), req=[(TWN, "not_handled")],
+     forb=[("village_*", "not_rectified"), ("village_*", "not_handled"), (TWN, "not_rectified"), ("county_*", "not_rectified")] + NOCITY)
+case("TH4 water_facilities_unmaintained at a village, the village's grid 03-01 reported to the township 03-02, the township sits, as of 04-30: the township not_handled (二(六)5(2) 落实工程长效管护; 一(四)); the village nothing (it found and reported); no county body (never told)",
+     WA("water_facilities_unmaintained", discovered=vgrid, handled=[rep("village", "township", "2021-03-02")], **late), req=[(TWN, "not_handled")],
+     forb=NOVIL + NOCNTY + NOCITY + [(TWN, "not_discovered")])
+case("TH5 project_not_deliberated at a village, the village's grid 03-01 reported to the township 03-02, the township hands it back to the village 03-04, deadline 03-31, put right 03-20, as of 04-30: nobody (the village found its own problem and put it right by its 交办's deadline)",
+     PR("project_not_deliberated", discovered=vgrid, handled=[rep("village", "township", "2021-03-02"), asg("township", "village", "2021-03-04")], **dl, rectified_on="2021-03-20", **late), forb=NOBODY)
+case("TH6 identification_eligible_omitted at a village, the village's grid 03-01 reported to the township 03-02, the township sits, as of 03-25: the township not_handled (二(三)2 履行受理申请…责任; it cannot 纳入 itself, 二(三)3); the village nothing; no county body (never told)",
+     ID("identification_eligible_omitted", discovered=vgrid, handled=[rep("village", "township", "2021-03-02")], **sit), req=[(TWN, "not_handled")],
+     forb=NOVIL + NOCNTY + [(TWN, "not_discovered")])
+case("TH7 identification_eligible_omitted at a village, the township's 动态跟踪 03-01, passed to 县民政局 03-05, as of 03-12: the village not_discovered; the township nothing; 县民政局 nothing yet (7 days)",
+     ID("identification_eligible_omitted", discovered=tdyn, handled=[rep("township", "county", "2021-03-05", body=CCA)], as_of="2021-03-12"), req=VIL_ND, forb=NOTWN + NOCNTY + NO_H)
+case("TH8 basic_needs_approval_late of civil affairs' line at a village, the township's grid 03-01, reported to 县民政局 03-03, not approved by 03-25: 县民政局 not_handled (told of its own late approval, it did nothing: 二(六)1(3) 及时审批社会救助对象); no township or village body",
+     BN("basic_needs_approval_late", sector="civil_affairs", discovered=tgrid, handled=[rep("township", "county", body=CCA)], **sit), req=[(CCA, "not_handled")], forb=NOLOW + NOCITY)
+case("TH9 education_aid_not_paid of finance's line at a village, the township's grid 03-01, the township sits, as of 03-25: the township not_handled (一(四) binds whoever found it; 二(二)4 压实县乡村…及时上报责任), citing 二(二)4 (no education item is the township's); not not_discovered; no village body",
+     ED("education_aid_not_paid", sector="finance", discovered=tgrid, **sit), req=[(TWN, "not_handled")], forb=NOVIL + [(TWN, "not_discovered")] + NOCITY,
+     cl=[(TWN, "not_handled", ["一(四)", "二(二)4"], ["二(六)2(1)"])])
+case("TH10 the same, the township reports it to 县财政局 03-03, as of 03-10: no township or village body; nobody late",
+     ED("education_aid_not_paid", sector="finance", discovered=tgrid, handled=[rep("township", "county", body=CFIN)], as_of="2021-03-10"), forb=NOLOW + NO_H + NOT_LATE)
+case("TH11 funds_diverted at a village, the township's 纪委 03-01, the township government concealed it from its own level's check: the township government concealed (一(四) 巡视审计等过程中瞒报漏报; same_level_oversight_concealment, listed), not also not_discovered; no city body",
+     FU("funds_diverted", discovered=disc("township", "discipline_inspection"), concealed_by=[TWN]), req=[(TWN, "concealed")], forb=[(TWN, "not_discovered")] + NOCITY,
+     listed=["same_level_oversight_concealment"])
+case("TH12 water_facilities_unmaintained at a village, the township's grid 03-01, no step, the township has it maintained 03-20 (its own item, 二(六)5(2) 落实工程长效管护), as of 04-30: the village not_discovered (二(六)5(1) 水源地日常巡查); the township nothing (self_rectified_report_required default); no county body",
+     WA("water_facilities_unmaintained", discovered=tgrid, rectified_on="2021-03-20", **late), req=VIL_ND, forb=NOTWN + NOCNTY + NO_H)
+case("TH13 the same with self_rectified_report_required=true: the township not_handled (still had to report it); the village not_discovered; listed",
+     WA("water_facilities_unmaintained", discovered=tgrid, rectified_on="2021-03-20", **late), params=dict(self_rectified_report_required=True),
+     req=[(TWN, "not_handled")] + VIL_ND, forb=NOCNTY, listed=["self_rectified_report_required"])
+case("TH14 project_late_or_unfinished at the township's code, the township's grid 03-01, no step, finished 03-20, as of 04-30: nobody (its own project, 二(五)2 及时组织实施…确保项目按时按要求完成建设, put right in time)",
+     PR("project_late_or_unfinished", T, discovered=tgrid, rectified_on="2021-03-20", **late), forb=NOBODY)
+case("TH15 the same not finished by 04-30, no step: the township not_handled (it neither finished its project in time nor reported it, 一(四)); not not_rectified (nobody assigned it); no county or city body (never told)",
+     PR("project_late_or_unfinished", T, discovered=tgrid, **late), req=[(TWN, "not_handled")], forb=[(TWN, "not_rectified"), (TWN, "not_discovered")] + NOCNTY + NOCITY + NOVIL)
+case("TH16 basic_needs_direct_help_missing at a village, the township's 一户一策一干部 03-01, handed to the village 03-03, deadline 03-31, not given by 04-30: the village not_rectified (二(六)1(1) 通过村集体给予直接帮扶) and not_discovered; the township presses its village (二(二)2; 三(二) 一级抓一级); no county body (never told)",
+     BN("basic_needs_direct_help_missing", discovered=disc("township", "one_household_one_cadre"), handled=[asg("township", "village")], **dl, **late),
+     req=[(b, "not_rectified") for b in VIL] + VIL_ND + [(TWN, "supervision")], forb=[(TWN, "not_rectified"), (TWN, "not_handled")] + NOCNTY + NOCITY)
+case("TH17 basic_needs_direct_help_missing at a village, the county hotline 03-01 → the township 03-03, the township sits, deadline 03-31, as of 04-30: the township not_rectified (一(四) 对交办问题整改落实不到位的; 二(二)2 整改工作负责); the village not_discovered, not not_rectified (never handed it); no county body not_rectified",
+     BN("basic_needs_direct_help_missing", discovered=hot, handled=[asg("county", "township")], **dl, **late), req=[(TWN, "not_rectified")] + VIL_ND,
+     forb=[("village_*", "not_rectified"), ("county_*", "not_rectified")] + NOCITY)
+case("TH18 project_not_deliberated at a village, the county hotline 03-01 → the township 03-03 → the village only 03-20 (17 days), deadline 03-31, put right 03-28, as of 04-30: the village and the township not_discovered; the township's late pass-on not named (late_pass_on_answers default: rectified by its deadline), listed; nobody late",
+     PR("project_not_deliberated", discovered=hot, handled=[asg("county", "township"), asg("township", "village", "2021-03-20")], **dl, rectified_on="2021-03-28", **late),
+     req=LOW_ND, forb=NO_H + NOT_LATE + NOCITY, listed=["late_pass_on_answers"])
+case("TH19 the same with late_pass_on_answers=not_handled: the township not_handled (一(四) 没有按程序及时交办); listed",
+     PR("project_not_deliberated", discovered=hot, handled=[asg("county", "township"), asg("township", "village", "2021-03-20")], **dl, rectified_on="2021-03-28", **late),
+     params=dict(late_pass_on_answers="not_handled"), req=[(TWN, "not_handled")], forb=[("village_*", "not_handled"), ("county_*", "not_handled")] + NOT_LATE, listed=["late_pass_on_answers"])
+case("TH20 housing_danger_unreported at a village, the village's grid 03-01 reported to the township 03-02, the township reports it to the county only 03-20 (18 days), as of 03-25: the township not_handled; the village nothing; no county body (5 days)",
+     HO("housing_danger_unreported", discovered=vgrid, handled=[rep("village", "township", "2021-03-02"), rep("township", "county", "2021-03-20")], **sit),
+     req=[(TWN, "not_handled")], forb=NOVIL + [("county_*", "not_handled")] + NOCITY)
+case("TH21 housing_danger_unreported at a village, the township's grid 03-01, reported 03-03 to 县教育局 (no part in housing: not 按程序), as of 03-25: the township not_handled (irregular_step, listed); 县教育局 not named; the village not_discovered",
+     HO("housing_danger_unreported", discovered=tgrid, handled=[rep("township", "county", body=CEDU)], **sit), req=[(TWN, "not_handled")] + VIL_ND,
+     forb=[(CEDU,), ("village_*", "not_handled")], listed=["irregular_step"])
+case("TH22 project_not_deliberated at a village, the township's grid 03-01 reported to the county 03-03, the county hands it to the village 03-05, deadline 03-31, put right 03-20, as of 04-30: the village not_discovered only",
+     PR("project_not_deliberated", discovered=tgrid, handled=[rep("township", "county"), asg("county", "village", "2021-03-05")], **dl, rectified_on="2021-03-20", **late),
+     req=VIL_ND, forb=NOTWN + NOCNTY + NOCITY + NO_H + NOT_LATE)
+case("TH23 health_false_materials at a village, the township's 核查普查 of its villages 03-01, the village concealed it: the village concealed (一(四); 二(二)4), not also not_discovered; the township (the finder) not named",
+     HE("health_false_materials", discovered=tcen, concealed_by=["village"]), req=[(b, "concealed") for b in VIL], forb=NOTWN + [("village_*", "not_discovered")] + NOCNTY,
+     cl=[(b, "concealed", ["一(四)", "二(二)4"], []) for b in VIL])
+case("TH24 housing_danger_unreported at a village, the village's grid 03-01 reported to the township 03-02, the township sits, grave, as of 03-25: the township not_handled, staff + unit + leadership; the county's 主体责任 (二(六)4(5) 对当地农村危房改造负主体责任); no township 主体责任 (township_main_responsibility default); no village body",
+     HO("housing_danger_unreported", discovered=vgrid, handled=[rep("village", "township", "2021-03-02")], severity="grave", **sit), req=[(TWN, "not_handled", S3UL)] + CNTY_MR,
+     forb=NOVIL + NO_TWN_MR + NO_CITY_MR, cl=[("county_government", "main_responsibility", ["二(六)4(5)"], [])])
+case("TH25 water_unsafe_unreported at a village, found by the press at the township's level 03-01, the township sits, as of 03-25: the township not_handled; the village not_discovered; the township not not_discovered (outside_channel_finder_level default)",
+     WA("water_unsafe_unreported", discovered=disc("township", "media"), **sit), req=[(TWN, "not_handled")] + VIL_ND, forb=[(TWN, "not_discovered"), ("media",)] + NOCNTY)
+
+# ===================== beyond the township's authority: what it must report up (一(三), 二(二)4) =====================
+case("TE1 identification_applicant_not_included at a village, the township's grid 03-01, the township sits, as of 03-25: the township not_handled (二(三)3 审核审批 is 县民政局's: the township cannot include the household, so it must report it, 一(四)); not not_rectified; no village body",
+     ID("identification_applicant_not_included", discovered=tgrid, **sit), req=[(TWN, "not_handled")], forb=NOVIL + [(TWN, "not_rectified"), (TWN, "not_discovered")], cl=[(TWN, "not_handled", ["一(四)"], [])])
+case("TE2 the same reported to 县民政局 03-03, as of 03-10: no township or village body; nobody late",
+     ID("identification_applicant_not_included", discovered=tgrid, handled=[rep("township", "county", body=CCA)], as_of="2021-03-10"), forb=NOLOW + NO_H + NOT_LATE)
+case("TE3 health_assistance_late of 医保's line at a village, the township's grid 03-01, the township sits, as of 03-25: the township not_handled (审核审批 is 县医保局's, 二(六)3(3)); not not_discovered; no village body",
+     HE("health_assistance_late", sector="medical_insurance", discovered=tgrid, **sit), req=[(TWN, "not_handled")], forb=NOVIL + [(TWN, "not_discovered")])
+case("TE4 housing_subsidy_irregular of finance's line at a village, the township's 动态跟踪 03-01, the township sits, as of 03-25: the township not_handled; no village body",
+     HO("housing_subsidy_irregular", sector="finance", discovered=tdyn, **sit), req=[(TWN, "not_handled")], forb=NOVIL + [(TWN, "not_discovered")])
+case("TE5 identification_policy_gap at the township's code (the province's policy, 二(三)6), the township's grid 03-01 → the county 03-03 → the city 03-05 → the province 03-08, as of 03-25: 省民政厅 not_handled (二(三)6 负责制定完善低收入农户识别认定有关政策措施); no township, county or city body (each passed it on in time)",
+     ID("identification_policy_gap", T, discovered=tgrid, handled=[rep("township", "county"), rep("county", "city", "2021-03-05"), rep("city", "province", "2021-03-08")], **sit),
+     req=[("province_civil_affairs", "not_handled")], forb=NOTWN + NOCNTY + NOCITY + NOVIL + [("province_poverty_office",)])
+case("TE6 the same, the township sits, as of 03-25: the township not_handled (一(四); 二(二)4 及时上报); no county, city or province body (never told)",
+     ID("identification_policy_gap", T, discovered=tgrid, **sit), req=[(TWN, "not_handled")], forb=NOCNTY + NOCITY + NOPROV + NOVIL,
+     cl=[(TWN, "not_handled", ["一(四)", "二(二)4"], [])])
+case("TE7 common_policy_problem at the township's code (二(二)5 全省共性问题), the township's grid 03-01, the township sits, as of 03-25: the township not_handled (二(二)4); no county, city or province body",
+     DI("common_policy_problem", T, discovered=tgrid, **sit), req=[(TWN, "not_handled")], forb=NOCNTY + NOCITY + NOPROV, cl=[(TWN, "not_handled", ["一(四)", "二(二)4"], [])])
+case("TE8 mechanism_missing at the township's code (the county's mechanism failing there), the township's grid 03-01, the township sits, as of 03-25: the township not_handled (二(二)4 及时上报); the county's Party committee and government not not_discovered (a level below found it, not one above)",
+     DI("mechanism_missing", T, discovered=tgrid, **sit), req=[(TWN, "not_handled")], forb=[("county_*", "not_discovered")] + NOCITY)
+case("TE9 the same reported to the county 03-03, the county sits, as of 03-25: a county body not_handled (二(二)4 健全问题发现办法和整改机制; 一(三)); the township not",
+     DI("mechanism_missing", T, discovered=tgrid, handled=[rep("township", "county")], **sit), req=[("county_*", "not_handled")], forb=NOTWN + NOCITY)
+case("TE10 common_policy_problem at a village, the village's grid 03-01 → the township 03-02 → the county 03-04 → the city 03-06 → the province 03-08, the province mends the policy 04-05, as of 04-30: nobody",
+     DI("common_policy_problem", discovered=vgrid, handled=[rep("village", "township", "2021-03-02"), rep("township", "county", "2021-03-04"), rep("county", "city", "2021-03-06"), rep("city", "province", "2021-03-08")],
+        rectified_on="2021-04-05", **late), forb=NOBODY)
+case("TE11 housing_renovation_late at a village, the village's grid 03-01 reported to the township 03-02, the township hands it back to the village 03-04, deadline 03-31, not renovated by 04-30: the township not_handled (a pass-down to a level that cannot renovate: no 按程序 disposal); the village neither not_rectified nor not_handled",
+     HO("housing_renovation_late", discovered=vgrid, handled=[rep("village", "township", "2021-03-02"), asg("township", "village", "2021-03-04")], **dl, **late),
+     req=[(TWN, "not_handled")], forb=[("village_*", "not_rectified"), ("village_*", "not_handled"), ("county_*", "not_rectified")])
+
+# ===================== 瞒报漏报 at the township (一(四) 对上级核查和巡视审计等过程中瞒报漏报问题的) =====================
+case("TC1 identification_ineligible_included at a village, the county's 上级核查 03-01, the township concealed it: the township concealed (一(四); 二(二)4), not also not_discovered; the village not_discovered; no county body not_discovered (the finder's level); no city",
+     ID("identification_ineligible_included", discovered=kchv, concealed_by=["township"]), req=[(TWN, "concealed")] + VIL_ND,
+     forb=[(TWN, "not_discovered"), ("county_*", "not_discovered")] + NOCITY, cl=[(TWN, "concealed", ["一(四)", "二(二)4"], [])])
+case("TC2 housing_danger_unreported at a village, the city's 调查核查, the township concealed it, grave: the township concealed, staff + unit + leadership; the village not_discovered, staff + unit + leadership; the county's 主体责任 (二(六)4(5)); no township or city 主体责任",
+     HO("housing_danger_unreported", discovered=csv_(), concealed_by=["township"], severity="grave"), req=[(TWN, "concealed", S3UL)] + [(b, "not_discovered", S3UL) for b in VIL] + CNTY_MR,
+     forb=[(TWN, "not_discovered")] + NO_TWN_MR + NO_CITY_MR, cl=[("county_party_committee", "main_responsibility", ["二(六)4(5)"], [])])
+case("TC3 housing_safety_system_missing at the township's code, the province's 巡视, the township concealed it, serious: the township concealed, staff + unit; no leadership; no 主体责任; no village body",
+     HO("housing_safety_system_missing", T, discovered=ptour, concealed_by=["township"], severity="serious"), req=[(TWN, "concealed", S3U)],
+     forb=[(TWN, "not_discovered")] + NO_MR + NOVIL, fl=NOLEAD)
+case("TC4 funds_assets_mismanaged at the township's code, the county audit 03-01, the township concealed it: the township concealed; no county body not_discovered (the county's own audit found it); the audit office not named; no village body",
+     FU("funds_assets_mismanaged", T, discovered=disc("county", "audit", body="county_audit"), concealed_by=["township"]), req=[(TWN, "concealed")],
+     forb=[("county_*", "not_discovered"), ("county_audit",), (TWN, "not_discovered")] + NOVIL)
+case("TC5 education_student_not_identified at a village, the city's 上级核查, the township concealed it: the township concealed (一(四); 二(二)4: its own 及时上报, whatever part the kind gives it), not not_discovered; the school and 县教育局 not_discovered; no village body",
+     ED("education_student_not_identified", discovered=chv, concealed_by=["township"]), req=[(TWN, "concealed"), (SCHOOL, "not_discovered"), (CEDU, "not_discovered")],
+     forb=[(TWN, "not_discovered")] + NOVIL, cl=[(TWN, "concealed", ["一(四)", "二(二)4"], [])])
+case("TC6 project_late_or_unfinished at a village, the province's 检查组抽查, the village and the township both concealed it: each concealed; neither not_discovered; no city body",
+     PR("project_late_or_unfinished", discovered=disc("province", "spot_check"), concealed_by=["village", "township"]), req=[(b, "concealed") for b in VIL] + [(TWN, "concealed")],
+     forb=[("village_*", "not_discovered"), (TWN, "not_discovered")] + NOCITY)
+case("TC7 funds_diverted at a village, the city's 上级核查, the township's Party committee concealed it: the committee concealed, citing 一(四) and 二(一)1(1) (乡镇党委政府要发挥基层基础作用), not 二(二)4 (said of 县乡村's 及时上报, the township's 乡镇（街道）); no city body",
+     FU("funds_diverted", discovered=chv, concealed_by=[TPC]), req=[(TPC, "concealed")], forb=NOCITY + [(TPC, "not_discovered")],
+     cl=[(TPC, "concealed", ["一(四)", "二(一)1(1)"], ["二(二)4"])])
+case("TC8 basic_needs_not_helped_to_apply at a village, the township's 核查普查 03-01, the village concealed it: the village concealed; the township (finder) not named; no county body",
+     BN("basic_needs_not_helped_to_apply", discovered=tcen, concealed_by=["village"]), req=[(b, "concealed") for b in VIL], forb=NOTWN + NOCNTY + [("village_*", "not_discovered")])
+case("TC9 funds_diverted at a village, the county's 巡视 03-01, the township concealed it: the township concealed, not not_discovered; no county body not_discovered (the county's own 巡视)",
+     FU("funds_diverted", discovered=disc("county", "inspection_tour"), concealed_by=["township"]), req=[(TWN, "concealed")], forb=[(TWN, "not_discovered"), ("county_*", "not_discovered")] + NOCITY)
+refuse("TC10 the township's own 核查普查 naming the township as concealer: the concealer is below the finder (一(四) 上级核查…瞒报)", FU("funds_diverted", discovered=tcen, concealed_by=["township"]), "concealment", "concealed_by[0]")
+refuse("TC11 basic_needs_below_floor at the county's code, the city's 上级核查, the township named as concealer: a level below the place has no part in the county's problem to hide", BN("basic_needs_below_floor", C, discovered=chv, concealed_by=["township"]), "concealment", "concealed_by[0]")
+case("TC12 water_unsafe_unreported at a village, the county's 核查普查 03-01, the township concealed it: the township concealed; the village not_discovered; no county body not_discovered (the county's own work)",
+     WA("water_unsafe_unreported", discovered=disc("county", "verification_census"), concealed_by=["township"]), req=[(TWN, "concealed")] + VIL_ND,
+     forb=[(TWN, "not_discovered"), ("county_*", "not_discovered")] + NOCITY)
+case("TC13 specific_problem at the township's code, the city's 调研督导, the township concealed it, grave: the township concealed, staff + unit + leadership; the county's 主体责任 (二(二)4 实行县级党政主要领导负责制); no township 主体责任",
+     DI("specific_problem", T, discovered=cres(), concealed_by=["township"], severity="grave"), req=[(TWN, "concealed", S3UL)] + CNTY_MR,
+     forb=[(TWN, "not_discovered")] + NO_TWN_MR + NO_CITY_MR + NOVIL)
+case("TC14 the same with township_main_responsibility=true: the township's Party committee and government bear 主体责任 (二(一)1 各级党委政府); listed",
+     DI("specific_problem", T, discovered=cres(), concealed_by=["township"], severity="grave"), params=dict(township_main_responsibility=True),
+     req=[(TWN, "concealed", S3UL), (TPC, "main_responsibility"), (TWN, "main_responsibility")], forb=NO_CITY_MR + NOVIL, listed=["township_main_responsibility"])
+
+# ===================== the liability tiers of the township's staff, unit and leaders (一(四)) =====================
+case("TL1 project_ledger_incomplete at the township's code, the city's 调研督导, minor: the township not_discovered, staff only; no unit, no leadership, no 主体责任",
+     PR("project_ledger_incomplete", T, discovered=cres()), req=[(TWN, "not_discovered", S3)], forb=NO_MR + NOVIL, fl=NOUNIT + NOLEAD)
+case("TL2 the same, serious: staff + unit; no leadership; no 主体责任",
+     PR("project_ledger_incomplete", T, discovered=cres(), severity="serious"), req=[(TWN, "not_discovered", S3U)], forb=NO_MR + NOVIL, fl=NOLEAD)
+case("TL3 the same, grave: staff + unit + leadership; the county's 主体责任 citing 二(五)4 (对当地项目管理负主体责任); no township, city or province 主体责任",
+     PR("project_ledger_incomplete", T, discovered=cres(), severity="grave"), req=[(TWN, "not_discovered", S3UL)] + CNTY_MR,
+     forb=NO_TWN_MR + NO_CITY_MR + NO_PROV_MR + NOVIL, cl=[("county_party_committee", "main_responsibility", ["二(五)4"], []), ("county_government", "main_responsibility", ["二(五)4"], [])])
+case("TL4 the same with township_main_responsibility=true: the township's Party committee and government bear 主体责任; listed",
+     PR("project_ledger_incomplete", T, discovered=cres(), severity="grave"), params=dict(township_main_responsibility=True),
+     req=[(TWN, "not_discovered", S3UL), (TPC, "main_responsibility"), (TWN, "main_responsibility")], forb=NO_CITY_MR + NO_PROV_MR, listed=["township_main_responsibility"])
+case("TL5 water_facilities_unmaintained at the township's code, the county hotline → the township 03-03, deadline 03-31, not maintained by 04-30, grave: the township not_rectified, staff + unit + leadership; the county's 主体责任 citing 二(六)5(5); no township 主体责任",
+     WA("water_facilities_unmaintained", T, discovered=hot, handled=[asg("county", "township")], **dl, severity="grave", **late), req=[(TWN, "not_rectified", S3UL)] + CNTY_MR,
+     forb=NO_TWN_MR + NO_CITY_MR + NOVIL, cl=[("county_government", "main_responsibility", ["二(六)5(5)"], [])])
+case("TL6 housing_danger_unreported at a village, the township's grid 03-01, the township sits, serious, as of 03-25: the township not_handled, staff + unit; the village not_discovered, staff + unit; no leadership; no 主体责任",
+     HO("housing_danger_unreported", discovered=tgrid, severity="serious", **sit), req=[(TWN, "not_handled", S3U)] + [(b, "not_discovered", S3U) for b in VIL], forb=NO_MR, fl=NOLEAD)
+case("TL7 identification_eligible_omitted at a village, the county hotline 03-01, grave: the village and the township not_discovered, staff + unit + leadership; the county's 主体责任 citing 二(三)5; no township 主体责任; no county body not_discovered (the hotline is the county's)",
+     ID("identification_eligible_omitted", discovered=hot, severity="grave"), req=[(b, "not_discovered", S3UL) for b in VIL] + [(TWN, "not_discovered", S3UL)] + CNTY_MR,
+     forb=NO_TWN_MR + NO_CITY_MR + [("county_*", "not_discovered")], cl=[("county_party_committee", "main_responsibility", ["二(三)5"], [])])
+case("TL8 funds_diverted at a village, the city's 调研督导, serious: the township and 县财政局 not_discovered, staff + unit; no leadership; no 主体责任",
+     FU("funds_diverted", discovered=cres(), severity="serious"), req=[(TWN, "not_discovered", S3U), (CFIN, "not_discovered", S3U)], forb=NO_MR, fl=NOLEAD)
+case("TL9 the same with unit_liability_from=grave: the township staff only; listed",
+     FU("funds_diverted", discovered=cres(), severity="serious"), params=dict(unit_liability_from="grave"), req=[(TWN, "not_discovered", S3)], forb=NO_MR, fl=NOUNIT + NOLEAD,
+     listed=["unit_liability_from"])
+case("TL10 project_ledger_incomplete at the township's code, minor, with unit_liability_from=minor: the township staff + unit; no leadership; listed",
+     PR("project_ledger_incomplete", T, discovered=cres()), params=dict(unit_liability_from="minor"), req=[(TWN, "not_discovered", S3U)], forb=NO_MR, fl=NOLEAD, listed=["unit_liability_from"])
+case("TL11 housing_records_false at a village, the city's 调研督导, grave: the township not_discovered, staff + unit + leadership; the township's Party committee not named at all (二(六)4(2) is 乡镇（街道）'s work, held by its government); the county's 主体责任 (二(六)4(5))",
+     HO("housing_records_false", discovered=cres(), severity="grave"), req=[(TWN, "not_discovered", S3UL)] + CNTY_MR, forb=[(TPC,)] + NO_TWN_MR + NO_CITY_MR)
+case("TL12 basic_needs_eligible_not_included at the township's code, the province's 调研督导, serious, the county hotline having been told nothing: the township not_discovered, staff + unit; no 主体责任; no county body",
+     BN("basic_needs_eligible_not_included", T, discovered=pres(), severity="serious"), req=[(TWN, "not_discovered", S3U)], forb=NO_MR + NOCITY + [("county_*", "not_discovered")], fl=NOLEAD)
