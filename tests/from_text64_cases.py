@@ -343,3 +343,186 @@ case("TL11 housing_records_false at a village, the city's 调研督导, grave: t
      HO("housing_records_false", discovered=cres(), severity="grave"), req=[(TWN, "not_discovered", S3UL)] + CNTY_MR, forb=[(TPC,)] + NO_TWN_MR + NO_CITY_MR)
 case("TL12 basic_needs_eligible_not_included at the township's code, the province's 调研督导, serious, the county hotline having been told nothing: the township not_discovered, staff + unit; no 主体责任; no county body",
      BN("basic_needs_eligible_not_included", T, discovered=pres(), severity="serious"), req=[(TWN, "not_discovered", S3U)], forb=NO_MR + NOCITY + [("county_*", "not_discovered")], fl=NOLEAD)
+case("TC15 the same record as TC7, read for the township's government (written after TC7's run): the township's Party committee concealed the village's diversion from the city's 上级核查, so the township level knew it — 一(四) 对应由本级发现问题没有发现的 is a failure of 本级, and 二(二)2 gives the finding to 乡镇（街道） as one; the township government is not also named not_discovered",
+     FU("funds_diverted", discovered=chv, concealed_by=[TPC]), req=[(TPC, "concealed"), (CFIN, "not_discovered")], forb=NOCITY + [(TWN, "not_discovered")])
+
+# ===================== the city's own bodies: what they answer for, and what they do not (二(一)1(2), 二(二)5, each 省市 item) =====================
+case("CY1 funds_diverted at the city's code (its own 本级财政扶贫资金), the province audit 03-01: 市财政局 (二(四)7 财政部门负责落实本级财政扶贫资金…加强扶贫资金使用监管) and 市扶贫办 (扶贫、民宗部门负责统筹监督扶贫资金和资产的管理使用) not_discovered; no county, township or village body; the city audit office not (lower_audit_answers_higher_find default); the province audit office not named",
+     FU("funds_diverted", CITY, discovered=paud), req=[("city_finance", "not_discovered"), ("city_poverty_office", "not_discovered")],
+     forb=NOCNTY + NOLOW + [("city_audit",), ("province_audit",)])
+case("CY2 the same, grave: 市财政局 staff + unit + leadership; the city's Party committee and government bear 主体责任 (二(一)1: a failure of the city's own work); no county or province 主体责任",
+     FU("funds_diverted", CITY, discovered=paud, severity="grave"), req=[("city_finance", "not_discovered", S3UL), ("city_party_committee", "main_responsibility"), ("city_government", "main_responsibility")],
+     forb=NOCNTY + NOLOW + NO_PROV_MR)
+case("CY3 funds_rules_gap at the city's code (its own rules, 二(四)7 制定扶贫资金管理和绩效评价制度…扶贫项目和资产管理制度), found by the city's 纪委监委 03-01, the city sits, as of 03-25: a city body not_handled; the 纪委 not named; no county or province body",
+     FU("funds_rules_gap", CITY, discovered=disc("city", "discipline_inspection"), **sit), req=[("city_*", "not_handled")], forb=[("city_discipline",)] + NOCNTY + NOPROV + NOLOW)
+case("CY4 housing_policy_gap at the city's code (二(六)4(6) 省市住房城乡建设部门：负责制定危房长效治理改造政策), the province's 调研督导 03-01 assigns it to the city 03-03, deadline 03-31, not mended by 04-30: 市建设局 not_rectified; not 市民政局 or 市自然资源局 (二(六)4(7)'s line policies are another kind); no county body",
+     HO("housing_policy_gap", CITY, discovered=pres(), handled=[asg("province", "city")], **dl, **late), req=[("city_construction", "not_rectified")],
+     forb=[("city_civil_affairs",), ("city_natural_resources",), ("province_*", "not_rectified")] + NOCNTY + NOLOW)
+case("CY5 water_policy_gap at the city's code (the city's own, 二(六)5(6) 省市行业主管部门：负责制定农村饮水安全的政策措施), the province's 调研督导: 市水利局 not_discovered (一(一) 省市两级…主动发现政策举措…方面问题); not 市卫健委 (water_policy_health_departments default); no county body",
+     WA("water_policy_gap", CITY, discovered=pres()), req=[("city_water", "not_discovered")], forb=[("city_health",)] + NOCNTY + NOLOW)
+case("CY6 identification_eligible_omitted at a village, the city's 调研督导 03-01, the city sits, as of 03-25: the village and the township not_discovered; a city body not_handled (一(四) 对发现问题没有按程序及时交办); no county body (never told); no province body",
+     ID("identification_eligible_omitted", discovered=cres(), **sit), req=LOW_ND + [("city_*", "not_handled")], forb=NOCNTY + NOPROV)
+case("CY7 the same passed city → county 03-03 → township 03-05 → village 03-07, deadline 03-31, put right 03-25, as of 04-30: the village and the township not_discovered only; no city or county body",
+     ID("identification_eligible_omitted", discovered=cres(), handled=[asg("city", "county"), asg("county", "township", "2021-03-05"), asg("township", "village", "2021-03-07")], **dl, rectified_on="2021-03-25", **late),
+     req=LOW_ND, forb=NOCITY + NOCNTY + NOPROV + NO_H + NOT_LATE)
+case("CY8 basic_needs_approval_late of civil affairs' line, the city's 调研督导 by 市民政局 03-01 assigned to 县民政局 03-03, deadline 03-31, not approved by 04-30: 县民政局 not_rectified and not_discovered; 市民政局 presses (二(六)1(5) 统筹协调、指导督促开展社会救助工作), not not_rectified; no township or village body",
+     BN("basic_needs_approval_late", sector="civil_affairs", discovered=cres("city_civil_affairs"), handled=[asg("city", "county", body=CCA)], **dl, **late),
+     req=[(CCA, "not_rectified"), (CCA, "not_discovered"), ("city_civil_affairs", "supervision")], forb=[("city_*", "not_rectified")] + NOLOW + NO_H + NOPROV)
+case("CY9 health_policy_gap at the county's code (the province's policy), the county hotline reports it to the city 03-03, the city sits, as of 03-25: a city body not_handled (一(三) 省市两级及时回应基层反映问题; 一(四)); no county body (it reported in time); no province body (never told)",
+     HE("health_policy_gap", C, discovered=hot, handled=[rep("county", "city")], **sit), req=[("city_*", "not_handled")], forb=NOCNTY + NOPROV + NOLOW)
+refuse("CY10 basic_needs_policy_gap at the city's code found by the county hotline: a level below the place cannot find it", BN("basic_needs_policy_gap", CITY, discovered=hot), "level_mismatch", "discovered.level")
+case("CY11 funds_poor_performance at a village, the province's 调研督导: the township not_discovered; no city body (一(一) 以县为主体: a village's funds are the county's and below to find; province_city_discover_specific_problems default)",
+     FU("funds_poor_performance", discovered=pres()), req=TWN_ND, forb=NOCITY)
+case("CY12 project_late_or_unfinished at a village, the province's 检查组抽查, with province_city_discover_specific_problems=true: a city department not_discovered (二(五)5 不定期组织检查组…对项目抽查); the township; listed",
+     PR("project_late_or_unfinished", discovered=disc("province", "spot_check")), params=dict(province_city_discover_specific_problems=True),
+     req=[("city_*", "not_discovered")] + TWN_ND, listed=["province_city_discover_specific_problems"])
+case("CY13 funds_diverted at a village, the city audit 03-01, the city sits, as of 03-25: the township and 县财政局 not_discovered; a city body not_handled; no county body not_handled (never told); no province",
+     FU("funds_diverted", discovered=caud, **sit), req=TWN_ND + [(CFIN, "not_discovered"), ("city_*", "not_handled")], forb=[("county_*", "not_handled")] + NOPROV)
+case("CY14 housing_danger_unreported at a village, the province's 巡视, 市建设局 concealed it: 市建设局 concealed (一(四)), not not_discovered; the village and the township not_discovered; no county body not_discovered",
+     HO("housing_danger_unreported", discovered=ptour, concealed_by=["city_construction"]), req=[("city_construction", "concealed")] + LOW_ND,
+     forb=[("city_construction", "not_discovered"), ("county_*", "not_discovered"), (TWN, "concealed")])
+case("CY15 project_ledger_incomplete at the township's code, the city's 调研督导 03-01, the city assigns it to the county only 03-20 (19 days), the county to the township 03-22, deadline 04-30, completed 04-10: a city body not_handled (its own late step, 一(四) 没有按程序及时交办); the township not_discovered; nobody not_rectified",
+     PR("project_ledger_incomplete", T, discovered=cres(), handled=[asg("city", "county", "2021-03-20"), asg("county", "township", "2021-03-22")], deadline="2021-04-30", rectified_on="2021-04-10", **late),
+     req=[("city_*", "not_handled")] + TWN_ND, forb=NO_R + [("county_*", "not_handled"), ("township_*", "not_handled")])
+case("CY16 specific_problem at a village, found by the city's 人大政协 督导 03-01, city → county 03-03 → township 03-05, deadline 03-31, put right 03-20, as of 04-30: the village and the township not_discovered; the city's 人大/政协 never named (二(一)2(1): they oversee); no city body",
+     DI("specific_problem", discovered=disc("city", "congress_cppcc"), handled=[asg("city", "county"), asg("county", "township", "2021-03-05")], **dl, rectified_on="2021-03-20", **late),
+     req=LOW_ND, forb=NOCITY + NO_H + NOT_LATE)
+case("CY17 funds_assets_mismanaged at a village, the press at the city 03-01, the city sits, as of 03-25: the village, the township and 县财政局 not_discovered; a city body not_handled; the media not named; no county body not_handled",
+     FU("funds_assets_mismanaged", discovered=disc("city", "media"), **sit), req=LOW_ND + [(CFIN, "not_discovered"), ("city_*", "not_handled")], forb=[("media",), ("county_*", "not_handled")] + NOPROV)
+case("CY18 province_city_mechanism_gap at the city's code (the city's own working mechanism), the province's 调研督导: 市扶贫办 not_discovered (一(一) 省市两级…主动发现…工作机制等方面问题); no 主体责任 (minor); no county body",
+     DI("province_city_mechanism_gap", CITY, discovered=pres()), req=[("city_poverty_office", "not_discovered")], forb=NO_MR + NOCNTY + NOLOW)
+case("CY19 the same, grave, assigned to 市扶贫办 03-03, deadline 03-31, not mended by 04-30: 市扶贫办 not_rectified and not_discovered, staff + unit + leadership; the city's Party committee and government 主体责任 (二(一)1); no province 主体责任; no county body",
+     DI("province_city_mechanism_gap", CITY, discovered=pres(), handled=[asg("province", "city", body="city_poverty_office")], **dl, severity="grave", **late),
+     req=[("city_poverty_office", "not_rectified", S3UL), ("city_poverty_office", "not_discovered", S3UL), ("city_party_committee", "main_responsibility"), ("city_government", "main_responsibility")],
+     forb=NO_PROV_MR + NOCNTY + NOLOW)
+case("CY20 funds_allocation_irregular at the city's code (二(四)7 财政部门…审核行业主管部门分配建议办理资金分配), the province's 财政检查: 市财政局 not_discovered; no county body; 省财政厅 (the finder's level) not named",
+     FU("funds_allocation_irregular", CITY, discovered=disc("province", "finance_check")), req=[("city_finance", "not_discovered")], forb=NOCNTY + NOLOW + [("province_finance",)])
+case("CY21 funds_performance_evaluation_missing at the city's code (二(四)7 组织开展重点绩效评价), the province's 调研督导: 市财政局 not_discovered; no county body",
+     FU("funds_performance_evaluation_missing", CITY, discovered=pres()), req=[("city_finance", "not_discovered")], forb=NOCNTY + NOLOW)
+case("CY22 education_policy_gap at the city's code, education's line, the city's own 调研督导 by 市教育局 03-01, which sits, as of 03-25: 市教育局 not_handled; nobody not_discovered (its own work found it); no county body",
+     ED("education_policy_gap", CITY, sector="education", discovered=cres("city_education"), **sit), req=[("city_education", "not_handled")], forb=NO_ND + NOCNTY + NOPROV)
+case("CY23 identification_policy_gap at the city's code, the press at the city 03-01, the city sits, as of 03-25: 市民政局 not_handled (二(三)6 负责制定完善…政策措施); nobody not_discovered (outside_channel_finder_level default); no county or province body",
+     ID("identification_policy_gap", CITY, discovered=disc("city", "media"), **sit), req=[("city_civil_affairs", "not_handled")], forb=NO_ND + NOCNTY + NOPROV + [("media",)])
+case("CY24 the same with outside_channel_finder_level=true: 市民政局 not_discovered too; listed",
+     ID("identification_policy_gap", CITY, discovered=disc("city", "media"), **sit), params=dict(outside_channel_finder_level=True),
+     req=[("city_civil_affairs", "not_handled"), ("city_civil_affairs", "not_discovered")], forb=NOCNTY + NOPROV, listed=["outside_channel_finder_level"])
+case("CY25 basic_needs_policy_gap at the city's code, civil affairs' line, the press at the city 03-01, 市民政局 mends the policy itself 03-20 (no step), as of 04-30: nobody",
+     BN("basic_needs_policy_gap", CITY, sector="civil_affairs", discovered=disc("city", "media"), rectified_on="2021-03-20", **late), forb=NOBODY)
+case("CY26 basic_needs_direct_help_missing at a village, the city's 调研督导 03-01 assigns it straight to the township 03-03, deadline 03-31, the township sits, as of 04-30: the township not_rectified; the village not_discovered; a city body presses (二(二)5 负责指导督促基层问题发现和整改: the record shows the city had it); no county body not_rectified",
+     BN("basic_needs_direct_help_missing", discovered=cres(), handled=[asg("city", "township")], **dl, **late), req=[(TWN, "not_rectified"), ("city_*", "supervision")] + VIL_ND,
+     forb=[("county_*", "not_rectified"), ("village_*", "not_rectified"), ("city_*", "not_rectified")] + NOPROV)
+
+# ===================== the province's own bodies =====================
+case("PV1 funds_diverted at the province's code (its own funds), the province audit 03-01, the province sits, as of 03-25: a province body not_handled; nobody not_discovered (the province's own audit; nobody below the province's own money); the audit office, the city and the county not named",
+     FU("funds_diverted", PROV, discovered=paud, **sit), req=[("province_*", "not_handled")], forb=NO_ND + [("province_audit",)] + NOCITY + NOCNTY + NOLOW)
+case("PV2 funds_assets_mismanaged at the province's code, the 12317 platform 03-01, the province sits, as of 03-25: a province body not_handled; the platform never named (二(一)2(4) 借助12317…载体); nobody not_discovered",
+     FU("funds_assets_mismanaged", PROV, discovered=disc("province", "reporting_platform", body="platform_12317"), **sit), req=[("province_*", "not_handled")],
+     forb=[("platform_12317",)] + NO_ND + NOCITY + NOCNTY)
+case("PV3 province_city_mechanism_gap at the province's code, the press 03-01, the province sits, grave, as of 03-25: 省扶贫办 not_handled, staff + unit + leadership; the province's Party committee and government 主体责任 (二(一)1, its own work); no city or county body; the media not named",
+     DI("province_city_mechanism_gap", PROV, discovered=disc("province", "media"), severity="grave", **sit),
+     req=[("province_poverty_office", "not_handled", S3UL), ("province_party_committee", "main_responsibility"), ("province_government", "main_responsibility")], forb=NOCITY + NOCNTY + [("media",)])
+case("PV4 housing_line_policy_gap at the province's code, the natural-resources line (二(六)4(7) 自然资源…负责制定…建设用地保障…相关政策), found by the province's 纪委 03-01, handed to 省自然资源厅 03-03, deadline 03-31, mended 03-20, as of 04-30: nobody",
+     HO("housing_line_policy_gap", PROV, sector="natural_resources", discovered=disc("province", "discipline_inspection"), handled=[asg("province", "province", body="province_natural_resources")], **dl, rectified_on="2021-03-20", **late), forb=NOBODY)
+case("PV5 the same not mended by 04-30: 省自然资源厅 not_rectified; not 省建设厅 (二(六)4(6) is the 长效治理改造 policy, another kind); the 纪委 not named; no city body",
+     HO("housing_line_policy_gap", PROV, sector="natural_resources", discovered=disc("province", "discipline_inspection"), handled=[asg("province", "province", body="province_natural_resources")], **dl, **late),
+     req=[("province_natural_resources", "not_rectified")], forb=[("province_construction",), ("province_discipline",)] + NOCITY + NOCNTY)
+case("PV6 identification_eligible_omitted at a village, the county hotline 03-01, the county reports it to the province 03-03 (within its own authority: 一(三) 按照问题类别、办理权限…交办, 对超出本级权限的…报送), as of 03-25: a county body not_handled (no 按程序 step; irregular_step listed); the village and the township not_discovered",
+     ID("identification_eligible_omitted", discovered=hot, handled=[rep("county", "province")], **sit), req=[("county_*", "not_handled")] + LOW_ND,
+     forb=[("township_*", "not_handled"), ("village_*", "not_handled"), ("city_*",)], listed=["irregular_step"])
+case("PV7 mechanism_missing at the county's code, the province's 调研督导, grave: the county's Party committee and government not_discovered, staff + unit + leadership, and bear 主体责任 (二(二)4 实行县级党政主要领导负责制); 市扶贫办 not (city_finds_county_mechanisms default); no province or city 主体责任",
+     DI("mechanism_missing", C, discovered=pres(), severity="grave"), req=[("county_party_committee", "not_discovered", S3UL), ("county_government", "not_discovered", S3UL)] + CNTY_MR,
+     forb=[("city_poverty_office",)] + NO_PROV_MR + NO_CITY_MR + NOLOW)
+case("PV8 specific_problem at the township's code, the province's 巡视, the county concealed it: a county body concealed; the township not_discovered; no city body",
+     DI("specific_problem", T, discovered=ptour, concealed_by=["county"]), req=[("county_*", "concealed")] + TWN_ND, forb=NOCITY + [(TWN, "concealed")] + NOVIL)
+case("PV9 funds_diverted at the city's code, the province's 巡视, 市财政局 concealed it: 市财政局 concealed, not not_discovered; no county body",
+     FU("funds_diverted", CITY, discovered=ptour, concealed_by=["city_finance"]), req=[("city_finance", "concealed")], forb=[("city_finance", "not_discovered")] + NOCNTY + NOLOW)
+case("PV10 identification_ineligible_included at a village, the province's 调研督导 03-01, the province sits, as of 03-25: the village, the township and 县民政局 not_discovered; a province body not_handled; no city body (never told); no county body not_handled",
+     ID("identification_ineligible_included", discovered=pres(), **sit), req=LOW_ND + [(CCA, "not_discovered"), ("province_*", "not_handled")], forb=NOCITY + [("county_*", "not_handled")])
+case("PV11 housing_danger_unreported at a village, the province's 调研督导 03-01 assigns it to the city 03-03 (no body), deadline 03-31, the city sits, as of 04-30: a city body not_handled (it received the problem to pass down: pressing_level_assignment default, listed), not not_rectified; the village and the township not_discovered; no county body (never told)",
+     HO("housing_danger_unreported", discovered=pres(), handled=[asg("province", "city")], **dl, **late), req=[("city_*", "not_handled")] + LOW_ND,
+     forb=[("city_*", "not_rectified")] + NOCNTY + [("province_*", "not_rectified")], listed=["pressing_level_assignment"])
+case("PV12 the same with pressing_level_assignment=assignee: a city body not_rectified; listed",
+     HO("housing_danger_unreported", discovered=pres(), handled=[asg("province", "city")], **dl, **late), params=dict(pressing_level_assignment="assignee"),
+     req=[("city_*", "not_rectified")] + LOW_ND, forb=NOCNTY, listed=["pressing_level_assignment"])
+case("PV13 water_facilities_unmaintained at a village, the province's 调研督导 → the city 03-02 → the county 03-04 → the township 03-06, deadline 03-31, not maintained by 04-30: the township not_rectified; the village, the township and the 统管单位 not_discovered; no province, city or county body not_rectified (each passed it down in time)",
+     WA("water_facilities_unmaintained", discovered=pres(), handled=[asg("province", "city", "2021-03-02"), asg("city", "county", "2021-03-04"), asg("county", "township", "2021-03-06")], **dl, **late),
+     req=[(TWN, "not_rectified")] + LOW_ND + [(CWSU, "not_discovered")], forb=[("province_*", "not_rectified"), ("city_*", "not_rectified"), ("county_*", "not_rectified")] + NO_H)
+case("PV14 housing_records_false at a village, the province's 调研督导 03-01, the province sits, grave, as of 03-25: a province body not_handled, staff + unit + leadership; the village and the township not_discovered; the county's 主体责任; no province or city 主体责任 (main_responsibility_every_level default: a county's specific problem)",
+     HO("housing_records_false", discovered=pres(), severity="grave", **sit), req=[("province_*", "not_handled", S3UL)] + LOW_ND + CNTY_MR, forb=NO_PROV_MR + NO_CITY_MR + NOCITY)
+case("PV15 the same with main_responsibility_every_level=true: the province's Party committee and government 主体责任 too; listed",
+     HO("housing_records_false", discovered=pres(), severity="grave", **sit), params=dict(main_responsibility_every_level=True),
+     req=[("province_party_committee", "main_responsibility"), ("province_government", "main_responsibility")] + CNTY_MR, forb=NO_CITY_MR + NOCITY, listed=["main_responsibility_every_level"])
+case("PV16 water_policy_gap at the province's code, the province's 人大政协 督导 03-01, the province sits, as of 03-25: 省水利厅 not_handled; nobody not_discovered; the 人大/政协 not named; no city or county body",
+     WA("water_policy_gap", PROV, discovered=disc("province", "congress_cppcc"), **sit), req=[("province_water", "not_handled")], forb=NO_ND + [("province_congress",), ("province_cppcc",)] + NOCITY + NOCNTY)
+case("PV17 education_policy_gap at the province's code, no line, the press 03-01, the province sits, as of 03-25: a province body not_handled; no city or county body; the media not named",
+     ED("education_policy_gap", PROV, discovered=disc("province", "media"), **sit), req=[("province_*", "not_handled")], forb=NOCITY + NOCNTY + [("media",)] + NO_ND)
+
+# ===================== found by a higher level or an outside channel: who failed to discover, and who did not =====================
+case("HD1 project_late_or_unfinished at the township's code, the county's 核查普查 (its own work) 03-01: the township not_discovered; no county body not_discovered; no village body",
+     PR("project_late_or_unfinished", T, discovered=disc("county", "verification_census")), req=TWN_ND, forb=[("county_*", "not_discovered")] + NOVIL + NOCITY)
+case("HD2 funds_poor_performance at the township's code of the poverty office's line, the county audit 03-01: the township not_discovered; 县扶贫办 not (the county's own audit found it: outside_channel_finder_level default); the audit office not named",
+     FU("funds_poor_performance", T, sector="poverty_office", discovered=disc("county", "audit", body="county_audit")), req=TWN_ND, forb=[("county_*", "not_discovered"), ("county_audit",)] + NOVIL)
+case("HD3 the same with outside_channel_finder_level=true: 县扶贫办 not_discovered too (二(四)4 对资金使用的绩效负责); listed",
+     FU("funds_poor_performance", T, sector="poverty_office", discovered=disc("county", "audit", body="county_audit")), params=dict(outside_channel_finder_level=True),
+     req=TWN_ND + [(CPO, "not_discovered")], forb=[("county_audit",)] + NOVIL, listed=["outside_channel_finder_level"])
+case("HD4 housing_danger_unreported at a village, the county hotline 03-01: the village and the township not_discovered; no county body not_discovered",
+     HO("housing_danger_unreported", discovered=hot), req=LOW_ND, forb=[("county_*", "not_discovered")] + NOCITY)
+case("HD5 education_student_not_identified at a village, the press at the province 03-01: the school and 县教育局 not_discovered; no township or village body; no city body; the media not named",
+     ED("education_student_not_identified", discovered=disc("province", "media")), req=[(SCHOOL, "not_discovered"), (CEDU, "not_discovered")], forb=NOLOW + NOCITY + [("media",)])
+case("HD6 basic_needs_payment_late of civil affairs' line at a village, the province's 互联网+监督 platform 03-01: 县民政局 not_discovered; no township, village or city body",
+     BN("basic_needs_payment_late", sector="civil_affairs", discovered=disc("province", "internet_supervision")), req=[(CCA, "not_discovered")], forb=NOLOW + NOCITY)
+case("HD7 funds_assets_mismanaged at a village, a city's 监督举报平台 03-01: the village, the township and 县财政局 not_discovered; no city body not_discovered",
+     FU("funds_assets_mismanaged", discovered=disc("city", "reporting_platform")), req=LOW_ND + [(CFIN, "not_discovered")], forb=[("city_*", "not_discovered")])
+case("HD8 project_late_or_unfinished at a village, the township's 纪委 03-01: the village not_discovered; the township not (its own level's organ found it: outside_channel_finder_level default); no county body",
+     PR("project_late_or_unfinished", discovered=disc("township", "discipline_inspection")), req=VIL_ND, forb=[(TWN, "not_discovered")] + NOCNTY + NOCITY)
+case("HD9 the same with outside_channel_finder_level=true: the township not_discovered too (二(五)2 确保项目按时按要求完成建设); listed",
+     PR("project_late_or_unfinished", discovered=disc("township", "discipline_inspection")), params=dict(outside_channel_finder_level=True),
+     req=VIL_ND + TWN_ND, forb=NOCNTY + NOCITY, listed=["outside_channel_finder_level"])
+case("HD10 project_late_or_unfinished at a village, the township's 人大 督导 03-01: the village not_discovered; no township body; no county body",
+     PR("project_late_or_unfinished", discovered=disc("township", "congress_cppcc")), req=VIL_ND, forb=NOTWN + NOCNTY + NOCITY)
+case("HD11 specific_problem at the township's code, the county's 纪委 03-01: the township not_discovered; no county body not_discovered; the 纪委 not named",
+     DI("specific_problem", T, discovered=disc("county", "discipline_inspection")), req=TWN_ND, forb=[("county_*", "not_discovered"), ("county_discipline",)] + NOVIL)
+case("HD12 health_costs_accounting_irregular at the county's code, the province's 调研督导: 县医保局 not_discovered; no township or village body; no city body",
+     HE("health_costs_accounting_irregular", C, discovered=pres()), req=[(CMI, "not_discovered")], forb=NOLOW + NOCITY + [(CFIN,)])
+case("HD13 water_project_funds_irregular at a village (二(六)5(4) 水利部门…项目资金管理), the province's 巡视: 县水利局 not_discovered; no township or village body; no city body",
+     WA("water_project_funds_irregular", discovered=ptour), req=[(CWA, "not_discovered")], forb=NOLOW + NOCITY + [(CWSU,)])
+case("HD14 identification_pushed_info_untrue at a village, the city audit: 县扶贫办 not_discovered (二(三)4 对推送对象信息的真实性、完整性负责); no township or village body; the audit office not named",
+     ID("identification_pushed_info_untrue", discovered=caud), req=[(CPO, "not_discovered")], forb=NOLOW + [("city_audit",), ("city_*", "not_discovered")])
+case("HD15 basic_needs_income_not_raised of the human-resources line at a village, the city's 调研督导: 县人社局 not_discovered; not 县民政局; no city body",
+     BN("basic_needs_income_not_raised", sector="hrss", discovered=cres()), req=[("county_hrss", "not_discovered")], forb=[(CCA,), ("city_*", "not_discovered")])
+case("HD16 identification_eligible_omitted at a village, the county's 一户一策一干部 03-01 (its own work): the village and the township not_discovered; no county body not_discovered",
+     ID("identification_eligible_omitted", discovered=disc("county", "one_household_one_cadre")), req=LOW_ND, forb=[("county_*", "not_discovered")] + NOCITY)
+case("HD17 funds_diverted at a village, the province's 财政检查: the township and 县财政局 not_discovered; no city body (its 二(四)7 监管 is over its own level's funds)",
+     FU("funds_diverted", discovered=disc("province", "finance_check")), req=TWN_ND + [(CFIN, "not_discovered")], forb=NOCITY)
+case("HD18 the same with province_city_discover_specific_problems=true: still no city body (the reading reaches the 抽查 and 监督检查 of 二(五)5 and 二(六)1(5), not a county's funds: 二(四)7 is oversight of the funds' management)",
+     FU("funds_diverted", discovered=disc("province", "finance_check")), params=dict(province_city_discover_specific_problems=True), req=TWN_ND + [(CFIN, "not_discovered")], forb=NOCITY)
+
+# ===================== nobody answers =====================
+case("NB1 water_facilities_unmaintained at a village, the village's grid 03-01, the village has it seen to itself 03-10 (二(六)5(1) 做好供水工程建设及水源地日常巡查), as of 04-30: nobody",
+     WA("water_facilities_unmaintained", discovered=vgrid, rectified_on="2021-03-10", **late), forb=NOBODY)
+case("NB2 project_ledger_incomplete at the township's code, the township's grid 03-01, completed 03-10, as of 04-30: nobody",
+     PR("project_ledger_incomplete", T, discovered=tgrid, rectified_on="2021-03-10", **late), forb=NOBODY)
+case("NB3 basic_needs_approval_late of civil affairs' line at a village, the village's grid 03-01 → the township 03-02 → 县民政局 03-04, approved 03-15, as of 04-30: nobody",
+     BN("basic_needs_approval_late", sector="civil_affairs", discovered=vgrid, handled=[rep("village", "township", "2021-03-02"), rep("township", "county", "2021-03-04", body=CCA)], rectified_on="2021-03-15", **late), forb=NOBODY)
+case("NB4 education_policy_gap at the city's code, education's line, 市教育局's own 调研督导 03-01, mended 03-20, as of 04-30: nobody",
+     ED("education_policy_gap", CITY, sector="education", discovered=cres("city_education"), rectified_on="2021-03-20", **late), forb=NOBODY)
+case("NB5 housing_danger_unreported at a village, the province's 调研督导 → the city 03-02 → the county 03-04 → the township 03-06, deadline 03-31, reported and dealt with 03-25, as of 04-30: the village and the township not_discovered only",
+     HO("housing_danger_unreported", discovered=pres(), handled=[asg("province", "city", "2021-03-02"), asg("city", "county", "2021-03-04"), asg("county", "township", "2021-03-06")], **dl, rectified_on="2021-03-25", **late),
+     req=LOW_ND, forb=NOCITY + NOCNTY + NOPROV + NO_H + NOT_LATE)
+case("NB6 specific_problem at a village, the village's grid 03-01, put right by the village 03-10, as of 04-30: nobody",
+     DI("specific_problem", discovered=vgrid, rectified_on="2021-03-10", **late), forb=NOBODY)
+case("NB7 identification_policy_gap at the county's code, the county hotline → the city 03-03 → the province 03-05, mended 03-25, as of 04-30: nobody",
+     ID("identification_policy_gap", C, discovered=hot, handled=[rep("county", "city"), rep("city", "province", "2021-03-05")], rectified_on="2021-03-25", **late), forb=NOBODY)
+
+# ===================== records at the township the library must refuse =====================
+refuse("RF1 the hotline at the township: 县（市、区）长热线 is the county's (一(二))", HO("housing_danger_unreported", discovered=disc("township", "hotline")), "level_mismatch", "discovered.level")
+refuse("RF2 the township's 调研督导: 调查核查、调研督导 are 省市两级's (一(一))", HO("housing_danger_unreported", discovered=disc("township", "research_supervision")), "level_mismatch", "discovered.level")
+refuse("RF3 the township's 巡视: 巡视 is the county's and up", FU("funds_diverted", discovered=disc("township", "inspection_tour")), "level_mismatch", "discovered.level")
+refuse("RF4 the township's 检查组抽查: 二(五)5's spot check is 省市's", PR("project_late_or_unfinished", discovered=disc("township", "spot_check")), "level_mismatch", "discovered.level")
+refuse("RF5 a township assigning upward to the county", PR("project_late_or_unfinished", discovered=tgrid, handled=[asg("township", "county")]), "wrong_direction", "handled[0].to_level")
+refuse("RF6 a township reporting downward to its village", PR("project_late_or_unfinished", discovered=tgrid, handled=[rep("township", "village")]), "wrong_direction", "handled[0].to_level")
+refuse("RF7 the county hotline naming the township government as its finder: a body named beside a level is at that level", HO("housing_danger_unreported", discovered=disc("county", "hotline", body=TWN)), "level_mismatch", "discovered.body")
+refuse("RF8 a problem at the township's code assigned down to a village: nothing is assigned below the place", PR("project_ledger_incomplete", T, discovered=tgrid, handled=[asg("township", "village")]), "level_mismatch", "handled[0].to_level")
+refuse("RF9 a problem at the township's code found by a village's grid: a level below the place cannot find it", PR("project_ledger_incomplete", T, discovered=vgrid), "level_mismatch", "discovered.level")
+refuse("RF10 a city's own policy gap with the township named as concealer: below the place", ID("identification_policy_gap", CITY, discovered=pres(), concealed_by=["township"]), "concealment", "concealed_by[0]")
+refuse("RF11 the township named as concealer of what the press found: the media checks no one (一(四) 上级核查和巡视审计等过程中)", FU("funds_diverted", discovered=disc("county", "media"), concealed_by=["township"]), "concealment", "concealed_by[0]")
