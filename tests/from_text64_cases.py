@@ -526,3 +526,27 @@ refuse("RF8 a problem at the township's code assigned down to a village: nothing
 refuse("RF9 a problem at the township's code found by a village's grid: a level below the place cannot find it", PR("project_ledger_incomplete", T, discovered=vgrid), "level_mismatch", "discovered.level")
 refuse("RF10 a city's own policy gap with the township named as concealer: below the place", ID("identification_policy_gap", CITY, discovered=pres(), concealed_by=["township"]), "concealment", "concealed_by[0]")
 refuse("RF11 the township named as concealer of what the press found: the media checks no one (一(四) 上级核查和巡视审计等过程中)", FU("funds_diverted", discovered=disc("county", "media"), concealed_by=["township"]), "concealment", "concealed_by[0]")
+
+# ===================== a last batch at the township: passing on to the county, passing down to the village =====================
+case("TX1 housing_danger_unreported at a village, the village's grid 03-01 → the township 03-02 → 县建设局 03-04, the county sits, as of 03-25: 县建设局 not_handled (二(六)4(3) 负责农村困难家庭危房鉴定…); no township or village body (each passed it on in time)",
+     HO("housing_danger_unreported", discovered=vgrid, handled=[rep("village", "township", "2021-03-02"), rep("township", "county", "2021-03-04", body=CCO)], **sit),
+     req=[(CCO, "not_handled")], forb=NOLOW + NOCITY)
+case("TX2 funds_allocation_irregular at the township's code (the county's allocation to it, 二(四)3 办理资金分配), the township's 动态跟踪 03-01, reported to 县财政局 03-03, as of 03-25: 县财政局 not_handled; no township body",
+     FU("funds_allocation_irregular", T, discovered=tdyn, handled=[rep("township", "county", body=CFIN)], **sit), req=[(CFIN, "not_handled")], forb=NOTWN + NOCITY)
+case("TX3 water_facilities_unmaintained at a village, the county hotline → the township 03-03 → the village 03-05, deadline 03-31, not maintained by 04-30: the village not_rectified; the township, which passed it down in time, presses (reassigned_level_answers default), not not_rectified; the county does not press a village beside its township (三(二) 一级抓一级)",
+     WA("water_facilities_unmaintained", discovered=hot, handled=[asg("county", "township"), asg("township", "village", "2021-03-05")], **dl, **late),
+     req=[(b, "not_rectified") for b in VIL] + [(TWN, "supervision")], forb=[(TWN, "not_rectified"), ("county_*", "not_rectified")] + NO_H + NOCITY)
+case("TX4 the same with reassigned_level_answers=rectification: the township not_rectified (as the assignee), not also supervision; listed",
+     WA("water_facilities_unmaintained", discovered=hot, handled=[asg("county", "township"), asg("township", "village", "2021-03-05")], **dl, **late), params=dict(reassigned_level_answers="rectification"),
+     req=[(TWN, "not_rectified")] + [(b, "not_rectified") for b in VIL], forb=[(TWN, "supervision")] + NO_H, listed=["reassigned_level_answers"])
+case("TX5 education_aid_not_paid of finance's line at a village, the county's 巡视 03-01, the township concealed it: the township concealed (一(四); 二(二)4); no county body not_discovered (the county's own 巡视); no village body; the school not named",
+     ED("education_aid_not_paid", sector="finance", discovered=disc("county", "inspection_tour"), concealed_by=["township"]), req=[(TWN, "concealed")],
+     forb=[("county_*", "not_discovered"), (SCHOOL,)] + NOVIL + NOCITY, cl=[(TWN, "concealed", ["一(四)", "二(二)4"], [])])
+case("TX6 basic_needs_not_helped_to_apply at a village, the township's grid 03-01 hands it to the village 03-03, deadline 03-31, the village helps the household apply 03-20, as of 04-30: the village not_discovered only",
+     BN("basic_needs_not_helped_to_apply", discovered=tgrid, handled=[asg("township", "village")], **dl, rectified_on="2021-03-20", **late), req=VIL_ND,
+     forb=NOTWN + NOCNTY + NOCITY + NO_H + NOT_LATE)
+case("TX7 project_ledger_incomplete at the township's code, the township's own 纪委 03-01, the township sits, as of 04-30: the township not_handled (its own ledger, 二(五)2 做好项目台账资料, neither completed nor reported); nobody not_discovered (its own level's organ found it); no county body",
+     PR("project_ledger_incomplete", T, discovered=disc("township", "discipline_inspection"), **late), req=[(TWN, "not_handled")], forb=NO_ND + NOCNTY + NOCITY)
+case("TX8 project_late_or_unfinished at a village, the county hotline → the township 03-03 → the village 03-05, deadline 03-31, not finished by 04-30, grave: the village not_rectified, staff + unit + leadership; the township presses; the county's 主体责任 (二(五)4); no township 主体责任",
+     PR("project_late_or_unfinished", discovered=hot, handled=[asg("county", "township"), asg("township", "village", "2021-03-05")], **dl, severity="grave", **late),
+     req=[(b, "not_rectified", S3UL) for b in VIL] + [(TWN, "supervision")] + CNTY_MR, forb=[(TWN, "not_rectified")] + NO_TWN_MR + NO_CITY_MR + NO_H)
