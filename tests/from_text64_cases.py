@@ -408,9 +408,9 @@ case("CY24 the same with outside_channel_finder_level=true: 市民政局 not_dis
      req=[("city_civil_affairs", "not_handled"), ("city_civil_affairs", "not_discovered")], forb=NOCNTY + NOPROV, listed=["outside_channel_finder_level"])
 case("CY25 basic_needs_policy_gap at the city's code, civil affairs' line, the press at the city 03-01, 市民政局 mends the policy itself 03-20 (no step), as of 04-30: nobody",
      BN("basic_needs_policy_gap", CITY, sector="civil_affairs", discovered=disc("city", "media"), rectified_on="2021-03-20", **late), forb=NOBODY)
-case("CY26 basic_needs_direct_help_missing at a village, the city's 调研督导 03-01 assigns it straight to the township 03-03, deadline 03-31, the township sits, as of 04-30: the township not_rectified; the village not_discovered; a city body presses (二(二)5 负责指导督促基层问题发现和整改: the record shows the city had it); no county body not_rectified",
+case("CY26 basic_needs_direct_help_missing at a village, the city's 调研督导 03-01 assigns it straight to the township 03-03, deadline 03-31, the township sits, as of 04-30: the township not_rectified; the village not_discovered; a city body presses (二(二)5 负责指导督促基层问题发现和整改: the record shows the city had it); no county body not_rectified [After the run: the county's supervision added to what it forbids — the verdict names the county, which the record never shows having the problem, in the city's place (D2); the record stays a disagreement]",
      BN("basic_needs_direct_help_missing", discovered=cres(), handled=[asg("city", "township")], **dl, **late), req=[(TWN, "not_rectified"), ("city_*", "supervision")] + VIL_ND,
-     forb=[("county_*", "not_rectified"), ("village_*", "not_rectified"), ("city_*", "not_rectified")] + NOPROV)
+     forb=[("county_*", "not_rectified"), ("village_*", "not_rectified"), ("city_*", "not_rectified"), ("county_*", "supervision")] + NOPROV)
 
 # ===================== the province's own bodies =====================
 case("PV1 funds_diverted at the province's code (its own funds), the province audit 03-01, the province sits, as of 03-25: a province body not_handled; nobody not_discovered (the province's own audit; nobody below the province's own money); the audit office, the city and the county not named",
