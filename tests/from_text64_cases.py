@@ -550,3 +550,21 @@ case("TX7 project_ledger_incomplete at the township's code, the township's own �
 case("TX8 project_late_or_unfinished at a village, the county hotline → the township 03-03 → the village 03-05, deadline 03-31, not finished by 04-30, grave: the village not_rectified, staff + unit + leadership; the township presses; the county's 主体责任 (二(五)4); no township 主体责任",
      PR("project_late_or_unfinished", discovered=hot, handled=[asg("county", "township"), asg("township", "village", "2021-03-05")], **dl, severity="grave", **late),
      req=[(b, "not_rectified", S3UL) for b in VIL] + [(TWN, "supervision")] + CNTY_MR, forb=[(TWN, "not_rectified")] + NO_TWN_MR + NO_CITY_MR + NO_H)
+
+# ===================== a last batch: records naming no kind at the township; the city's own gap; the province's sitting =====================
+case("NK1 a funds record naming no kind and no line at the township's code, the province's 调研督导: the township not_discovered (二(二)2; 二(四)2 本辖区内扶贫资金使用的绩效…专款专用…资产日常监管); no county line department by name (二(二)3 涉及本部门问题: the record shows none concerned — 县水利、教育、卫健、民政 not); no village body; no city body",
+     {"area": "funds", "place": T, "discovered": pres()}, req=TWN_ND,
+     forb=[(CWA, "not_discovered"), (CEDU, "not_discovered"), ("county_health", "not_discovered"), (CCA, "not_discovered")] + NOVIL + NOCITY)
+case("NK2 a housing record naming no kind at a village, the province's 巡视: the village and the township not_discovered (二(六)4(1)–(2), 二(二)1–2); 县财政局, 县民政局 and 县自然资源局 not named by name (二(六)4(4)'s parts are each a line's: the record shows none of them concerned); no city body",
+     {"area": "housing", "place": "330127100219", "discovered": ptour}, req=LOW_ND,
+     forb=[(CFIN, "not_discovered"), (CCA, "not_discovered"), ("county_natural_resources", "not_discovered"), (CEDU,)] + NOCITY)
+case("NK3 an identification record naming no kind at the township's code, the city's 调研督导: the township not_discovered (二(三)2); neither 县民政局 nor 县扶贫办 by name (二(三)3–4 each its own part: the record does not say whose); the county's Party committee and government not",
+     {"area": "identification", "place": T, "discovered": cres()}, req=TWN_ND,
+     forb=[(CCA, "not_discovered"), (CPO, "not_discovered")] + CNTY_LEADS_ND + NOVIL + NOCITY)
+case("HD19 funds_diverted at a village, the press at the county's level 03-01: the township not_discovered; no county body not_discovered (the county's level found it through an outside channel: outside_channel_finder_level default); no audit office (二(四)8's 确保及时全面发现问题 is 省市审计's, above the finder); no city body",
+     FU("funds_diverted", discovered=disc("county", "media")), req=TWN_ND, forb=[("county_*", "not_discovered"), ("*audit",), ("media",)] + NOCITY)
+case("CY27 funds_rules_gap at the city's code of finance's line (二(四)7 会同有关行业主管部门制定扶贫资金管理和绩效评价制度), the province's 调研督导 03-01 hands it to 市财政局 03-03, deadline 03-31, not mended by 04-30: 市财政局 not_rectified; no province body at all (二(二)5 指导督促**基层**: the city is not the province's 基层, 一(三)); no county body",
+     FU("funds_rules_gap", CITY, sector="finance", discovered=pres(), handled=[asg("province", "city", body="city_finance")], **dl, **late),
+     req=[("city_finance", "not_rectified")], forb=NOPROV + NOCNTY + NOLOW + [("city_poverty_office", "not_rectified")])
+case("PV18 education_aid_support_missing at the county's code (二(六)2(3) 统筹协调…学生资助管理机构、人员和经费保障), the province's 巡视 03-01, the province sits, as of 03-25: the county's Party committee and government not_discovered; a province body not_handled; no city body (never told); no school, no township or village",
+     ED("education_aid_support_missing", C, discovered=ptour, **sit), req=CNTY_LEADS_ND + [("province_*", "not_handled")], forb=NOCITY + NOLOW + [(SCHOOL,), ("county_*", "not_handled")])
