@@ -568,3 +568,19 @@ case("CY27 funds_rules_gap at the city's code of finance's line (二(四)7 会�
      req=[("city_finance", "not_rectified")], forb=NOPROV + NOCNTY + NOLOW + [("city_poverty_office", "not_rectified")])
 case("PV18 education_aid_support_missing at the county's code (二(六)2(3) 统筹协调…学生资助管理机构、人员和经费保障), the province's 巡视 03-01, the province sits, as of 03-25: the county's Party committee and government not_discovered; a province body not_handled; no city body (never told); no school, no township or village",
      ED("education_aid_support_missing", C, discovered=ptour, **sit), req=CNTY_LEADS_ND + [("province_*", "not_handled")], forb=NOCITY + NOLOW + [(SCHOOL,), ("county_*", "not_handled")])
+case("PV19 funds_allocation_irregular at the province's code (二(四)7 财政部门…审核行业主管部门分配建议办理资金分配), the province audit 03-01, the province sits, as of 03-25: a province body not_handled; nobody not_discovered (its own level's audit found it); the audit office, the city and the county not named",
+     FU("funds_allocation_irregular", PROV, discovered=paud, **sit), req=[("province_*", "not_handled")], forb=NO_ND + [("province_audit",)] + NOCITY + NOCNTY + NOLOW)
+case("PV20 funds_performance_evaluation_missing at the province's code (二(四)7 组织开展重点绩效评价), the province's 纪委 03-01 hands it to 省财政厅 03-03, deadline 03-31, not done by 04-30: 省财政厅 not_rectified; the 纪委 not named; no city or county body",
+     FU("funds_performance_evaluation_missing", PROV, discovered=disc("province", "discipline_inspection"), handled=[asg("province", "province", body="province_finance")], **dl, **late),
+     req=[("province_finance", "not_rectified")], forb=[("province_discipline",)] + NOCITY + NOCNTY + NOLOW)
+case("PV21 projects_policy_gap at the province's code, 民宗's line (二(五)5 扶贫、财政、民宗等部门负责…政策措施制定完善), the press 03-01, the province sits, as of 03-25: 省民宗委 not_handled; not 省财政厅 or 省扶贫办 (another line); no city or county body",
+     PR("projects_policy_gap", PROV, sector="ethnic_religious", discovered=disc("province", "media"), **sit), req=[("province_ethnic_religious", "not_handled")],
+     forb=[("province_finance",), ("province_poverty_office",)] + NOCITY + NOCNTY + [("media",)])
+case("PV22 identification_policy_gap at the province's code, the province's 人大政协 03-01, handed to 省扶贫办 03-03 (二(三)7 协助民政部门…开展监督: it makes no identification policy, 二(三)6 is 民政's), deadline 03-31, not mended by 04-30: 省扶贫办 not not_rectified; a province body answers; no city or county body",
+     ID("identification_policy_gap", PROV, discovered=disc("province", "congress_cppcc"), handled=[asg("province", "province", body="province_poverty_office")], **dl, **late),
+     req=[("province_*",)], forb=[("province_poverty_office", "not_rectified"), ("province_congress",), ("province_cppcc",)] + NOCITY + NOCNTY)
+case("PV23 basic_needs_policy_gap at the province's code, civil affairs' line, the press 03-01, 省民政厅 mends it itself 03-15 (no step), as of 04-30: nobody",
+     BN("basic_needs_policy_gap", PROV, sector="civil_affairs", discovered=disc("province", "media"), rectified_on="2021-03-15", **late), forb=NOBODY)
+case("PV24 housing_policy_gap at the province's code, the province audit 03-01, 省建设厅 concealed it from its own level's audit: 省建设厅 concealed (一(四) 巡视审计等过程中瞒报漏报; same_level_oversight_concealment, listed), not not_discovered; the audit office not named; no city or county body",
+     HO("housing_policy_gap", PROV, discovered=paud, concealed_by=["province_construction"]), req=[("province_construction", "concealed")],
+     forb=[("province_construction", "not_discovered"), ("province_audit",)] + NOCITY + NOCNTY, listed=["same_level_oversight_concealment"])
