@@ -1,6 +1,6 @@
 """The package's plan stays true: wings import only the wings below them, and none in a circle.
 
-Ranks (docs/architecture.md): the bottom (``_errors.py``, ``_files.py`` and ``_json.py``) 0 < ``policy`` 1 <
+Ranks (docs/architecture.md): the bottom (``_errors.py``, ``_files.py``, ``_json.py`` and ``_locks.py``) 0 < ``policy`` 1 <
 ``chain`` 2 < ``engine`` 3 < ``batch`` 4 < ``checks`` and ``ledger`` 5 (they must not import
 each other) < ``service`` 6 < ``cli`` 7 < the facade 8 (``__init__``, ``_api``, ``__main__``
 and any other top-level module). Every import counts: at module level, inside functions, and under
@@ -18,7 +18,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "responsibility"
 
 #: Top-level modules that form the bottom layer, with the rank of ``_errors``.
-BOTTOM = frozenset({"_errors", "_files", "_json"})
+BOTTOM = frozenset({"_errors", "_files", "_json", "_locks"})
 RANKS = {"_errors": 0, "policy": 1, "chain": 2, "engine": 3, "batch": 4, "checks": 5, "ledger": 5,
          "service": 6, "cli": 7}
 FACADE = 8

@@ -8,9 +8,7 @@ and :func:`~responsibility.engine._facts.derive` ask one record at a time.
 from __future__ import annotations
 
 import itertools
-import os
 import string
-import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -20,6 +18,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from .._locks import ForkSafeLock
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, level_of
 from ..engine._decide import CONTEXT_FIELDS, FAILURES, Decider
 from ..engine._facts import (
@@ -71,7 +70,7 @@ def _exact_templates(policy: PolicyView) -> bool:
 _PLACE_TABLES = ("places", "place_alias", "alias_arrays", "place_rank", "place_codes", "place_texts", "ancestor")
 _PLACES: weakref.WeakKeyDictionary[Jurisdiction, dict[tuple[tuple[str, int], ...], dict[str, Any]]] = \
     weakref.WeakKeyDictionary()
-_PLACES_LOCK = threading.Lock()
+_PLACES_LOCK = ForkSafeLock()
 
 #: The distinct place names of a list of place texts (``Tables.place_texts``) and where each place's stands
 #: in them, by the list's id (with the list, so that the id names no other object): every Tables of one
@@ -483,20 +482,9 @@ class _Part:
 _KEPT: OrderedDict[int, tuple[tuple[Any, ...], Any, _Part]] = OrderedDict()
 #: rect_body and level_holds of the shipped policy are ~0.4 MB each; a set of parts ~1 MB.
 TABLES_KEEP = 96
-_KEPT_LOCK = threading.Lock()
+_KEPT_LOCK = ForkSafeLock()
 #: How often :func:`shared_part` found a part kept, and made one (by part: for tests and measurements).
 PART_STATS: dict[str, list[int]] = {}
-
-
-def _lock_again() -> None:
-    """A child made by ``os.fork`` while another thread held the lock gets a free one (what it guards is whole
-    between two steps of a thread)."""
-    global _KEPT_LOCK
-    _KEPT_LOCK = threading.Lock()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_lock_again)
 
 
 class _Twin:

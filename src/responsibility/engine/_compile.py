@@ -18,15 +18,14 @@ share its rules (:func:`area_rules`).
 from __future__ import annotations
 
 import functools
-import os
 import re
-import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
+from .._locks import ForkSafeLock
 from ..policy._model import SEVERITIES, Stage
 from ..policy._view import PolicyView
 
@@ -591,20 +590,9 @@ class _Made:
 _SHARED: dict[tuple[Any, ...], tuple[tuple[Any, ...], list[weakref.ref[_Made]]]] = {}
 _RECENT: OrderedDict[int, _Made] = OrderedDict()
 SHARED_KEEP = 64
-_SHARED_LOCK = threading.Lock()
+_SHARED_LOCK = ForkSafeLock()
 #: How often :func:`area_rules` found an area's rules shared, and compiled them (for tests and measurements).
 SHARED_STATS = {"hits": 0, "compiled": 0}
-
-
-def _lock_again() -> None:
-    """A child made by ``os.fork`` while another thread held the lock gets a free one (what it guards is whole
-    between two steps of a thread)."""
-    global _SHARED_LOCK
-    _SHARED_LOCK = threading.Lock()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_lock_again)
 
 
 def _values(policy: PolicyView, reads: tuple[str, ...]) -> tuple[tuple[type, Any], ...] | None:
