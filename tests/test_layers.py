@@ -1,7 +1,7 @@
 """The package's plan stays true: wings import only the wings below them, and none in a circle.
 
-Ranks (docs/architecture.md): the bottom (``_errors.py``, ``_files.py``, ``_json.py`` and ``_locks.py``) 0 < ``policy`` 1 <
-``chain`` 2 < ``engine`` 3 < ``batch`` 4 < ``checks`` and ``ledger`` 5 (they must not import
+Ranks (docs/architecture.md): the bottom (``_errors.py``, ``_files.py``, ``_json.py`` and ``_locks.py``) 0 <
+``policy`` 1 < ``chain`` 2 < ``engine`` 3 < ``batch`` 4 < ``checks`` and ``ledger`` 5 (they must not import
 each other) < ``service`` 6 < ``cli`` 7 < the facade 8 (``__init__``, ``_api``, ``__main__``
 and any other top-level module). Every import counts: at module level, inside functions, and under
 ``TYPE_CHECKING`` alike. A subpackage missing from the table fails, so a new wing must be
