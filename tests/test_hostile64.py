@@ -1,7 +1,7 @@
 """One hostile value, one outcome (hostile64): a record's, an event's and a workbook's cell alike.
 
-1. A record's ``severity`` (or a step's ``action``) of another type than text (``7``, ``true``, a list) was ``bad_value``
-   on every record path (pydantic's literal error) and ``wrong_type`` in a ledger event; docs/records.md's
+1. A record's ``severity`` (or a step's ``action``) of another type than text (``7``, ``true``, a list) was
+   ``bad_value`` on every record path (pydantic's literal error) and ``wrong_type`` in a ledger event; docs/records.md's
    ``wrong_type`` is "a number where text is expected". White space at either end of a name or a code (a CR, a tab, a
    vertical tab, a line separator: what a CRLF file or a spreadsheet's cell leaves) was stripped from a known name
    (``county\\r`` is county) and from an event's value, but a record's unknown one (``nowhere\\r``) was refused as a
@@ -130,7 +130,7 @@ def test_a_record_file_with_a_lone_surrogate_is_refused_at_its_line_and_column(p
     from responsibility import ProblemError
 
     path = _surrogate_file(tmp_path)
-    code, out, err = run_cli("who", str(path))
+    code, _, err = run_cli("who", str(path))
     assert code == 2 and "Traceback" not in err and f"{path}:9:" in err and "lone surrogate" in err, err
     assert by_dict(policy, json.loads(path.read_text(encoding="utf-8"))) == ("rej", "bad_text", "discovered.level")
     yaml_path = tmp_path / "r.yaml"
@@ -138,7 +138,7 @@ def test_a_record_file_with_a_lone_surrogate_is_refused_at_its_line_and_column(p
     with pytest.raises(ProblemError) as e:
         policy.who_answers(yaml_path)
     assert e.value.code == "unreadable" and "UTF-8" in str(e.value), str(e.value)
-    code, out, err = run_cli("who", str(yaml_path))
+    code, _, err = run_cli("who", str(yaml_path))
     assert code == 2 and "Traceback" not in err, err
 
 
@@ -154,16 +154,21 @@ _TEXT = "s"  # (a cell typed as text: openpyxl makes a formula of text that star
 class Row:
     """A row of the example: ``GOOD`` with some cells changed; ``want`` None (imported) or (code, header)."""
 
-    def __init__(self, want: tuple[str, str] | None, **cells: Any) -> None:
-        self.want, self.cells = want, cells
+    def __init__(self, want: tuple[str, str] | None, *, blank: list[Any] | None = None, **cells: Any) -> None:
+        self.want, self.cells, self.blank = want, cells, blank
 
     def values(self, n: int) -> list[Any]:
+        if self.blank is not None:
+            return list(self.blank)
         out = list(GOOD)
         out[0] = f"R{n}"
         for k, v in self.cells.items():
             out[HEADER.index(k)] = v
         return out
 
+
+#: A row of empty cells and one of spaces, between filled ones: blank, skipped and counted (docs/ledger.md).
+BLANK = [Row(None, blank=[None] * len(HEADER)), Row(None, blank=["  ", "\u3000", None, ""])]
 
 #: Hostile cells of a workbook, each a row's change and what becomes of the row.
 XLSX_ROWS: list[Row] = [
@@ -191,13 +196,14 @@ XLSX_ROWS: list[Row] = [
     # numbers and true/false where text is due: a division code is a number in a spreadsheet; a name never is
     Row(None, 所在地代码=330127100219), Row(None, 所在地代码=330127100219.0),
     Row(("bad_place", "所在地代码"), 所在地代码=330127100219.5),
-    Row(("missing_field", "所在地代码"), 所在地代码=math.nan), Row(("missing_field", "所在地代码"), 所在地代码=math.inf),
+    # (NaN and infinity: no number a workbook holds; openpyxl writes an empty cell)
+    Row(("missing_field", "所在地代码"), 所在地代码=math.nan),
+    Row(("missing_field", "所在地代码"), 所在地代码=math.inf),
     Row(("wrong_type", "发现层级"), 发现层级=True), Row(("wrong_type", "整改层级"), 整改层级=False),
     Row(("wrong_type", "领域"), 领域=5), Row(("wrong_type", "发现渠道"), 发现渠道=1.5),
     Row(("wrong_type", "严重程度"), 严重程度=2), Row(("wrong_type", "发现层级"), 发现层级=dt.datetime(2021, 3, 1)),
     Row(("wrong_type", "问题描述"), 问题描述=True), Row(None, 问题描述=12345),
-    # a row of empty cells and one of spaces between the filled ones: blank, counted
-    Row(None), Row(None),
+    *BLANK, Row(None),
 ]
 
 
@@ -224,10 +230,7 @@ def _workbook(path: Path, rows: list[list[Any]], header: list[str] = HEADER,
 
 
 def _rows(rows: list[Row]) -> list[list[Any]]:
-    out = [r.values(n) for n, r in enumerate(rows, start=1)]
-    out[-2] = [None] * len(HEADER)  # (the last two rows of each table: blank)
-    out[-1] = ["  ", "\u3000", None, ""]
-    return out
+    return [r.values(n) for n, r in enumerate(rows, start=1)]
 
 
 @pytest.fixture()
@@ -290,7 +293,7 @@ CSV_ROWS: list[Row] = [
     Row(("bad_place", "所在地代码"), 所在地代码="NaN"), Row(("bad_place", "所在地代码"), 所在地代码="inf"),
     Row(("bad_place", "所在地代码"), 所在地代码="3.30127E+11"),
     Row(("unknown_level", "发现层级"), 发现层级="TRUE"), Row(("unknown_area", "领域"), 领域="5"),
-    Row(None), Row(None),
+    *BLANK, Row(None),
 ]
 
 
@@ -344,7 +347,7 @@ def test_a_file_the_import_cannot_use_is_exit_2_and_stores_nothing(tmp_path: Pat
         path = tmp_path / "f.xls"
         path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500)
     db = ledger_db("l.db")
-    code, said, rejects = _import(run_cli, db, path, *extra)
+    code, said, _ = _import(run_cli, db, path, *extra)
     assert code == 2 and "error:" in said, said
     assert run_cli("ledger", "list", db, "problems")[1].count("\n") == 1  # (the header alone: nothing stored)
 
