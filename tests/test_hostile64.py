@@ -472,3 +472,21 @@ def test_a_list_the_ledger_wrote_imports_back_with_its_ids(tmp_path: Path, run_c
 
     assert ids(again) == ids(db)
     assert len(ids(db)) == len(FORMULA_IDS)
+
+
+def test_a_number_the_mapping_names_is_read_as_its_word(tmp_path: Path, run_cli: RunCli,
+                                                        ledger_db: Callable[[str], str]) -> None:
+    """An office that codes 严重程度 as 1, 2, 3 names them in its mapping's values: a number cell is read so (a number
+    no value names is wrong_type)."""
+    mapping = tmp_path / "m.yaml"
+    default = Path(__file__).resolve().parents[1] / "src" / "responsibility" / "ledger" / "mapping.yaml"
+    mapping.write_text(default.read_text(encoding="utf-8").replace("    一般: minor\n",
+                                                                   "    一般: minor\n    1: minor\n    3: grave\n"),
+                       encoding="utf-8")
+    rows = [Row(None, 严重程度=1).values(1), Row(None, 严重程度=3.0).values(2), Row(None, 严重程度=2).values(3)]
+    db = ledger_db("l.db")
+    code, said, rejects = _import(run_cli, db, _workbook(tmp_path / "n.xlsx", rows), "--mapping", str(mapping))
+    assert code == 1 and rejects is not None, said
+    assert [(r["row"], r["field"], r["code"]) for r in rejects] == [("4", "严重程度", "wrong_type")], rejects
+    listed = run_cli("ledger", "list", db, "problems", "--as-of", "2021-06-30", "--lang", "en")[1]
+    assert {r["problem"]: r["severity"] for r in csv.DictReader(listed.splitlines())} == {"R1": "minor", "R2": "grave"}
