@@ -363,6 +363,11 @@ def _text(value: Any, info: ValidationInfo | None) -> Any:
         value = str(whole)
     if not isinstance(value, str):
         return value
+    if (value[:1].isspace() or value[-1:].isspace()) and (info is None or info.field_name != "id"):
+        # white space at either end is no part of a name or a code (a CR or a tab a spreadsheet's cell keeps, as
+        # fold() reads a name and a ledger's event strips its text): 'county\r' was county and 'nowhere\r' a control
+        # character (bad_value), where an event said unknown_level of it (hostile64). The id keeps its own rule.
+        value = value.strip()
     if len(value) > MAX_TEXT:
         raise _bad("bad_value", "longer than {n} characters ({got})",
                                   {"n": MAX_TEXT, "got": _show(value)})
@@ -2075,6 +2080,10 @@ def _one_error(err: Any, raw: Mapping[str, Any], rid: str | None, policy: Policy
         loc = ("domain", *loc[1:])
     kind = err["type"]
     code = _CODES.get(kind, "wrong_type")
+    if kind == "literal_error" and not isinstance(err.get("input"), str):
+        # a severity or an action of another type than text (7, true, a list) is of the wrong type, as a ledger's
+        # event says of it; text that names none is the bad value (hostile64)
+        code = "wrong_type"
     if kind == "extra_forbidden":
         if len(loc) == 1 and str(loc[0]).startswith("discovered.") and raw.get("discovered") is not None:
             # a row with a discovered cell and dotted cells too (R22b-1 refuses it): say what is wrong (input23)

@@ -74,7 +74,8 @@ CODES: dict[str, str] = {
     "not_an_object": "an event is not an object (a number, a list, text)",
     "unknown_field": "a field the event's type does not have",
     "missing_field": "a required field (or cell) is absent or empty",
-    "wrong_type": "a field has the wrong type (a list where text is expected, a seq that is no number)",
+    "wrong_type": "a field has the wrong type (a list where text is expected, a number or true/false where a name is, "
+                  "a seq that is no number)",
     "bad_value": "text too long or with control characters; an unknown severity, period or "
                  "language; a number of days outside 0-3650; a problem merged into itself",
     "bad_text": "text with a lone surrogate (half of a UTF-16 pair: no character, cannot be stored as UTF-8)",

@@ -30,9 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import ProblemError
+from .._files import FORMULA_PREFIXES
 from ..batch._io import HeldLines, never_closed, swallowed, swallowed_on_its_line
 from ..policy._encoding import bom_encoding, detect_encoding, past_start, sample, utf8_line
-from ._events import LEDGER_NAME, RECORD_NAME, Event, shown
+from ._events import LEDGER_NAME, RECORD_NAME, Event, _clean, shown
 from ._store import LedgerError
 from ._xlsx import Unreadable
 
@@ -582,7 +583,10 @@ class RowReader:
         self.index: dict[str, int] = {}
         self.header_of: dict[str, str] = {}
         for f, candidates in mapping.columns.items():
-            for h in candidates:
+            # the mapping's headers first; else the field's own name, as a list the ledger writes in English names it
+            # (`ledger list problems --lang en`: problem, area, place, discovered_on …), which was refused "no column
+            # for problem, area, place" where the same list in Chinese was read (hostile64)
+            for h in (*candidates, RECORD_NAME.get(f, f), f):
                 if h in header:
                     self.index[f] = header.index(h)
                     self.header_of[f] = h
@@ -675,6 +679,11 @@ class RowReader:
         v = row[i]
         if isinstance(v, str):
             v = v.strip()
+            if v[:1] == "'" and v[1:].startswith(FORMULA_PREFIXES):
+                # the mark a CSV the ledger (or anyone careful) wrote puts before text a spreadsheet would run as a
+                # formula ('=1+1): no part of the value, as Excel shows it; the list `ledger list -o p.csv` wrote
+                # imported back as the problem "'=1+1" (hostile64)
+                v = v[1:].strip()
             return v or None
         if isinstance(v, Unreadable):  # a formula never calculated, a merged range's other column
             raise ProblemError(f, str(v), code="bad_value")
@@ -688,12 +697,13 @@ class RowReader:
         v = self.cell(row, f)
         if v is None:
             return None
-        s = str(v)
+        s = self._name_text(v, f)
         if s in self.ids[vocab]:
             return s
         extra = self.names.get(f, {})
         if s in extra:  # the mapping's own word for it: what the office means by it
             return extra[s]
+        _clean(s, f, None)  # (too long, a control or invisible character: bad_value, as an event's or a record's)
         if vocab == "level" and place is not None and self.jurisdiction is not None and not s.isascii():
             from ._compat import level_words_of_the_place
 
@@ -748,8 +758,24 @@ class RowReader:
         v = self.cell(row, "sector")
         if v is None:
             return None
-        s = str(v)
+        s = self._name_text(v, "sector")
         return self.names.get("sector", {}).get(s, s)
+
+    def _name_text(self, v: Any, f: str) -> str:
+        """A name's cell as text: a number the mapping's ``values`` name (an office's 1, 2, 3 for the severities)
+        as its digits; another number, TRUE/FALSE or a date cell is no name (``wrong_type``, as an event's or a
+        record's level given as 5 or true is: a TRUE in 发现层级 was "unknown level 'True'", hostile64)."""
+        if isinstance(v, str):
+            return v
+        from ..engine._problem import _what, _whole_number
+
+        whole = _whole_number(v)
+        if whole is not None and str(whole) in self.names.get(f, {}):
+            return str(whole)
+        what = "TRUE or FALSE (a true/false value)" if isinstance(v, bool) else \
+            f"the date {shown(v)}" if isinstance(v, dt.date | dt.time) else _what(v)
+        raise ProblemError(f, f"expected text (an id or a name), not {what}; type the name as text",
+                           code="wrong_type")
 
     def date(self, row: list[Any], f: str) -> dt.date | None:
         v = self.cell(row, f)

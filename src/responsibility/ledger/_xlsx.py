@@ -245,8 +245,9 @@ class Unreadable:
         return f"cell {self.coordinate} {self.why}"
 
 
-#: A formula cell (``<f>``) or a merged range (``<mergeCell>``) in a sheet's XML, with any namespace prefix.
-_MARKS = re.compile(rb"<(?:\w+:)?(?:f|mergeCell)[\s>/]")
+#: A formula cell (``<f>``), a merged range (``<mergeCell>``) or a cell holding one of Excel's error values (``t="e"``:
+#: #N/A, #REF!, #DIV/0! …) in a sheet's XML, with any namespace prefix.
+_MARKS = re.compile(rb"<(?:\w+:)?(?:f|mergeCell)[\s>/]|\st=[\"']e[\"']")
 
 
 def _has_marks(archive: Any, part: str) -> bool:
@@ -262,8 +263,8 @@ def _has_marks(archive: Any, part: str) -> bool:
 
 
 def _marks(archive: Any, part: str) -> tuple[dict[tuple[int, int], str], list[tuple[int, int, int, int]]]:
-    """The formulas without a saved value, by (row, column), and the merged ranges (first row,
-    first column, last row, last column) of a sheet."""
+    """The formulas without a saved value and the cells holding an error value (marked ``#``: ``#N/A``), by (row,
+    column), and the merged ranges (first row, first column, last row, last column) of a sheet."""
     from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
     from openpyxl.xml.functions import iterparse
 
@@ -286,6 +287,11 @@ def _marks(archive: Any, part: str) -> tuple[dict[tuple[int, int], str], list[tu
                 if f is not None and not saved_empty_text and (v is None or (v.text is None and not len(v))) \
                         and el.get("r"):
                     formulas[coordinate_to_tuple(el.get("r"))] = "=" + (f.text or "…")
+                elif el.get("t") == "e" and el.get("r"):
+                    # Excel's error value (#N/A, #REF!: a formula that failed, or the error typed), which openpyxl
+                    # gives as the text '#N/A': an id, a place or a name '#N/A' was imported as written (hostile64)
+                    formulas[coordinate_to_tuple(el.get("r"))] = "#" + ((v.text or "").lstrip("#") if v is not None
+                                                                        else "")
             elif tag == "mergeCell" and el.get("ref"):
                 c0, r0, c1, r1 = range_boundaries(el.get("ref"))
                 merged.append((r0, c0, r1, c1))
@@ -382,10 +388,15 @@ class Book:
             if part is not None and _has_marks(self.wb._archive, part):
                 formulas, merged = _marks(self.wb._archive, part)
             notes = self.notes.setdefault(sheet, [])
-            if formulas:
-                first = min(formulas)
-                notes.append(f"sheet {sheet!r}: {len(formulas):,} formula cell(s) without a saved value "
+            errors = {k: v for k, v in formulas.items() if v.startswith("#")}
+            if len(errors) < len(formulas):
+                first = min(k for k in formulas if k not in errors)
+                notes.append(f"sheet {sheet!r}: {len(formulas) - len(errors):,} formula cell(s) without a saved value "
                                   f"(first {get_column_letter(first[1])}{first[0]}); a row that needs one is rejected")
+            if errors:
+                first = min(errors)
+                notes.append(f"sheet {sheet!r}: {len(errors):,} cell(s) holding an error value ({errors[first]} in "
+                             f"{get_column_letter(first[1])}{first[0]}); a row that needs one is rejected")
             if merged:
                 notes.append(f"sheet {sheet!r}: {len(merged):,} merged range(s) read as Excel shows them: the "
                                   "value in each row of the range's first column")
@@ -422,10 +433,16 @@ class Book:
                                            f"is inside the merged range {where}, whose value belongs to column "
                                            f"{get_column_letter(c0)}; unmerge it and fill the cell")
                     for c, cell in enumerate(cells, start=1):
-                        if cell is None and (n, c) in formulas:
+                        said = formulas.get((n, c))
+                        if said is not None and said.startswith("#") and not isinstance(cell, Unreadable):
                             cells[c - 1] = Unreadable(
                                 f"{get_column_letter(c)}{n}",
-                                f"holds a formula ({formulas[n, c][:60]}) whose value was never calculated and "
+                                f"holds Excel's error value {said[:20]}, no value: correct the formula that gives it "
+                                "(or the cell it refers to), or type the value")
+                        elif cell is None and said is not None:
+                            cells[c - 1] = Unreadable(
+                                f"{get_column_letter(c)}{n}",
+                                f"holds a formula ({said[:60]}) whose value was never calculated and "
                                 "saved; open the workbook in Excel and save it, or type the value")
                 # a cell of white space only (a space typed and left, a full-width one) is empty, as a CSV's cell is
                 # (_import reads a row blank when no cell has more): such a row was rejected as 问题编号 is empty
