@@ -110,10 +110,6 @@ def _surrogate_file(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "policy/_yaml.py (not hostile64's file) reads a JSON record file holding a lone surrogate escape with its YAML "
-    "reader, which refuses the whole file (unreadable at its line and column); docs/records.md's contract is "
-    "bad_text at the field. The patch is in /work/helpers/s63/hostile64.md"))
 def test_a_json_record_file_with_a_lone_surrogate_escape_is_bad_text_at_the_field(policy: Policy,
                                                                                   tmp_path: Path) -> None:
     from responsibility import ProblemError

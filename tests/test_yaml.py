@@ -74,7 +74,11 @@ def test_a_json_surrogate_pair_is_its_character_and_a_lone_half_is_said_so() -> 
 
     data, _ = parse_records(b'{"id": "x\\ud83d\\ude00", "note": "\\\\ud83d\\\\ude00"}', "p.json")
     assert data == {"id": "x\U0001f600", "note": "\\ud83d\\ude00"}  # an escaped backslash is no escape
-    for name, raw in (("p.json", b'{"id": "x\\ud800", "area": "housing"}'), ("p.yaml", b'id: "x\\udc00"\n')):
+    # a lone half in JSON is read (JSON's grammar has it): the record's parser refuses it, bad_text at its field
+    # (docs/records.md), as from a dict (hostile64); YAML's reader has no such character
+    data, _ = parse_records(b'{"id": "x\\ud800", "area": "housing"}', "p.json")
+    assert data == {"id": "x\ud800", "area": "housing"}
+    for name, raw in (("p.yaml", b'id: "x\\udc00"\n'),):
         with pytest.raises(RulesError) as exc:
             parse_records(raw, name)
         issue = exc.value.issues[0]

@@ -438,20 +438,10 @@ def _plain_json(data: Any, limits: Limits) -> bool:
         value, depth = stack.pop()
         if depth > limits.max_depth:
             return False
-        if isinstance(value, str):
-            if not value.isascii():
-                try:
-                    value.encode("utf-8")
-                except UnicodeEncodeError:
-                    return False
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                if not key.isascii():
-                    try:
-                        key.encode("utf-8")
-                    except UnicodeEncodeError:
-                        return False
-                stack.append((item, depth + 1))
+        if isinstance(value, dict):
+            # (a lone surrogate in a key or a value is kept: the record's parser refuses it as bad_text at its field,
+            # as from a dict, JSON lines and the service; it made the whole file unreadable: hostile64)
+            stack.extend((item, depth + 1) for item in value.values())
         elif isinstance(value, list):
             stack.extend((item, depth + 1) for item in value)
     return True
@@ -502,8 +492,10 @@ class _JsonPositions(Positions):
         self._elements: dict[int, tuple[Positions, tuple[int, int]]] = {}
 
     def _reread(self, text: str) -> Positions | None:
+        if "\\u" in text:  # (a lone surrogate's escape, which YAML refuses, read as U+FFFD: the same columns)
+            text = _LONE_ESCAPE.sub(lambda m: m[1] + "\\ufffd", joined_surrogates(text))
         try:
-            return parse_yaml(joined_surrogates(text) if "\\u" in text else text, self.file,
+            return parse_yaml(text, self.file,
                               limits=Limits(max_bytes=MAX_RECORD_FILE), dates=False, json=True)[1]
         except RulesError:  # JSON that YAML cannot read: said at the record's start
             return None
@@ -570,6 +562,10 @@ def _as_json(issue: Issue) -> Issue:
 
 
 _SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+
+
+#: The JSON escape of a lone surrogate (after :func:`joined_surrogates`), not itself escaped (``\\ud800`` is text).
+_LONE_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 def joined_surrogates(text: str) -> str:
