@@ -1197,7 +1197,9 @@ def test_cmd(paths: tuple[str, ...], rules_dir: str | None, engine: str | None, 
              threshold: float | None) -> None:
     """Run the scenario files (*.scenarios.yaml) under PATHS against the policy.
 
-    Exit 0 when every scenario passes (and coverage reaches --threshold), 1 otherwise.
+    A PATH is a scenario file, or a directory searched for *.scenarios.yaml at every depth; with no PATHS, the
+    current directory (in a checkout: examples/problems and your own). Exit 0 when every scenario passes (and
+    coverage reaches --threshold), 1 otherwise.
     """
     from ..checks._scenarios import coverage, run_paths
     from ..engine._problem import typed_records
