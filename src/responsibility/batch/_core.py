@@ -329,10 +329,10 @@ class Derived:
     #: than its level's; review9a R9A-2, engine Context.assigned_to), NONE for the other facts
     fon: I32
     fdl: I32
-    #: (records, ranks) or None: a level named as concealer where a unit below it has a part in the problem (the
-    #: school at a concealing county): it knew the problem, but not the unit (:func:`unhidden_units`; kept out of
-    #: ``knew``); None where no record of the chunk names such a level
-    hid: Bool | None = None
+    #: (record, rank) of each level named as concealer where a unit below it has a part in the problem (the school at
+    #: a concealing county): it knew the problem, but not the unit (:func:`unhidden_units`; kept out of ``knew``);
+    #: None where no record of the chunk names such a level
+    hid: tuple[I64, I64] | None = None
 
 
 def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_report: bool = True,
@@ -793,8 +793,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     if len(by_level):
         over = over_units(t, c.area, c.kind, hid_r, hid_l)
         if over is not None:
-            hid = np.zeros((n, nr), np.bool_)
-            hid[hid_r[over], hid_l[over]] = True
+            hid = (hid_r[over].astype(np.int64), hid_l[over].astype(np.int64))
             hid_r, hid_l = hid_r[~over], hid_l[~over]
     knew[hid_r, hid_l] = True
     # a level below a policy gap's owner that makes such policy for itself (the city, for the province's own gap the
@@ -952,6 +951,10 @@ def guiding_concealers(c: Cols, t: Tables) -> None:
             c.slow[r] = True
 
 
+#: the policy's memos of :func:`units_below` and :func:`over_units` (saved with the templates: :data:`ASKED`)
+UNITS_BELOW, OVER_UNITS = "batch: units below", "batch: over units"
+
+
 def _units(t: Tables) -> list[int]:
     """The bodies (indices) a policy may place at their level but below it (:func:`units_below`), made once."""
     policy = t.policy
@@ -966,13 +969,12 @@ def units_below(t: Tables, area: int, kind: int) -> Bool:
     named as concealer does not make know the problem (engine/_decide.py ``without_knowers_missing``; check62 X4). A
     table per (area, kind), made on first use."""
     policy = t.policy
-    memo: dict[tuple[int, int], Bool] = policy._memo("batch: units below", dict)
+    memo: dict[tuple[int, int], Bool] = policy._memo(UNITS_BELOW, dict)
     got = memo.get((area, kind))
     if got is None:
-        units = _units(t)
         got = np.zeros(len(t.bodies), np.bool_)
         name, kind_name = t.areas[area], t.kind_names[kind - 1] if kind else None
-        for i in units:
+        for i in _units(t):
             got[i] = unit_below_level(policy, t.bodies[i], name, kind_name)
         memo[area, kind] = got
     return got
@@ -982,34 +984,48 @@ def over_units(t: Tables, area: I32, kind: I32, rec: I32, level: I32) -> Bool | 
     """Which of the concealing levels ``level`` of records ``rec`` (named as concealer, no body) have a unit below them
     with a part in the record's problem (:func:`units_below`); None where none has, or the policy has no such
     unit."""
-    if not _units(t):
-        return None
-    # (one answer for each (area, kind, level) met, by one key a record: most records name none, the rest few)
     nk, nr = len(t.kind_names) + 1, t.max_rank + 1
     key = (pick(area, rec).astype(np.int64) * nk + pick(kind, rec)) * nr + level
-    table = np.zeros(int(key.max()) + 1, np.bool_)
-    ranks = np.asarray(t.body_rank)
-    for code in np.flatnonzero(np.bincount(key)).tolist():
-        ak, lv = divmod(code, nr)
-        table[code] = bool((units_below(t, *divmod(ak, nk)) & (ranks == lv)).any())
-    over = table[key]
+    # (one answer for each (area, kind, level) met, kept for the policy and saved with the templates; a chunk's records
+    # read theirs through a table of the few keys it meets)
+    memo: dict[int, bool] = t.policy._memo(OVER_UNITS, dict)
+    met = np.flatnonzero(np.bincount(key))
+    answers = np.zeros(int(met[-1]) + 1, np.bool_)
+    ranks = None
+    for code in met.tolist():
+        hit = memo.get(code)
+        if hit is None:
+            if not _units(t):
+                hit = False
+            else:
+                ranks = np.asarray(t.body_rank) if ranks is None else ranks
+                ak, lv = divmod(code, nr)
+                hit = bool((units_below(t, *divmod(ak, nk)) & (ranks == lv)).any())
+            memo[code] = hit
+        answers[code] = hit
+    over = pick(answers, key)
     return over if over.any() else None
 
 
-def unhidden_units(r1: I32, w1: I64, f1: I64, tpl: Templates, t: Tables, c: Cols, hid: Bool
+def unhidden_units(r1: I32, w1: I64, f1: I64, tpl: Templates, t: Tables, c: Cols, hid: tuple[I64, I64]
                    ) -> tuple[I32, I64, I64]:
-    """Expand's rows but the miss (应发现未发现) of a body at a level named as concealer that is not a unit below that
-    level in the record's problem (:func:`units_below`): that level knew it, the unit did not (engine/_decide.py
-    ``without_knowers_missing``: ``Context.hid``; check62 X4). The levels that knew it otherwise, and the bodies
-    that concealed it, are :func:`unhidden`'s. Only the rows of records with such a level are read (few)."""
-    at = np.flatnonzero(pick(hid.any(axis=1), r1))
+    """Expand's rows but the miss (应发现未发现) of a body at a level named as concealer (``hid``: record, rank) that is
+    not a unit below that level in the record's problem (:func:`units_below`): that level knew it, the unit did not
+    (engine/_decide.py ``without_knowers_missing``: ``Context.hid``; check62 X4). The levels that knew it otherwise,
+    and the bodies that concealed it, are :func:`unhidden`'s. Only the rows of records with such a level are read
+    (few)."""
+    hid_r, hid_l = hid
+    mark = np.zeros(c.n, np.bool_)
+    mark[hid_r] = True
+    at = np.flatnonzero(pick(mark, r1))
     if not len(at):
         return r1, w1, f1
     rs, ws = pick(r1, at), pick(w1, at)
     body = pick(tpl.array("body"), ws)
     missed = pick(tpl.array("basis"), ws) == t.basis_index.get(MISSED_BASIS, -1)
-    level = pick(np.asarray(t.body_rank, np.int64), body)
-    drop = missed & hid[rs, level]
+    nr = t.max_rank + 1
+    cell = rs.astype(np.int64) * nr + pick(np.asarray(t.body_rank, np.int64), body)
+    drop = missed & np.isin(cell, hid_r * nr + hid_l)
     for j in np.flatnonzero(drop).tolist():
         r = int(rs[j])
         if units_below(t, int(c.area[r]), int(c.kind[r]))[int(body[j])]:
@@ -1465,7 +1481,7 @@ def peers_table(t: Tables) -> Bool | None:
 #: The policy memos of what derive asks in Python (receiving_body with a line, gives_way, owner_peers: ~1,100, ~1,600
 #: and ~250 questions a 1M bench run with the memos cold, ~0.05-0.1 CPU s), kept with the templates
 GIVES_WAY, LINED_RECEIVERS, OWNER_PEERS = "batch: gives way", "batch: lined receivers", "batch: owner peers"
-ASKED = (GIVES_WAY, LINED_RECEIVERS, OWNER_PEERS, ACTING_REACHES)
+ASKED = (GIVES_WAY, LINED_RECEIVERS, OWNER_PEERS, ACTING_REACHES, OVER_UNITS, UNITS_BELOW)
 
 
 def keep_asked(tpl: Templates) -> int:
