@@ -963,20 +963,17 @@ def _units(t: Tables) -> list[int]:
     return got
 
 
-def units_below(t: Tables, area: int, kind: int) -> Bool:
-    """(bodies) Whether each body is a unit placed at its level but below it with a part in the problem of ``area`` and
-    ``kind`` (kind code, 0 for none): ``unit_below_level`` (a school, under unit_below_own_level: true), which a level
-    named as concealer does not make know the problem (engine/_decide.py ``without_knowers_missing``; check62 X4). A
-    table per (area, kind), made on first use."""
+def units_below(t: Tables, area: int, kind: int) -> tuple[int, ...]:
+    """The bodies (indices) that are units placed at their level but below it with a part in the problem of ``area``
+    and ``kind`` (kind code, 0 for none): ``unit_below_level`` (a school, under unit_below_own_level: true), which a
+    level named as concealer does not make know the problem (engine/_decide.py ``without_knowers_missing``; check62
+    X4). Asked once per (area, kind) and kept (saved with the templates: :data:`ASKED`)."""
     policy = t.policy
-    memo: dict[tuple[int, int], Bool] = policy._memo(UNITS_BELOW, dict)
+    memo: dict[tuple[int, int], tuple[int, ...]] = policy._memo(UNITS_BELOW, dict)
     got = memo.get((area, kind))
     if got is None:
-        got = np.zeros(len(t.bodies), np.bool_)
         name, kind_name = t.areas[area], t.kind_names[kind - 1] if kind else None
-        for i in _units(t):
-            got[i] = unit_below_level(policy, t.bodies[i], name, kind_name)
-        memo[area, kind] = got
+        got = memo[area, kind] = tuple(i for i in _units(t) if unit_below_level(policy, t.bodies[i], name, kind_name))
     return got
 
 
@@ -991,16 +988,14 @@ def over_units(t: Tables, area: I32, kind: I32, rec: I32, level: I32) -> Bool | 
     memo: dict[int, bool] = t.policy._memo(OVER_UNITS, dict)
     met = np.flatnonzero(np.bincount(key))
     answers = np.zeros(int(met[-1]) + 1, np.bool_)
-    ranks = None
     for code in met.tolist():
         hit = memo.get(code)
         if hit is None:
             if not _units(t):
                 hit = False
             else:
-                ranks = np.asarray(t.body_rank) if ranks is None else ranks
                 ak, lv = divmod(code, nr)
-                hit = bool((units_below(t, *divmod(ak, nk)) & (ranks == lv)).any())
+                hit = any(int(t.body_rank[i]) == lv for i in units_below(t, *divmod(ak, nk)))
             memo[code] = hit
         answers[code] = hit
     over = pick(answers, key)
@@ -1028,7 +1023,7 @@ def unhidden_units(r1: I32, w1: I64, f1: I64, tpl: Templates, t: Tables, c: Cols
     drop = missed & np.isin(cell, hid_r * nr + hid_l)
     for j in np.flatnonzero(drop).tolist():
         r = int(rs[j])
-        if units_below(t, int(c.area[r]), int(c.kind[r]))[int(body[j])]:
+        if int(body[j]) in units_below(t, int(c.area[r]), int(c.kind[r])):
             drop[j] = False
     if not drop.any():
         return r1, w1, f1
