@@ -329,6 +329,10 @@ class Derived:
     #: than its level's; review9a R9A-2, engine Context.assigned_to), NONE for the other facts
     fon: I32
     fdl: I32
+    #: (record, rank) of each level named as concealer where a unit below it has a part in the problem (the school at
+    #: a concealing county): it knew the problem, but not the unit (:func:`unhidden_units`; kept out of ``knew``);
+    #: None where no record of the chunk names such a level
+    hid: tuple[I64, I64] | None = None
 
 
 def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_report: bool = True,
@@ -357,7 +361,6 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     reached_reports(c, t)
     stepping_levels(c, t)
     guiding_concealers(c, t)
-    concealing_levels_over_units(c, t)
     co_assignees(c, t)
     acting = acting_pressers(c, t, tpl)
     if receivers is not None or conceal_role:
@@ -780,9 +783,19 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         ron, rdl = pick(own, late_at).astype(np.int32), pick(deadline, late_at).astype(np.int32)
     ck = ok[c.cp] if len(c.cp) else np.zeros(0, np.bool_)
     cpos = np.nonzero(ck)[0]
-    # a level named as having concealed it knew it
+    # a level named as having concealed it knew it — all but a unit placed at the level but below it with a part in the
+    # problem (unit_below_level: the school at the county), which answers as a level below (engine/_decide.py
+    # ``without_knowers_missing``, Context.hid; check62 X4): such a level's cells are kept apart (``hid``, expand's
+    # :func:`unhidden_units`) rather than known
     by_level = cpos[c.cbody[cpos] < 0]
-    knew[c.cp[by_level], c.clvl[by_level]] = True
+    hid_r, hid_l = c.cp[by_level], c.clvl[by_level]
+    hid = None
+    if len(by_level):
+        over = over_units(t, c.area, c.kind, hid_r, hid_l)
+        if over is not None:
+            hid = (hid_r[over].astype(np.int64), hid_l[over].astype(np.int64))
+            hid_r, hid_l = hid_r[~over], hid_l[~over]
+    knew[hid_r, hid_l] = True
     # a level below a policy gap's owner that makes such policy for itself (the city, for the province's own gap the
     # province found) is not expected to have found it by lower_level_finds_higher_policy (false): as a level that knew
     # it (engine/_facts.py owner_peers; review27 3b)
@@ -845,7 +858,7 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
         if not keep_f.all():  # (one list of the kept, read by each: a mask is scanned again by each of eight)
             kept_f = np.flatnonzero(keep_f)
             fr, ft, fl, fb, fe, fo, fon, fdl = (pick(a, kept_f) for a in (fr, ft, fl, fb, fe, fo, fon, fdl))
-    return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew, fon, fdl)
+    return Derived(fr, ft, fl, fb, fe, fo, received, asg_on, asg_deadline, knew, fon, fdl, hid)
 
 
 def aside_reports_reach_nobody(t: Tables) -> bool:
@@ -938,31 +951,85 @@ def guiding_concealers(c: Cols, t: Tables) -> None:
             c.slow[r] = True
 
 
-def concealing_levels_over_units(c: Cols, t: Tables) -> None:
-    """Mark slow (``c.slow``: the reference path) a record naming as concealer a level at which a unit below that level
-    has a part in the record's kind (unit_below_own_level: a school at the county, in an education problem): the
-    level knew the problem, but the unit answers as a level below and still misses it (engine/_decide.py
-    ``without_knowers_missing``, check62 X4), where the fast path reads the whole level as knowing. Few records name
-    a concealing level over such a unit."""
-    if not len(c.cp):
-        return
+#: the policy's memos of :func:`units_below` and :func:`over_units` (saved with the templates: :data:`ASKED`)
+UNITS_BELOW, OVER_UNITS = "batch: units below", "batch: over units"
+
+
+def _units(t: Tables) -> list[int]:
+    """The bodies (indices) a policy may place at their level but below it (:func:`units_below`), made once."""
     policy = t.policy
-    units = [b for b in policy.bodies if unit_below_level(policy, b)]
-    if not units:
-        return
-    memo: dict[tuple[int, int, int], bool] = {}
-    for i in np.flatnonzero(c.cbody < 0).tolist():
-        r = int(c.cp[i])
-        if c.slow[r]:
-            continue
-        a, k, lv = int(c.area[r]), int(c.kind[r]), int(c.clvl[i])
-        hit = memo.get((a, k, lv))
+    got: list[int] = policy._memo("batch: units", lambda: [
+        i for i, b in enumerate(t.bodies) if unit_below_level(policy, b)])
+    return got
+
+
+def units_below(t: Tables, area: int, kind: int) -> tuple[int, ...]:
+    """The bodies (indices) that are units placed at their level but below it with a part in the problem of ``area``
+    and ``kind`` (kind code, 0 for none): ``unit_below_level`` (a school, under unit_below_own_level: true), which a
+    level named as concealer does not make know the problem (engine/_decide.py ``without_knowers_missing``; check62
+    X4). Asked once per (area, kind) and kept (saved with the templates: :data:`ASKED`)."""
+    policy = t.policy
+    memo: dict[tuple[int, int], tuple[int, ...]] = policy._memo(UNITS_BELOW, dict)
+    got = memo.get((area, kind))
+    if got is None:
+        name, kind_name = t.areas[area], t.kind_names[kind - 1] if kind else None
+        got = memo[area, kind] = tuple(i for i in _units(t) if unit_below_level(policy, t.bodies[i], name, kind_name))
+    return got
+
+
+def over_units(t: Tables, area: I32, kind: I32, rec: I32, level: I32) -> Bool | None:
+    """Which of the concealing levels ``level`` of records ``rec`` (named as concealer, no body) have a unit below them
+    with a part in the record's problem (:func:`units_below`); None where none has, or the policy has no such
+    unit."""
+    nk, nr = len(t.kind_names) + 1, t.max_rank + 1
+    key = (pick(area, rec).astype(np.int64) * nk + pick(kind, rec)) * nr + level
+    # (one answer for each (area, kind, level) met, kept for the policy and saved with the templates; a chunk's records
+    # read theirs through a table of the few keys it meets)
+    memo: dict[int, bool] = t.policy._memo(OVER_UNITS, dict)
+    met = np.flatnonzero(np.bincount(key))
+    answers = np.zeros(int(met[-1]) + 1, np.bool_)
+    for code in met.tolist():
+        hit = memo.get(code)
         if hit is None:
-            area, kind, level = t.areas[a], t.kind_names[k - 1] if k else None, t.rank_level[lv]
-            hit = memo[a, k, lv] = any(policy.bodies[b].level == level and unit_below_level(policy, b, area, kind)
-                                       for b in units)
-        if hit:
-            c.slow[r] = True
+            if not _units(t):
+                hit = False
+            else:
+                ak, lv = divmod(code, nr)
+                hit = any(int(t.body_rank[i]) == lv for i in units_below(t, *divmod(ak, nk)))
+            memo[code] = hit
+        answers[code] = hit
+    over = pick(answers, key)
+    return over if over.any() else None
+
+
+def unhidden_units(r1: I32, w1: I64, f1: I64, tpl: Templates, t: Tables, c: Cols, hid: tuple[I64, I64]
+                   ) -> tuple[I32, I64, I64]:
+    """Expand's rows but the miss (应发现未发现) of a body at a level named as concealer (``hid``: record, rank) that is
+    not a unit below that level in the record's problem (:func:`units_below`): that level knew it, the unit did not
+    (engine/_decide.py ``without_knowers_missing``: ``Context.hid``; check62 X4). The levels that knew it otherwise,
+    and the bodies that concealed it, are :func:`unhidden`'s. Only the rows of records with such a level are read
+    (few)."""
+    hid_r, hid_l = hid
+    mark = np.zeros(c.n, np.bool_)
+    mark[hid_r] = True
+    at = np.flatnonzero(pick(mark, r1))
+    if not len(at):
+        return r1, w1, f1
+    rs, ws = pick(r1, at), pick(w1, at)
+    body = pick(tpl.array("body"), ws)
+    missed = pick(tpl.array("basis"), ws) == t.basis_index.get(MISSED_BASIS, -1)
+    nr = t.max_rank + 1
+    cell = rs.astype(np.int64) * nr + pick(np.asarray(t.body_rank, np.int64), body)
+    drop = missed & np.isin(cell, hid_r * nr + hid_l)
+    for j in np.flatnonzero(drop).tolist():
+        r = int(rs[j])
+        if int(body[j]) in units_below(t, int(c.area[r]), int(c.kind[r])):
+            drop[j] = False
+    if not drop.any():
+        return r1, w1, f1
+    keep = np.ones(len(r1), np.bool_)
+    keep[at[drop]] = False
+    return r1[keep], w1[keep], f1[keep]
 
 
 def each_step(lo: Any, n: Any) -> tuple[Any, Any]:
@@ -1409,7 +1476,7 @@ def peers_table(t: Tables) -> Bool | None:
 #: The policy memos of what derive asks in Python (receiving_body with a line, gives_way, owner_peers: ~1,100, ~1,600
 #: and ~250 questions a 1M bench run with the memos cold, ~0.05-0.1 CPU s), kept with the templates
 GIVES_WAY, LINED_RECEIVERS, OWNER_PEERS = "batch: gives way", "batch: lined receivers", "batch: owner peers"
-ASKED = (GIVES_WAY, LINED_RECEIVERS, OWNER_PEERS, ACTING_REACHES)
+ASKED = (GIVES_WAY, LINED_RECEIVERS, OWNER_PEERS, ACTING_REACHES, OVER_UNITS, UNITS_BELOW)
 
 
 def keep_asked(tpl: Templates) -> int:
@@ -3221,6 +3288,8 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
     # lowest first
     nr = t.max_rank + 1
     at_level = np.zeros(c.n * nr, np.bool_)
+    if dv.hid is not None:  # (a level named as concealer over a unit below it: check62 X4)
+        r1, w1, f1 = unhidden_units(r1, w1, f1, tpl, t, c, dv.hid)
     r1, w1, f1 = unhidden(r1, w1, f1, tpl, t, dv.knew, at_level)
     # by record, lowest level first (a floor division and a product: np.divmod of int64 takes three times as long)
     main_at = np.flatnonzero(at_level)
