@@ -22,6 +22,8 @@ import pytest
 from responsibility import Jurisdiction, Policy, ProblemError
 from responsibility.engine._decide import who_answers
 
+from .verdicts import worded
+
 ENGINES = ["compiled", pytest.param("durable", marks=pytest.mark.durable)]
 PLACES = {"village": "330127100219", "county": "330127"}  # 富城村 / 淳安县 (杭州市)
 #: What may leave a rectification with pressers and no rectifier: a step set aside (irregular_step), an assignment to
@@ -43,7 +45,7 @@ def _record(area: str, kind: str, sector: str | None, place: str = "county", to_
 
 
 def _findings(policy: Policy, record: dict[str, Any], engine: str = "compiled") -> set[tuple[str, str]]:
-    return {(f.body, f.basis) for f in policy.who_answers(record, engine=engine).findings}  # type: ignore[arg-type]
+    return {(f.body, f.basis) for f in worded(policy, record, engine).findings}  # (a wording_only verdict's)
 
 
 def _rests(policy: Policy, record: dict[str, Any], engine: str = "compiled") -> set[str]:

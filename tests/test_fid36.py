@@ -27,6 +27,8 @@ import pytest
 from responsibility import Jurisdiction, Policy
 from responsibility.engine._facts import assigned_line_of, assignee_only, line_of, record_line
 
+from .verdicts import worded
+
 ENGINES = ["compiled", pytest.param("durable", marks=pytest.mark.durable)]
 PLACE = "330127100219"  # 富城村, 千岛湖镇, 淳安县
 
@@ -48,7 +50,7 @@ def _to_office(area: str, kind: str, action: str = "assigned", **more: Any) -> d
 
 
 def _keys(policy: Policy, record: dict[str, Any], engine: str) -> set[tuple[str, str]]:
-    return {(f.body, f.basis) for f in policy.who_answers(record, engine=engine).findings}
+    return {(f.body, f.basis) for f in worded(policy, record, engine).findings}  # (a wording_only verdict's)
 
 
 OWN_LINE = [("funds", "funds_diverted"), ("projects", "project_acceptance_lax")]

@@ -25,11 +25,13 @@ findings unlisted (nothing undisclosed), on both engines.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 
 from responsibility import Policy
+from responsibility.engine._decide import who_answers
 
 from .verdicts import batch_and_answers, rested
 from .verdicts import finder as _found
@@ -83,9 +85,22 @@ def _view(policy: Policy, values: tuple[tuple[str, Any], ...]) -> Policy:
     return got[1]
 
 
+#: :func:`_findings`' answers, by the view, the record's text and the engine: :func:`_changes` asks a record's findings
+#: under its base values again for each threshold, and a base with one value changed is often another base
+_FOUND: dict[tuple[int, str, str], frozenset[Any]] = {}
+
+
 def _findings(policy: Policy, record: dict[str, Any], engine: str, values: dict[str, Any]) -> frozenset[Any]:
-    v = _view(policy, tuple(sorted(values.items()))).who_answers(record, engine=engine)
-    return frozenset((f.body, f.basis, f.liability, tuple(f.clauses)) for f in v.findings)
+    """``record``'s findings under ``values``: of the verdict only its findings' bodies, bases, liabilities and clauses
+    are read, which a ``wording_only`` verdict gives as the whole one does, without deciding the record again under
+    each reading it may rest on (suite63)."""
+    view = _view(policy, tuple(sorted(values.items())))  # (kept in _VIEWS: its id is not reused)
+    key = (id(view), json.dumps(record, sort_keys=True), engine)
+    got = _FOUND.get(key)
+    if got is None:
+        v = who_answers(view, record, engine=engine, wording_only=True)  # type: ignore[arg-type]
+        got = _FOUND[key] = frozenset((f.body, f.basis, f.liability, tuple(f.clauses)) for f in v.findings)
+    return got
 
 
 def _others(policy: Policy, pid: str) -> list[Any]:

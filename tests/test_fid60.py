@@ -23,7 +23,7 @@ import responsibility
 from responsibility import Policy
 from responsibility.checks._diff import _example, diff
 
-from .verdicts import batch_and_answers, rested
+from .verdicts import batch_and_answers, rested, worded
 from .verdicts import verdict_under as verdict
 
 ENGINES = ("compiled", "durable")
@@ -60,7 +60,7 @@ def _marked(f: tuple[Any, ...]) -> bool:
 
 
 def _findings(policy: Policy, record: dict[str, Any], engine: str) -> set[tuple[Any, ...]]:
-    v = policy.who_answers(record, engine=engine)  # type: ignore[arg-type]
+    v = worded(policy, record, engine)  # (only the findings are read: a wording_only verdict's)
     return {(f.body, f.basis, f.liability, tuple(f.clauses)) for f in v.findings}
 
 

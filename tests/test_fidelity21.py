@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from responsibility import Jurisdiction, Policy, ProblemError
+from responsibility.engine._decide import who_answers
 
 from .test_batch import TODAY, expected, got
 from .test_validate import issues_after
@@ -187,7 +188,9 @@ def test_a_verdict_whose_answer_the_new_parameters_change_lists_them(policy: Pol
         v = policy.who_answers(r, jurisdiction=example, engine="compiled")
         listed = {i.id for i in v.interpretations}
         for name, view in views.items():
-            if key(view.who_answers(r, jurisdiction=example, engine="compiled")) != key(v):
+            # (of the other value's verdict only its findings are read, which a wording_only verdict gives as the
+            # whole one does, without deciding the record again under each reading it may rest on: suite63)
+            if key(who_answers(view, r, jurisdiction=example, engine="compiled", wording_only=True)) != key(v):
                 changed[name] += 1
                 assert name in listed, (r, name)
     assert changed[D4] > 20 and changed[R202] == 2

@@ -5,12 +5,29 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from responsibility import Policy
+from responsibility import Policy, ProblemError
 
 
 def answers(policy: Policy, record: dict[str, Any], engine: str = "compiled") -> set[tuple[str, str]]:
-    """The (body, basis) pairs of ``record``'s verdict from ``engine``."""
-    return {(f.body, f.basis) for f in policy.who_answers(record, engine=engine).findings}  # type: ignore[arg-type]
+    """The (body, basis) pairs of ``record``'s verdict from ``engine`` (read of a :func:`worded` verdict)."""
+    return {(f.body, f.basis) for f in worded(policy, record, engine).findings}
+
+
+def worded(policy: Policy, record: dict[str, Any], engine: str = "compiled") -> Any:
+    """``record``'s verdict from ``engine``, for a caller that reads of it only its findings' bodies, places, bases,
+    liabilities, clauses and reasons: a ``wording_only`` verdict, which gives those as the full one does
+    (engine/_decide.who_answers) without deciding the record again under each reading it may rest on, which the full
+    verdict does for its interpretations (suite63). A record as data (no ``discovered.*`` row keys) goes to the
+    engine's who_answers as ``Policy.who_answers`` sends it; anything else, and a refused record, to
+    ``Policy.who_answers`` itself (its error as it gives it)."""
+    if type(record) is dict and not any(isinstance(k, str) and k.startswith("discovered.") for k in record):
+        from responsibility.engine._decide import who_answers
+
+        try:
+            return who_answers(policy, record, engine=engine, wording_only=True)  # type: ignore[arg-type]
+        except ProblemError:
+            pass
+    return policy.who_answers(record, engine=engine)  # type: ignore[arg-type]
 
 
 def rests(policy: Policy, record: dict[str, Any], engine: str = "compiled") -> set[str]:
