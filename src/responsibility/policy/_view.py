@@ -214,6 +214,19 @@ class PolicyView:
             value = memo[key] = factory()
         return value
 
+    def _forget_warm(self) -> None:
+        """Drop everything this view derived since it was made — its own memos (``_implicated``, ``_has_part``…), the
+        wings' artefacts (:meth:`_memo`: the decider with its plans and the deciders of other readings, the role
+        graph, the parser's state), the what-if views kept on it (``with_parameters``' readings, ``flipped``'s and
+        ``set``'s), its ``at`` views and cached properties — leaving it as :meth:`__setstate__` makes it: its data,
+        day, ``what_if`` and indexes. It answers as before (what it derives depends on its data alone), cold: the
+        next decisions derive again. For a long-lived process that keeps one view for many unrelated uses (the test
+        suite's session ``policy``, tests/conftest), whose memos, each bounded by count, together grow to GBs.
+        Not while another thread decides on it (a decider that thread holds goes on, unshared)."""
+        state = self.__getstate__()
+        self.__dict__.clear()
+        self.__setstate__(state)
+
     def implicated_duties(self, area: str, kind: str | None) -> tuple[str, ...]:
         """The duties of ``area`` itself that a problem of ``kind`` implicates at any stage.
 
@@ -1871,3 +1884,18 @@ def adopt(policy: PolicyView, twin: PolicyView) -> None:
         elif type(value) in (set, frozenset):
             mine.setdefault(key, type(value)(value))
 
+
+
+def forget_kept(views: Iterable[PolicyView] = ()) -> None:
+    """:meth:`PolicyView._forget_warm` on ``views`` and on every view the policy cache keeps for a load of the same
+    files (policy/_cache.kept_view): for a process that keeps them for many unrelated uses (the test suite's workers,
+    tests/conftest), where their memos together grow without a use that needs them warm."""
+    from . import _cache
+
+    with _cache._views_lock:
+        kept = [view for _, made in _cache._views.values() for view, _ in made]
+    seen: set[int] = set()
+    for view in [*views, *kept]:
+        if isinstance(view, PolicyView) and id(view) not in seen:
+            seen.add(id(view))
+            view._forget_warm()
