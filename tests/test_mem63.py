@@ -12,7 +12,7 @@ from typing import Any
 from responsibility import Jurisdiction, ProblemError
 from responsibility.checks._scenarios import discover, load_scenarios
 from responsibility.engine._decide import decider_of
-from responsibility.policy._view import forget_kept
+from responsibility.policy._view import forget_every_view, recording
 
 from .conftest import RULES, fresh_load
 
@@ -60,12 +60,17 @@ def test_a_view_that_forgets_answers_as_before_and_lets_its_memos_go(young_heap:
     assert _answers(policy.with_parameters(handling_time_limit_days=3), cases[:5]) == strict_before
 
 
-def test_forget_kept_forgets_the_views_a_load_of_the_same_files_answers_with(policy: Any) -> None:
+def test_every_view_alive_forgets_but_a_recording_twin(policy: Any) -> None:
     import responsibility
 
     view = responsibility.load(RULES)  # (the session's, or the one the cache keeps: a load answers with it)
+    kept = {"a": policy.with_parameters(handling_time_limit_days=4)}  # (as a test module's globals keep one)
+    twin, _ = recording(policy)
     problem, j = _cases(1)[0]
-    view.who_answers(problem, jurisdiction=j)
-    assert "_memos" in view.__dict__
-    forget_kept([policy])
-    assert "_memos" not in view.__dict__ and "_memos" not in policy.__dict__
+    for v in (view, policy, kept["a"]):
+        v.who_answers(problem, jurisdiction=j)
+        assert "_memos" in v.__dict__
+    twin._memo("noted", dict)
+    assert forget_every_view() >= 3
+    assert not any("_memos" in v.__dict__ for v in (view, policy, kept["a"]))
+    assert "_memos" in twin.__dict__ and twin.parameters is not None

@@ -1886,16 +1886,16 @@ def adopt(policy: PolicyView, twin: PolicyView) -> None:
 
 
 
-def forget_kept(views: Iterable[PolicyView] = ()) -> None:
-    """:meth:`PolicyView._forget_warm` on ``views`` and on every view the policy cache keeps for a load of the same
-    files (policy/_cache.kept_view): for a process that keeps them for many unrelated uses (the test suite's workers,
-    tests/conftest), where their memos together grow without a use that needs them warm."""
-    from . import _cache
 
-    with _cache._views_lock:
-        kept = [view for _, made in _cache._views.values() for view, _ in made]
-    seen: set[int] = set()
-    for view in [*views, *kept]:
-        if isinstance(view, PolicyView) and id(view) not in seen:
-            seen.add(id(view))
-            view._forget_warm()
+def forget_every_view() -> int:
+    """:meth:`PolicyView._forget_warm` on every view alive in this process (the garbage collector's objects, so a pass
+    over the heap), but :func:`recording` twins; how many forgot. For a long-lived process that keeps views for many
+    unrelated uses — the test suite's workers (tests/conftest), where the session's fixtures, the policy cache's kept
+    loads (policy/_cache.kept_view) and the test modules' own kept views (pytest keeps a module's globals to the end)
+    held their memos warm to the end, GBs — between those uses, while no thread decides on them."""
+    import gc
+
+    views = [o for o in gc.get_objects() if isinstance(o, PolicyView) and "_recording_own" not in o.__dict__]
+    for view in views:
+        view._forget_warm()
+    return len(views)
