@@ -208,9 +208,11 @@ def young_heap() -> Iterator[None]:
         gc.unfreeze()
 
 
-#: How many more blocks (``sys.getallocatedblocks()``: Python's small objects, ~100–200 bytes of the RSS each) than the
-#: last clean-up left a module may end with before :func:`_cold_between_modules` cleans up again (~1 GB).
-HEAP_GROWTH = 6_000_000
+#: How many more blocks (``sys.getallocatedblocks()``: Python's small objects, ~150 bytes of the RSS each with the
+#: tables they index) than the last clean-up left a module may end with before :func:`_cold_between_modules` cleans
+#: up again (~1.5 GB). Each clean-up costs ~1.7 CPU s (the pass, the collection, the next modules' re-warming): lower
+#: keeps a worker smaller, higher costs less (mem63).
+HEAP_GROWTH = 10_000_000
 _CLEANED = [0]
 
 
@@ -228,7 +230,7 @@ def _cold_between_modules() -> Iterator[None]:
     objects), so every view a module made and dropped stayed with its memos; and the views kept for the session, each
     memo bounded by count, together grew past GBs with the deciders of every reading. Cleaning after every module cost
     ~0.3–1.4 CPU s each (the next module's first decisions derive again, the collection walks the heap): 7–12 % of the
-    modules measured (mem63); one clean-up per ~GB of growth keeps that to a few per worker."""
+    modules measured (mem63); one clean-up per ~1.5 GB of growth keeps that to a few per worker."""
     yield
     blocks = sys.getallocatedblocks()
     if blocks < _CLEANED[0] + HEAP_GROWTH:
