@@ -214,6 +214,19 @@ class PolicyView:
             value = memo[key] = factory()
         return value
 
+    def _forget_warm(self) -> None:
+        """Drop everything this view derived since it was made — its own memos (``_implicated``, ``_has_part``…), the
+        wings' artefacts (:meth:`_memo`: the decider with its plans and the deciders of other readings, the role
+        graph, the parser's state), the what-if views kept on it (``with_parameters``' readings, ``flipped``'s and
+        ``set``'s), its ``at`` views and cached properties — leaving it as :meth:`__setstate__` makes it: its data,
+        day, ``what_if`` and indexes. It answers as before (what it derives depends on its data alone), cold: the
+        next decisions derive again. For a long-lived process that keeps one view for many unrelated uses (the test
+        suite's session ``policy``, tests/conftest), whose memos, each bounded by count, together grow to GBs.
+        Not while another thread decides on it (a decider that thread holds goes on, unshared)."""
+        state = self.__getstate__()
+        self.__dict__.clear()
+        self.__setstate__(state)
+
     def implicated_duties(self, area: str, kind: str | None) -> tuple[str, ...]:
         """The duties of ``area`` itself that a problem of ``kind`` implicates at any stage.
 
@@ -1871,3 +1884,18 @@ def adopt(policy: PolicyView, twin: PolicyView) -> None:
         elif type(value) in (set, frozenset):
             mine.setdefault(key, type(value)(value))
 
+
+
+
+def forget_every_view() -> int:
+    """:meth:`PolicyView._forget_warm` on every view alive in this process (the garbage collector's objects, so a pass
+    over the heap), but :func:`recording` twins; how many forgot. For a long-lived process that keeps views for many
+    unrelated uses — the test suite's workers (tests/conftest), where the session's fixtures, the policy cache's kept
+    loads (policy/_cache.kept_view) and the test modules' own kept views (pytest keeps a module's globals to the end)
+    held their memos warm to the end, GBs — between those uses, while no thread decides on them."""
+    import gc
+
+    views = [o for o in gc.get_objects() if isinstance(o, PolicyView) and "_recording_own" not in o.__dict__]
+    for view in views:
+        view._forget_warm()
+    return len(views)
