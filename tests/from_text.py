@@ -174,6 +174,17 @@ def clause_adder(cases: list[Case]) -> Callable[..., None]:
     return case
 
 
+def refuser(cases: list[Case], case: Callable[..., None]) -> Callable[..., None]:
+    """``refuse(name, record, code, field=None)``: a record the library must refuse, added by ``case`` (a
+    :func:`clause_adder`'s) to ``cases`` with the reason code (and the field) docs/records.md gives for its fault."""
+
+    def refuse(name: str, r: dict[str, Any], code: str, field: str | None = None) -> None:
+        case(name, r, refuse=True)
+        cases[-1]["code"] = code; cases[-1]["field"] = field
+
+    return refuse
+
+
 def check_clauses_and_liabilities(policy: Policy, case: Case) -> None:
     """The clauses each ``cl`` finding cites (every one of ``must``, none of ``must_not``) and the liabilities no
     finding may carry (``fl``)."""

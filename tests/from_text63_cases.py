@@ -43,6 +43,7 @@ from .from_text import (
     disc,
     hot,
     late,
+    refuser,
     rep,
 )
 
@@ -50,10 +51,7 @@ CASES: list[dict[str, Any]] = []
 case = clause_adder(CASES)
 
 
-def refuse(name: str, r: dict[str, Any], code: str, field: str | None = None) -> None:
-    """A record the library must refuse, with the reason code (and the field) docs/records.md gives for its fault."""
-    case(name, r, refuse=True)
-    CASES[-1]["code"] = code; CASES[-1]["field"] = field
+refuse = refuser(CASES, case)
 
 
 ED = A("education"); HE = A("health"); PR = A("projects"); FU = A("funds"); ID = A("identification")
