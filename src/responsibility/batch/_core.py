@@ -990,13 +990,9 @@ def over_units(t: Tables, area: I32, kind: I32, rec: I32, level: I32) -> Bool | 
     answers = np.zeros(int(met[-1]) + 1, np.bool_)
     for code in met.tolist():
         hit = memo.get(code)
-        if hit is None:
-            if not _units(t):
-                hit = False
-            else:
-                ak, lv = divmod(code, nr)
-                hit = any(int(t.body_rank[i]) == lv for i in units_below(t, *divmod(ak, nk)))
-            memo[code] = hit
+        if hit is None:  # (none where the policy places no unit below its level: units_below is empty)
+            ak, lv = divmod(code, nr)
+            hit = memo[code] = any(int(t.body_rank[i]) == lv for i in units_below(t, *divmod(ak, nk)))
         answers[code] = hit
     over = pick(answers, key)
     return over if over.any() else None

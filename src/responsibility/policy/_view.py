@@ -1885,8 +1885,6 @@ def adopt(policy: PolicyView, twin: PolicyView) -> None:
             mine.setdefault(key, type(value)(value))
 
 
-
-
 def forget_every_view() -> int:
     """:meth:`PolicyView._forget_warm` on every view alive in this process (the garbage collector's objects, so a pass
     over the heap), but :func:`recording` twins; how many forgot. For a long-lived process that keeps views for many
