@@ -1,0 +1,60 @@
+"""check65's records written from the text before the library was run on them (session 64): the county across every
+duty area — each department the text names in 二(三)–二(六), the water 县级统管单位 and the school failing its own duty;
+the county Party committee's and government's 主体责任 and 统筹 duties with the liability tiers of 一(四); 瞒报漏报 at the
+county and its departments; escalation beyond the county's authority (一(三), 二(二)5 共性问题) and the province's and
+city's response; outside channels and oversight bodies finding county problems; records at real division codes of
+缙云县, 诸暨市 and 平阳县 and at the default example's 淳安县; and county records read under a parameter's other value
+(tests/from_text65_cases.py).
+
+Each record is put to tests/from_text.py's check (the findings it requires and forbids, on both engines, which must
+agree; the readings listed) and its clause and liability checks; a refused record to its reason code and field too.
+The records the auditor judged the library to answer wrongly are run as the text requires and marked
+``xfail(strict=True)`` with the disagreement (``DISAGREE``; /work/helpers/s64/check65.md): a fix that makes one pass
+fails its strict xfail, and it moves into the run.
+"""
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from responsibility import Policy, ProblemError
+
+from .from_text import case_id, check, check_batch, check_clauses_and_liabilities, record_of, run_params
+from .from_text65_cases import CASES
+
+DISAGREE: dict[str, str] = {}
+PARAMS = run_params(CASES, DISAGREE)
+
+
+def check_refusal(policy: Policy, case: dict[str, Any]) -> None:
+    """A refused record gives the reason code (and names the field) docs/records.md says its fault gets, on both
+    engines."""
+    if not case.get("code"):
+        return
+    for engine in ("compiled", "durable"):
+        with pytest.raises(ProblemError) as err:
+            policy.who_answers(record_of(case), engine=engine)
+        assert err.value.code == case["code"], (engine, err.value.code, str(err.value))
+        if case.get("field") is not None:
+            assert err.value.field == case["field"], (engine, err.value.field, str(err.value))
+
+
+def test_every_case_is_named_once_and_every_disagreement_is_a_case() -> None:
+    names = [case_id(c) for c in CASES]
+    assert len(names) == len(set(names)) == 150
+    assert DISAGREE.keys() <= set(names)
+
+
+@pytest.mark.parametrize("case", PARAMS)
+def test_a_record_from_the_text_gets_the_findings_the_text_requires(policy: Policy, case: dict[str, Any]) -> None:
+    check(policy, case)
+    check_clauses_and_liabilities(policy, case)
+    check_refusal(policy, case)
+
+
+@pytest.mark.slow  # (every record through both paths, a view per reading)
+def test_the_batch_path_gives_what_who_answers_gives_on_every_record(policy: Policy) -> None:
+    check_batch(policy, CASES)
