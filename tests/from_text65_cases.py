@@ -471,3 +471,69 @@ refuse("KF2 a place of 11 digits (no division code has 11)", FU("funds_diverted"
 refuse("KF3 丽水市 named as concealer of what the county hotline found at 缙云县's village: the concealer must be below the finder (一(四) 上级核查…瞒报)",
        HO("housing_danger_unreported", JY_V, discovered=hot, concealed_by=["city"]), "concealment", "concealed_by[0]")
 refuse("KF4 the county reporting a problem downward to the township: 上报 goes up", PR("project_late_or_unfinished", PY_V, discovered=hot, handled=[rep("county", "township")]), "wrong_direction", "handled[0].to_level")
+
+# ===================== second batch (written after the first batch's run, before its own): where over-blame could hide at the county =====================
+case("KB1 specific_problem of the human-resources line at 缙云县's 高潮村, 丽水市's 调研督导: the village, the township and 县人社局 (二(二)3 负责涉及本部门问题的动态发现) not_discovered; no other county department (本部门: 县水利局, 县民政局, 县教育局, 县卫健局 not)",
+     DI("specific_problem", JY_V, sector="hrss", discovered=cres()), req=LOW_ND + [(CHR, "not_discovered")], forb=[(CWA,), (CCA,), (CEDU,), (CHE,)] + CITY_ND + NO_LG)
+case("KB2 funds_diverted of the water line at 平阳县's 沙岗村, 温州市's 调研督导: the township (二(四)2), 县财政局 (二(四)3 对乡、村两级使用的扶贫项目资金专款专用负审核责任) and 县水利局 (二(四)5 协助财政部门做好本部门扶贫领域资金使用管理) not_discovered; not 县教育局, 县人社局, 县卫健局, 县医保局, 县残联 (二(四)5 本部门: the record names water)",
+     FU("funds_diverted", PY_V, sector="water", discovered=cres()), req=[(TWN, "not_discovered"), (CFIN, "not_discovered"), (CWA, "not_discovered")],
+     forb=[(CEDU,), (CHR,), (CHE,), (CMI,), (CDF,)] + CITY_ND)
+case("KB3 project_late_or_unfinished of the water line at 诸暨市's 白沥畈村, 绍兴市's 检查组抽查: the village and the township not_discovered (二(五)1–2); 县水利局 not_discovered (二(五)3 各相关部门负责对各自业务范围的项目…组织对项目进行检查、验收); not 县建设局 or 县教育局 (others' 业务范围)",
+     PR("project_late_or_unfinished", ZJ_V, sector="water", discovered=disc("city", "spot_check")), req=LOW_ND + [(CWA, "not_discovered")], forb=[(CCO,), (CEDU,)] + CITY_ND)
+case("KB4 project_acceptance_lax (no line) at 平阳县's 沙岗村, 温州市's 检查组抽查: a county body not_discovered; not every department by name (二(五)3 各自业务范围: 县水利局, 县建设局, 县教育局, 县卫健局, 县医保局 not); no township or village body",
+     PR("project_acceptance_lax", PY_V, discovered=disc("city", "spot_check")), req=[("county_*", "not_discovered")], forb=[(CWA,), (CCO,), (CEDU,), (CHE,), (CMI,)] + NOLOW + CITY_ND)
+case("KB5 project_late_or_unfinished at 平阳县's 沙岗村, the county hotline 03-01 → the township 03-03, deadline 03-31, not finished by 04-30: the township not_rectified; the county presses (二(二)4 指导督促部门和乡村问题发现和整改): a county body supervision; no city or province body (never shown it)",
+     PR("project_late_or_unfinished", PY_V, discovered=hot, handled=[asg("county", "township")], **dl, **late), req=[(TWN, "not_rectified"), ("county_*", "supervision")], forb=NOCITY + NOPROV + [("county_*", "not_rectified")])
+case("KB6 basic_needs_approval_late of civil affairs' line at 缙云县's 高潮村, 丽水市民政局's 调研督导 03-01 → 县民政局 03-03, deadline 03-31, not approved by 04-30: 县民政局 not_rectified; 丽水市民政局 presses (二(六)1(5) 统筹协调、指导督促开展社会救助工作); not 市教育局 or 市财政局; no province body (never shown it)",
+     BN("basic_needs_approval_late", JY_V, sector="civil_affairs", discovered=cres("city_civil_affairs"), handled=[asg("city", "county", body=CCA)], **dl, **late),
+     req=[(CCA, "not_rectified"), ("city_civil_affairs", "supervision")], forb=[("city_education",), ("city_finance",)] + NOPROV + NOLOW)
+case("KB7 health_assistance_late of 医保's line at 诸暨市's 白沥畈村, 绍兴市医保局's 调研督导 03-01 → 县医保局 03-03, deadline 03-31, not done by 04-30: 县医保局 not_rectified; 绍兴市医保局 presses (二(六)3(5) 统筹协调、督促落实医疗保障、医疗救助); not 市民政局 or 市教育局; no province body",
+     HE("health_assistance_late", ZJ_V, sector="medical_insurance", discovered=cres("city_medical_insurance"), handled=[asg("city", "county", body=CMI)], **dl, **late),
+     req=[(CMI, "not_rectified"), ("city_medical_insurance", "supervision")], forb=[("city_civil_affairs",), ("city_education",)] + NOPROV + NOLOW)
+case("KB8 water_facilities_unmaintained at 缙云县's 高潮村, the county hotline received by the 统管单位 03-01, which sits, as of 03-25: the 统管单位 not_handled (its own 长效管理, 二(六)5(3): rectifier_holding default); the village and the township not_discovered; not 县水利局 not_handled (never told)",
+     WA("water_facilities_unmaintained", JY_V, discovered=disc("county", "hotline", body=CWSU), **sit), req=[(CWSU, "not_handled")] + LOW_ND, forb=[(CWA, "not_handled")] + NOCITY)
+case("KB9 project_ledger_incomplete at 诸暨市's 店口镇, 绍兴市's 上级核查, the county (no body) concealed it: a county body concealed; the township not_discovered (二(五)2 做好项目台账资料); not the county's Party committee or government concealed; no village body",
+     PR("project_ledger_incomplete", ZJ_T, discovered=chv, concealed_by=["county"]), req=[("county_*", "concealed"), (TWN, "not_discovered")],
+     forb=[("county_party_committee", "concealed"), ("county_government", "concealed")] + NOVIL + NOCITY)
+case("KB10 health_false_materials at 缙云县's 高潮村, 县医保局's own review (动态跟踪) 03-01, which sits, as of 03-25: 县医保局 not_handled (二(六)3(3) 审核、审批: it found the materials false and did nothing); the village and the township not_discovered (二(六)3(1)–(2)); no city body",
+     HE("health_false_materials", JY_V, discovered=own(CMI), **sit), req=[(CMI, "not_handled")] + LOW_ND, forb=NOCITY)
+case("KB11 identification_applicant_not_included at 杭州市上城区's own code 330102 (a district: 县（市、区）), the city's 调研督导: the district's 民政局 not_discovered (二(三)3); no township or village body",
+     ID("identification_applicant_not_included", "330102", sector="civil_affairs", discovered=cres()), req=[(CCA, "not_discovered")], forb=NOLOW + CITY_ND)
+case("KB12 health_assistance_late of 医保's line at 缙云县's 高潮村, the province's 调研督导, with province_city_discover_specific_problems=true: 丽水市医保局 not_discovered (二(六)3(5) 统筹协调、督促落实…医疗救助); 县医保局 too; listed",
+     HE("health_assistance_late", JY_V, sector="medical_insurance", discovered=pres()), params=dict(province_city_discover_specific_problems=True),
+     req=[("city_medical_insurance", "not_discovered"), (CMI, "not_discovered")], listed=["province_city_discover_specific_problems"])
+case("KQ24 housing_renovation_late at 平阳县's 沙岗村, 温州市's 调研督导 03-01 → the county (no body) 03-03, deadline 03-31, not renovated by 04-30: a county department not_rectified; the county's Party committee and government not not_rectified (level_assignment_leaders default: they press), listed",
+     HO("housing_renovation_late", PY_V, discovered=cres(), handled=[asg("city", "county")], **dl, **late), req=[("county_*", "not_rectified")],
+     forb=[("county_party_committee", "not_rectified"), ("county_government", "not_rectified")], listed=["level_assignment_leaders"])
+case("KQ25 the same with level_assignment_leaders=rectify: the county's Party committee and government not_rectified (二(六)4(5) 组织做好农村危房常态化长效治理改造工作); listed",
+     HO("housing_renovation_late", PY_V, discovered=cres(), handled=[asg("city", "county")], **dl, **late), params=dict(level_assignment_leaders="rectify"),
+     req=[("county_party_committee", "not_rectified"), ("county_government", "not_rectified")], listed=["level_assignment_leaders"])
+case("KQ26 water_policy_gap of the health line at 丽水市's own code, the province's 调研督导, at the default: 市水利局 not_discovered, not 市卫健委 (water_policy_health_departments default, listed)",
+     WA("water_policy_gap", LS, sector="health", discovered=pres()), req=[("city_water", "not_discovered")], forb=[("city_health", "not_discovered")] + NOCNTY, listed=["water_policy_health_departments"])
+case("KQ27 health_costs_accounting_irregular at 平阳县's own code, 温州市's 调研督导 03-01 hands it to 县教育局 03-03 (no part in it), as of 03-25: 县教育局 not named; a city body not_handled (the hand-off was no 按程序 交办: assignment_to_body_without_part default set_aside, listed)",
+     HE("health_costs_accounting_irregular", PY, discovered=cres(), handled=[asg("city", "county", body=CEDU)], **sit), req=[("city_*", "not_handled")], forb=[(CEDU,)] + NOLOW,
+     listed=["assignment_to_body_without_part"])
+case("KQ28 the same with assignment_to_body_without_part=level_receives: the county holds it from 03-03 and sits — a county body not_handled; 县教育局 not named; no city body not_handled; listed",
+     HE("health_costs_accounting_irregular", PY, discovered=cres(), handled=[asg("city", "county", body=CEDU)], **sit), params=dict(assignment_to_body_without_part="level_receives"),
+     req=[("county_*", "not_handled")], forb=[(CEDU,), ("city_*", "not_handled")] + NOLOW, listed=["assignment_to_body_without_part"])
+case("KB13 identification_applicant_not_included of civil affairs' line at 平阳县's 沙岗村, 县扶贫办's own 核查普查 (检查调研, 二(三)4) 03-01 hands it to 县民政局 03-03, deadline 03-31, included 03-20, as of 04-30: nobody (the county's own work found it; put right in time)",
+     ID("identification_applicant_not_included", PY_V, sector="civil_affairs", discovered=own(CPO, "verification_census"), handled=[asg("county", "county", body=CCA)], **dl, rectified_on="2021-03-20", **late), forb=NOBODY)
+case("KB14 basic_needs_approval_late of civil affairs' line at 平阳县's 沙岗村, the province's 12317 platform 03-01 → 温州市 03-03 → 县民政局 03-05, deadline 03-31, approved 03-20, as of 04-30: 县民政局 not_discovered only; nobody late; no province or city body",
+     BN("basic_needs_approval_late", PY_V, sector="civil_affairs", discovered=disc("province", "reporting_platform", body="platform_12317"), handled=[asg("province", "city"), asg("city", "county", "2021-03-05", body=CCA)], **dl, rectified_on="2021-03-20", **late),
+     req=[(CCA, "not_discovered")], forb=NO_H + NOT_LATE + NOLOW + NOCITY + NOPROV + [("platform_12317",)])
+case("KB15 mechanism_missing at 缙云县's own code, the province's 巡视, the county's Party committee concealed it, grave: the Party committee concealed, staff + unit + leadership; the county government not also not_discovered (the county level knew: 二(二)4 gives the mechanism to 县（市、区）党委、政府 as one, and its committee hid it; cf. check64 D1 at the township); the county's 主体责任; no city body",
+     DI("mechanism_missing", JY, discovered=ptour, concealed_by=["county_party_committee"], severity="grave"), req=[("county_party_committee", "concealed", S3UL)] + CNTY_MR,
+     forb=[("county_government", "not_discovered"), ("county_party_committee", "not_discovered")] + NOCITY + NOLOW)
+case("KB16 housing_danger_unreported at 缙云县's 高潮村, the village's grid 03-01 → the township 03-02 → 县建设局 03-04, which sits, grave, as of 03-25: 县建设局 not_handled, staff + unit + leadership (二(六)4(3) 负责农村困难家庭危房鉴定); the county's 主体责任 citing 二(六)4(5); no township or village body; no city 主体责任",
+     HO("housing_danger_unreported", JY_V, discovered=vgrid, handled=[rep("village", "township", "2021-03-02"), rep("township", "county", "2021-03-04", body=CCO)], severity="grave", **sit),
+     req=[(CCO, "not_handled", S3UL)] + CNTY_MR, forb=NOLOW + NO_CITY_MR + NO_LG, cl=[("county_government", "main_responsibility", ["二(六)4(5)"], [])])
+case("KB17 identification_pushed_info_untrue at 诸暨市's 白沥畈村, the province's 巡视, 县扶贫办 and 县民政局 both concealed it: each concealed; neither not_discovered; no city body",
+     ID("identification_pushed_info_untrue", ZJ_V, discovered=ptour, concealed_by=[CPO, CCA]), req=[(CPO, "concealed"), (CCA, "concealed")], forb=[(CPO, "not_discovered"), (CCA, "not_discovered")] + NOCITY)
+case("KB18 education_lists_not_provided of civil affairs' line at 平阳县's own code, 温州市's 调研督导 03-01 → 县民政局 03-03, deadline 03-31, provided 03-15, as of 04-30: 县民政局 not_discovered only; not 县残联 (the other list); not the school",
+     ED("education_lists_not_provided", PY, sector="civil_affairs", discovered=cres(), handled=[asg("city", "county", body=CCA)], **dl, rectified_on="2021-03-15", **late),
+     req=[(CCA, "not_discovered")], forb=[(CDF,), (SCHOOL,)] + NO_H + NOT_LATE + NOLOW)
+case("KB19 water_monitoring_network_missing at 诸暨市's own code, the 市长热线 received by 县卫健局 03-01, which sits, as of 03-25: 县卫健局 not_handled (二(六)5(4)); no county body not_discovered; not 县水利局",
+     WA("water_monitoring_network_missing", ZJ, discovered=disc("county", "市长热线", body=CHE), **sit), req=[(CHE, "not_handled")], forb=CNTY_ND + [(CWA,)] + NOLOW)
+case("KB20 funds_performance_evaluation_missing of the poverty office's line at 缙云县's own code, 丽水市's audit 03-01 → 县扶贫办 03-03, deadline 03-31, not done by 04-30: 县扶贫办 not_rectified (二(四)4 组织实施绩效目标申报、绩效评价); not 县财政局 not_rectified; the audit office not named",
+     FU("funds_performance_evaluation_missing", JY, sector="poverty_office", discovered=caud, handled=[asg("city", "county", body=CPO)], **dl, **late),
+     req=[(CPO, "not_rectified")], forb=[(CFIN, "not_rectified"), ("city_audit",)] + NOLOW)
