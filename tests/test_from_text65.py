@@ -25,7 +25,16 @@ from responsibility import Policy, ProblemError
 from .from_text import case_id, check, check_batch, check_clauses_and_liabilities, record_of, run_params
 from .from_text65_cases import CASES
 
-DISAGREE: dict[str, str] = {}
+DISAGREE: dict[str, str] = {
+    "KB15": "check65 D1 (medium confidence; check64 D1 at the county): mechanism_missing at 缙云县's own code, the "
+            "province's 巡视, concealed_by county_party_committee, grave: the verdict names the committee concealed and "
+            "also county_government not_discovered (一(四) 二(二)4), staff + unit + leadership. 二(二)4 gives the mechanism "
+            "to 县（市、区）党委、政府 as one item (实行县级党政主要领导负责制…健全问题发现办法和整改机制), and 一(四) 对应由本级发现问题"
+            "没有发现的 is a failure of 本级: the county level knew it (its committee hid it). docs/records.md reads "
+            "concealed_by: [county] so ('neither is the rest of a level named'), and the same record naming the committee "
+            "alone names the government 应发现未发现 with leadership liability — the record's wording, not the conduct, "
+            "decides the government's blame. The text forbids the government's not_discovered here",
+}
 PARAMS = run_params(CASES, DISAGREE)
 
 
@@ -55,6 +64,9 @@ def test_a_record_from_the_text_gets_the_findings_the_text_requires(policy: Poli
     check_refusal(policy, case)
 
 
-@pytest.mark.slow  # (every record through both paths, a view per reading)
-def test_the_batch_path_gives_what_who_answers_gives_on_every_record(policy: Policy) -> None:
-    check_batch(policy, CASES)
+@pytest.mark.slow  # (every default-reading record through both paths)
+def test_the_batch_path_gives_what_who_answers_gives_on_every_default_reading_record(policy: Policy) -> None:
+    """The records read under the default reading only (143 of 175): the 32 read under a parameter's other value need
+    a view each, and the batch plan of most such views costs ~0.9 CPU s to build (30 views, ~15 CPU s run alone; all
+    passed when run once, /work/helpers/s64/check65.md) — the batch path under those values is the batch tests' own."""
+    check_batch(policy, [c for c in CASES if not c["params"]])
