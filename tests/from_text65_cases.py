@@ -537,3 +537,26 @@ case("KB19 water_monitoring_network_missing at 诸暨市's own code, the 市长�
 case("KB20 funds_performance_evaluation_missing of the poverty office's line at 缙云县's own code, 丽水市's audit 03-01 → 县扶贫办 03-03, deadline 03-31, not done by 04-30: 县扶贫办 not_rectified (二(四)4 组织实施绩效目标申报、绩效评价); not 县财政局 not_rectified; the audit office not named",
      FU("funds_performance_evaluation_missing", JY, sector="poverty_office", discovered=caud, handled=[asg("city", "county", body=CPO)], **dl, **late),
      req=[(CPO, "not_rectified")], forb=[(CFIN, "not_rectified"), ("city_audit",)] + NOLOW)
+
+# ===================== third batch (written after the second batch's run, before its own; KB21–KB22 NOT blind: written to show the extent of check65 D1) =====================
+case("KB21 [not blind: D1's extent] basic_needs_contact_missing at 缙云县's 高潮村, the province's 巡视, the county government concealed it: the government concealed; the county's Party committee not not_discovered (二(六)1(4) 确保低收入农户每户有一名干部联系 is 县（市、区）党委、政府's one item, and the county level knew); the village and the township not_discovered",
+     BN("basic_needs_contact_missing", JY_V, discovered=ptour, concealed_by=["county_government"]), req=[("county_government", "concealed")] + LOW_ND,
+     forb=[("county_party_committee", "not_discovered"), ("county_government", "not_discovered")] + NOCITY)
+case("KB22 [not blind: D1's extent] education_aid_support_missing at 平阳县's own code, 温州市's 上级核查, the county government concealed it: the government concealed; the county's Party committee not not_discovered (二(六)2(3) is their one item); no school",
+     ED("education_aid_support_missing", PY, discovered=chv, concealed_by=["county_government"]), req=[("county_government", "concealed")],
+     forb=[("county_party_committee", "not_discovered"), (SCHOOL,)] + NOLOW + NOCITY)
+case("KB23 mechanism_missing at 诸暨市's own code, the province's 巡视, the county (no body) concealed it: a county body concealed; no county body not_discovered (the county level knew: docs/records.md, 'neither is the rest of a level named'); no city body",
+     DI("mechanism_missing", ZJ, discovered=ptour, concealed_by=["county"]), req=[("county_*", "concealed")], forb=CNTY_ND + NOCITY + NOLOW)
+case("KB24 funds_assets_mismanaged at 缙云县's 壶镇镇, 丽水市's 上级核查, 县财政局 concealed it: 县财政局 concealed (二(四)3 对当地扶贫资产负全面监管责任), not not_discovered; the township not_discovered (二(四)2); 县扶贫办 not not_discovered (the record names no line); no village body",
+     FU("funds_assets_mismanaged", JY_T, discovered=chv, concealed_by=[CFIN]), req=[(CFIN, "concealed"), (TWN, "not_discovered")], forb=[(CFIN, "not_discovered"), (CPO, "not_discovered")] + NOVIL + NOCITY)
+case("KB25 water_quality_substandard at 平阳县's 沙岗村, the county hotline received by 县卫健局 03-01, handed to the 统管单位 03-03, deadline 03-31, up to standard 03-25, as of 04-30: the village and the township not_discovered only; no county body; nobody late",
+     WA("water_quality_substandard", PY_V, discovered=disc("county", "hotline", body=CHE), handled=[asg("county", "county", body=CWSU)], **dl, rectified_on="2021-03-25", **late),
+     req=LOW_ND, forb=NOCNTY + NO_H + NOT_LATE + NOCITY)
+case("KB26 health_application_not_helped at 诸暨市's 白沥畈村, the 市长热线 03-01 → the township 03-03 → the village 03-05, deadline 03-31, not helped by 04-30: the village not_rectified (二(六)3(1) 帮助符合医疗救助条件低收入农户提出申请); the township presses (二(二)2), not not_rectified; no county body not_rectified; no city body",
+     HE("health_application_not_helped", ZJ_V, discovered=disc("county", "市长热线"), handled=[asg("county", "township"), asg("township", "village", "2021-03-05")], **dl, **late),
+     req=[(b, "not_rectified") for b in ("village_party_branch", "village_committee")] + [(TWN, "supervision")], forb=[(TWN, "not_rectified"), ("county_*", "not_rectified")] + NOCITY)
+case("KB27 water_unsafe_unreported at 诸暨市's 白沥畈村, the township's grid 03-01 reported to 县水利局 03-03, which sits, as of 03-25: 县水利局 not_handled (二(六)5(4) 水利部门负责农村供水工程建设与管理监管); the village not_discovered (二(六)5(1) 负责及时上报当地饮水安全情况); no township body",
+     WA("water_unsafe_unreported", ZJ_V, discovered=tgrid, handled=[rep("township", "county", body=CWA)], **sit), req=[(CWA, "not_handled")] + VIL_ND, forb=NOTWN + NOCITY)
+case("KB28 housing_renovation_late of finance's line at 缙云县's 高潮村, 丽水市's 调研督导 03-01 → 县财政局 03-03, deadline 03-31, renovated only 04-10, as of 04-30: 县财政局 not_rectified (二(六)4(4) 财政部门负责…给予财政补贴); not 市民政局 or 市自然资源局 pressing (二(六)4(7) 涉及本部门的相关工作: another line); not 县民政局 or 县自然资源局 not_rectified",
+     HO("housing_renovation_late", JY_V, sector="finance", discovered=cres(), handled=[asg("city", "county", body=CFIN)], **dl, rectified_on="2021-04-10", **late),
+     req=[(CFIN, "not_rectified")], forb=[("city_civil_affairs", "supervision"), ("city_natural_resources", "supervision"), (CCA, "not_rectified"), (CNR, "not_rectified")])
