@@ -34,6 +34,13 @@ DISAGREE: dict[str, str] = {
             "concealed_by: [county] so ('neither is the rest of a level named'), and the same record naming the committee "
             "alone names the government 应发现未发现 with leadership liability — the record's wording, not the conduct, "
             "decides the government's blame. The text forbids the government's not_discovered here",
+    "KB21": "check65 D1's extent (written after KB15's run to show it): basic_needs_contact_missing, the province's 巡视, "
+            "concealed_by county_government: the county Party committee is named not_discovered (一(四) 二(六)1(4)) beside "
+            "the government's 瞒报, though 二(六)1(4) 确保低收入农户每户有一名干部联系，每月联系一次 is 县（市、区）党委、政府's "
+            "one item and the county level knew it (一(四) 对应由本级发现问题没有发现的)",
+    "KB22": "check65 D1's extent (written after KB15's run to show it): education_aid_support_missing, the city's 上级核查, "
+            "concealed_by county_government: the county Party committee is named not_discovered (一(四) 二(六)2(3)) beside "
+            "the government's 瞒报, though 二(六)2(3) 统筹协调…学生资助管理机构、人员和经费保障 is their one item",
 }
 PARAMS = run_params(CASES, DISAGREE)
 
