@@ -25,15 +25,6 @@ from .from_text import case_id, check, check_batch, check_clauses_and_liabilitie
 from .from_text64_cases import CASES
 
 DISAGREE: dict[str, str] = {
-    "TC15": "check64 D1 (a judgement; lower confidence): funds_diverted at a village, the city's 上级核查, concealed_by "
-            "township_party_committee: the verdict names the committee concealed (一(四) 二(一)1(1)) and also "
-            "township_government not_discovered (一(四) 二(二)2 二(四)2). 一(四) 对应由本级发现问题没有发现的 is a failure of "
-            "本级, and 二(二)2 gives the finding to 乡镇（街道） as one; its Party committee knew (it hid the problem), so the "
-            "township level did discover it — as the library itself reads concealed_by: [township] (docs/records.md: 'A "
-            "concealer knew the problem, so it is not also named 应发现未发现, and neither is the rest of a level named as "
-            "concealer'). Naming the township government 应发现未发现 beside its own committee's 瞒报 is over-blame by 本级 "
-            "(PV9 shows the same at the city: 市财政局 concealed, 市扶贫办 not_discovered — left passing there, the two being "
-            "departments with separate duties under 二(四)7)",
     "CY26": "check64 D2: basic_needs_direct_help_missing at a village, the city's 调研督导 assigns it straight to the "
             "township (no step to the county), deadline 03-31, the township sits to 04-30: the verdict names the county's "
             "Party committee and government supervision (二(二)4) — a level the record never shows having the problem — and "

@@ -25,23 +25,7 @@ from responsibility import Policy, ProblemError
 from .from_text import case_id, check, check_batch, check_clauses_and_liabilities, record_of, run_params
 from .from_text65_cases import CASES
 
-DISAGREE: dict[str, str] = {
-    "KB15": "check65 D1 (medium confidence; check64 D1 at the county): mechanism_missing at 缙云县's own code, the "
-            "province's 巡视, concealed_by county_party_committee, grave: the verdict names the committee concealed and "
-            "also county_government not_discovered (一(四) 二(二)4), staff + unit + leadership. 二(二)4 gives the mechanism "
-            "to 县（市、区）党委、政府 as one item (实行县级党政主要领导负责制…健全问题发现办法和整改机制), and 一(四) 对应由本级发现问题"
-            "没有发现的 is a failure of 本级: the county level knew it (its committee hid it). docs/records.md reads "
-            "concealed_by: [county] so ('neither is the rest of a level named'), and the same record naming the committee "
-            "alone names the government 应发现未发现 with leadership liability — the record's wording, not the conduct, "
-            "decides the government's blame. The text forbids the government's not_discovered here",
-    "KB21": "check65 D1's extent (written after KB15's run to show it): basic_needs_contact_missing, the province's 巡视, "
-            "concealed_by county_government: the county Party committee is named not_discovered (一(四) 二(六)1(4)) beside "
-            "the government's 瞒报, though 二(六)1(4) 确保低收入农户每户有一名干部联系，每月联系一次 is 县（市、区）党委、政府's "
-            "one item and the county level knew it (一(四) 对应由本级发现问题没有发现的)",
-    "KB22": "check65 D1's extent (written after KB15's run to show it): education_aid_support_missing, the city's 上级核查, "
-            "concealed_by county_government: the county Party committee is named not_discovered (一(四) 二(六)2(3)) beside "
-            "the government's 瞒报, though 二(六)2(3) 统筹协调…学生资助管理机构、人员和经费保障 is their one item",
-}
+DISAGREE: dict[str, str] = {}
 PARAMS = run_params(CASES, DISAGREE)
 
 

@@ -1028,6 +1028,40 @@ def unhidden_units(r1: I32, w1: I64, f1: I64, tpl: Templates, t: Tables, c: Cols
     return r1[keep], w1[keep], f1[keep]
 
 
+def unhidden_partners(r1: I32, w1: I64, f1: I64, tpl: Templates, t: Tables, c: Cols) -> tuple[I32, I64, I64]:
+    """Expand's rows but the miss (应发现未发现) of a body one subject with a body found to have concealed the problem
+    in the same record (``t.knows_with``, PolicyView.knows_with: 县党委 hid it, so 县政府 knew it; engine/_decide.py
+    ``without_knowers_missing``; check64 TC15, check65 KB15). The concealing bodies themselves are :func:`unhidden`'s.
+    Only the rows of records naming such a body as concealer are read (few)."""
+    joined = t.knows_with
+    named = np.flatnonzero(c.cbody >= 0)
+    if joined is None or not len(named):
+        return r1, w1, f1
+    named = named[joined[c.cbody[named]].any(axis=1)]
+    if not len(named):
+        return r1, w1, f1
+    mark = np.zeros(c.n, np.bool_)
+    mark[c.cp[named]] = True
+    at = np.flatnonzero(pick(mark, r1))
+    if not len(at):
+        return r1, w1, f1
+    rs, ws = pick(r1, at), pick(w1, at)
+    body = pick(tpl.array("body"), ws).astype(np.int64)
+    basis = pick(tpl.array("basis"), ws)
+    hid = np.flatnonzero((basis == t.basis_index.get(HID_BASIS, -1)) & (body >= 0))
+    if not len(hid):
+        return r1, w1, f1
+    row, partner = np.nonzero(joined[body[hid]])
+    nb = len(t.bodies) + 1
+    drop = (basis == t.basis_index.get(MISSED_BASIS, -1)) & np.isin(
+        rs.astype(np.int64) * nb + body, rs[hid[row]].astype(np.int64) * nb + partner)
+    if not drop.any():
+        return r1, w1, f1
+    keep = np.ones(len(r1), np.bool_)
+    keep[at[drop]] = False
+    return r1[keep], w1[keep], f1[keep]
+
+
 def each_step(lo: Any, n: Any) -> tuple[Any, Any]:
     """Every (item, position) pair for items whose steps sit at positions ``lo[i]`` to ``lo[i] + n[i]`` of a step
     array sorted by record: ``pair`` the item, ``at`` the position (one vectorised cross of each item with its
@@ -3286,6 +3320,8 @@ def expand(c: Cols, t: Tables, tpl: Templates, dv: Derived) -> Rows:
     at_level = np.zeros(c.n * nr, np.bool_)
     if dv.hid is not None:  # (a level named as concealer over a unit below it: check62 X4)
         r1, w1, f1 = unhidden_units(r1, w1, f1, tpl, t, c, dv.hid)
+    if t.knows_with is not None:
+        r1, w1, f1 = unhidden_partners(r1, w1, f1, tpl, t, c)
     r1, w1, f1 = unhidden(r1, w1, f1, tpl, t, dv.knew, at_level)
     # by record, lowest level first (a floor division and a product: np.divmod of int64 takes three times as long)
     main_at = np.flatnonzero(at_level)

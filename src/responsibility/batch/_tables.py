@@ -312,6 +312,14 @@ class Tables:
         self.under = np.zeros((len(self.bodies), len(self.bodies)), np.bool_)
         for b, i in self.body_index.items():
             self.under[i, [self.body_index[u] for u in policy.under(b) if u in self.body_index]] = True
+        # knows_with[b, u]: body u is one subject with b in what their level knows (PolicyView.knows_with: a level's
+        # Party organisation and government); None where the policy joins none
+        joined = [(i, self.body_index[u]) for b, i in self.body_index.items() for u in policy.knows_with(b)
+                  if u in self.body_index]
+        self.knows_with: Bool | None = None
+        if joined:
+            self.knows_with = np.zeros((len(self.bodies), len(self.bodies)), np.bool_)
+            self.knows_with[tuple(np.array(joined).T)] = True
         # each level's role body (a level with departments), -1 where none
         self.level_role = np.full(self.max_rank + 1, -1, np.int32)
         for role_level, role_body in policy.roles.items():

@@ -1324,7 +1324,8 @@ class Decider:
                                 hid_levels: set[int] | frozenset[int] = frozenset(),
                                 area: str | None = None, kind: str | None = None) -> dict[tuple[str, str, str], Any]:
         """``placed`` without a miss (not_discovered) of a body that knew the problem: one that
-        concealed it (一(四) lists 瞒报漏报 apart from 应发现未发现; others at its level keep theirs),
+        concealed it (一(四) lists 瞒报漏报 apart from 应发现未发现; others at its level keep theirs, but the body one
+        subject with it, :meth:`~responsibility.policy._view.PolicyView.knows_with`: 县党委 hiding it, 县政府 knew),
         one at a level of ``knew`` (:attr:`Context.knew`: it reported it or received a report of
         it in time), or one at a level named as concealer (``hid_levels``, :attr:`Context.hid`) but a unit below that
         level in the problem of ``area`` and ``kind`` (unit_below_own_level: the school answers as a level below, as
@@ -1333,6 +1334,7 @@ class Decider:
         if not hid and not knew and not hid_levels:
             return placed
         policy = self.policy
+        hid.update(*[policy.knows_with(body) for body in hid])
         rank, bodies = policy.level_rank, policy.bodies
 
         def knows(body: str) -> bool:

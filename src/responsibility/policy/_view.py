@@ -778,6 +778,27 @@ class PolicyView:
             self.__dict__["_under"] = ups
         return ups.get(body_id, frozenset())
 
+    def knows_with(self, body_id: str) -> frozenset[str]:
+        """The bodies one subject with ``body_id`` in what their level knows of a problem (a relation marked
+        ``knows_together`` in ``rules/relations.yaml``: a level's Party organisation and its government, 党委领导、政府负责):
+        where ``body_id`` concealed a problem, they are not named 应发现未发现 beside it (一(四)).
+
+        >>> import responsibility
+        >>> sorted(responsibility.load().knows_with("county_government"))
+        ['county_party_committee']
+        >>> sorted(responsibility.load().knows_with("county_finance"))
+        []
+        """
+        joined: dict[str, frozenset[str]] | None = self.__dict__.get("_knows_with")
+        if joined is None:
+            pairs: dict[str, set[str]] = {}
+            for r in self.data.relations:
+                if r.knows_together:
+                    pairs.setdefault(r.from_, set()).add(r.to)
+                    pairs.setdefault(r.to, set()).add(r.from_)
+            joined = self.__dict__["_knows_with"] = {b: frozenset(x) for b, x in pairs.items()}
+        return joined.get(body_id, frozenset())
+
     def directing_department(self, body: str) -> str | None:
         """The department of its own level that directs ``body``, a unit that is no department itself (its ``parent``,
         of a department's kind — that of the levels' role bodies — and no role): the school under 县教育局's 认定、审核
