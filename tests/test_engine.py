@@ -792,16 +792,24 @@ def test_a_sector_with_no_part_in_the_area_is_refused(policy: Policy, small_prov
 
 @pytest.mark.durable
 def test_concealing_is_not_also_missing(policy: Policy, small_province: Jurisdiction) -> None:
-    # 一(四) lists 瞒报漏报 apart from 应发现未发现: the village committee knew; the Party branch did not conceal.
+    # 一(四) lists 瞒报漏报 apart from 应发现未发现: the village committee knew. The Party branch did not conceal: by
+    # concealing_body_partner_knew (true) it knew with the committee (村党支部、村委会, one subject of the village:
+    # its level discovered it); under false it answers apart for its own 二(二)1 发现.
     p = rec(small_province, kind="housing_danger_unreported", concealed_by=["village_committee"],
             discovered={"level": "city", "channel": "higher_level_verification", "on": "2021-03-01"},
             handled=[{"action": "assigned", "by_level": "city", "to_level": "county", "on": "2021-03-02"}],
             rectified_on="2021-03-20")
+    apart = policy.with_parameters(concealing_body_partner_knew=False)
     for engine in ("compiled", "durable"):
         v = policy.who_answers(p, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
         assert ("village_committee", "concealed", "staff") in keys(v)
-        assert not keys(v, "not_discovered") & {("village_committee", "not_discovered", "staff")}
-        assert ("village_party_branch", "not_discovered", "staff") in keys(v)
+        assert not keys(v, "not_discovered") & {("village_committee", "not_discovered", "staff"),
+                                                 ("village_party_branch", "not_discovered", "staff")}
+        assert any(i.id == "concealing_body_partner_knew" and i.value is True for i in v.interpretations)
+        w = apart.who_answers(p, jurisdiction=small_province, engine=engine)  # type: ignore[arg-type]
+        assert ("village_committee", "concealed", "staff") in keys(w)
+        assert ("village_party_branch", "not_discovered", "staff") in keys(w)
+        assert any(i.id == "concealing_body_partner_knew" and i.value is False for i in w.interpretations)
 
 
 @pytest.mark.parametrize(("scope", "levels"), [

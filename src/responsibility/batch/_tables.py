@@ -20,6 +20,7 @@ import numpy.typing as npt
 
 from .._locks import ForkSafeLock
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, level_of
+from ..engine._compile import PARTNER_KNEW
 from ..engine._decide import CONTEXT_FIELDS, FAILURES, Decider
 from ..engine._facts import (
     HANDLING_LIMIT,
@@ -313,9 +314,10 @@ class Tables:
         for b, i in self.body_index.items():
             self.under[i, [self.body_index[u] for u in policy.under(b) if u in self.body_index]] = True
         # knows_with[b, u]: body u is one subject with b in what their level knows (PolicyView.knows_with: a level's
-        # Party organisation and government); None where the policy joins none
+        # Party organisation and government), by concealing_body_partner_knew; None where the policy joins none
+        knew = PARTNER_KNEW in policy.parameters and bool(policy.parameter(PARTNER_KNEW))
         joined = [(i, self.body_index[u]) for b, i in self.body_index.items() for u in policy.knows_with(b)
-                  if u in self.body_index]
+                  if u in self.body_index] if knew else []
         self.knows_with: Bool | None = None
         if joined:
             self.knows_with = np.zeros((len(self.bodies), len(self.bodies)), np.bool_)

@@ -235,6 +235,8 @@ SAME_LEVEL = "outside_channel_finder_level"
 SCOPE = "supervision_scope"
 #: The parameter that makes a unit placed at a level (a school) miss what another body of its level found.
 BELOW = "unit_below_own_level"
+#: The parameter that makes the body one subject with a concealing body (PolicyView.knows_with) know the problem.
+PARTNER_KNEW = "concealing_body_partner_knew"
 
 #: The parameter that decides whether a level's Party committee and government answer as rectifiers of a problem
 #: assigned to their level as a whole, beside its departments that rectify it, or press them (review21 R21-12).

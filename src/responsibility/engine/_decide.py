@@ -19,7 +19,7 @@ from .._errors import EngineError
 from ..chain._jurisdiction import LEVEL_DIGITS, Jurisdiction, ancestor_code, parse_code
 from ..policy._model import SEVERITIES, STAGES, Stage
 from ..policy._view import OWNER, SECTORLESS, ParameterReads, PolicyView, recording
-from ._compile import BELOW, LEADERS, Rule, RulesByArea, severity_rank, untracked
+from ._compile import BELOW, LEADERS, PARTNER_KNEW, Rule, RulesByArea, severity_rank, untracked
 from ._engine_compiled import READ, CompiledEngine, Hit
 from ._engine_durable import fork_safe_lock
 from ._facts import (
@@ -1334,7 +1334,8 @@ class Decider:
         if not hid and not knew and not hid_levels:
             return placed
         policy = self.policy
-        hid.update(*[policy.knows_with(body) for body in hid])
+        if hid and PARTNER_KNEW in policy.parameters and policy.parameter(PARTNER_KNEW):
+            hid.update(*[policy.knows_with(body) for body in hid])
         rank, bodies = policy.level_rank, policy.bodies
 
         def knows(body: str) -> bool:

@@ -36,6 +36,7 @@ from ..policy._view import OWNER, SECTORLESS, WORK_STAGES, PolicyView
 from ._compile import (
     BELOW,
     LEADERS,
+    PARTNER_KNEW,
     SAME_LEVEL,
     SCOPE,
     SHOWN_SCOPE,
@@ -2262,6 +2263,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                 # verdict rests on it where a finding changes; check62 X4)
                 if BELOW not in ctx.rests_on and units_below_at(policy, area, kind, who):
                     ctx.rests_on.append(BELOW)
+            elif PARTNER_KNEW in policy.parameters and PARTNER_KNEW not in ctx.rests_on and policy.knows_with(who):
+                # (whether the body one subject with it knew it too: Decider.without_knowers_missing)
+                ctx.rests_on.append(PARTNER_KNEW)
     # Who held the problem and had to pass it on: the finder's level, then each level it was
     # reported to. A level below the authority must report upward; at or above it, assign.
     holders: list[tuple[str, dt.date, str]] = [(d_level, d_on, d_body or "")]

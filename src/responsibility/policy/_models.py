@@ -616,10 +616,10 @@ class Relation(_Strict):
     type: Id = Field(description="Relation type id.")
     area: Id | None = Field(None, description="Duty area the relation is specific to, if any.")
     knows_together: bool = Field(
-        False, description="Whether the two bodies are one subject of their level in what they know of a problem "
-        "(党委领导、政府负责: the text writes 县（市、区）党委、政府 and 村党支部、村委会 as one): where a record names one of "
-        "them as having concealed it (瞒报漏报), the other is not also named 应发现未发现 (一(四) 对应由本级发现问题没有发现的: "
-        "its level knew it).")
+        False, description="Whether the two bodies are one subject of their level in what they know of a "
+        "problem (党委领导、政府负责: the text writes 县（市、区）党委、政府 and 村党支部、村委会 as one): where a "
+        "record names one of them as having concealed it (瞒报漏报), the other is not also named 应发现未发现 "
+        "(一(四) 对应由本级发现问题没有发现的: its level knew it), by concealing_body_partner_knew.")
     clauses: list[ClauseId] = Field(min_length=1)
     basis: Basis = "text"
     note: str | None = None

@@ -780,8 +780,9 @@ class PolicyView:
 
     def knows_with(self, body_id: str) -> frozenset[str]:
         """The bodies one subject with ``body_id`` in what their level knows of a problem (a relation marked
-        ``knows_together`` in ``rules/relations.yaml``: a level's Party organisation and its government, 党委领导、政府负责):
-        where ``body_id`` concealed a problem, they are not named 应发现未发现 beside it (一(四)).
+        ``knows_together`` in ``rules/relations.yaml``: a level's Party organisation and its government,
+        党委领导、政府负责): where ``body_id`` concealed a problem, they are not named 应发现未发现 beside it (一(四);
+        by concealing_body_partner_knew).
 
         >>> import responsibility
         >>> sorted(responsibility.load().knows_with("county_government"))
