@@ -229,7 +229,8 @@ def test_student_aid_agencies_staff_and_funding_are_the_county_leaders(policy: P
               [_a("province", "county", on="2021-03-02")], concealed_by=["county_government"])
     v = verdict(policy, hid, engine)
     # (the committee knew with the government that hid it, by concealing_body_partner_knew; under false it missed it)
-    assert ("county_government", "concealed") in found(v) and ("county_party_committee", "not_discovered") not in found(v)
+    assert ("county_government", "concealed") in found(v)
+    assert ("county_party_committee", "not_discovered") not in found(v)
     assert not {b for b, _ in found(v)} & _STRANGERS[_SUPPORT]
     v = verdict(policy.with_parameters(concealing_body_partner_knew=False), hid, engine)
     assert {("county_government", "concealed"), ("county_party_committee", "not_discovered")} <= found(v)
