@@ -1,0 +1,93 @@
+"""Hostile input and the input contract (hostile65).
+
+1. ``ledger import``: a TRUE, a fraction or a date in 问题编号 (problem id) or 所在地代码 (place code) was
+   ``bad_value`` / ``bad_place`` where a record (dict, JSON, YAML) with the same value says ``wrong_type``
+   (docs/records.md: the id's true/1.5 is wrong_type "by every entry point alike"); the record path decides. A ledger
+   event's problem id lost a CR or a tab at its end (``"P1\\r"`` was P1) that a record's id refuses (``bad_value``:
+   white space at either end is no part of any field but the id, which keeps "spaces at either end aside"). A serial
+   day with a time (``44256.5``) was "not a date" without the day number's hint the whole one gets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from responsibility import Policy, ProblemError
+from tests.test_hostile63 import base, by_dict, mutate
+from tests.test_hostile64 import Row, _check, _import, _rows, _workbook, ledger_db  # noqa: F401 (a fixture)
+
+RunCli = Callable[..., tuple[int, str, str]]
+
+
+# --------------------------------------------------------------------- 1. ledger import: the record path decides
+
+_ID_PLACE = [
+    ("问题编号", "id", True), ("问题编号", "id", False), ("问题编号", "id", 1.5),
+    ("问题编号", "id", dt.datetime(2021, 1, 2)), ("所在地代码", "place", True),
+    ("所在地代码", "place", 330127100219.5), ("所在地代码", "place", dt.datetime(2021, 3, 1)),
+]
+
+
+@pytest.mark.parametrize(("header", "path", "value"), _ID_PLACE, ids=[f"{p}={v!r}" for _, p, v in _ID_PLACE])
+def test_an_id_or_place_cell_of_another_type_is_refused_as_a_record_refuses_it(
+        policy: Policy, tmp_path: Path, run_cli: RunCli, ledger_db: Callable[[str], str], header: str, path: str,
+        value: Any) -> None:
+    record = by_dict(policy, mutate(base(), path, value))
+    assert record[:2] == ("rej", "wrong_type"), record
+    rows = [Row(None), Row(("wrong_type", header), **{header: value}), Row(None)]
+    code, said, rejects = _import(run_cli, ledger_db("l.db"), _workbook(tmp_path / "c.xlsx", _rows(rows)))
+    _check(rows, code, said, rejects, blank=0)
+    assert rejects is not None
+    assert "type the" in rejects[0]["reason"] or "format the column as text" in rejects[0]["reason"], rejects
+
+
+_ID_ENDS = [("P1\r", "bad_value"), ("P1\t", "bad_value"), ("\tP1", "bad_value"), ("P1\n", "bad_value"),
+            ("P1\x85", "bad_value"), (" P1 ", None), ("\u3000P1", None), ("P1\u00a0", None)]
+
+
+@pytest.mark.parametrize(("value", "code"), _ID_ENDS, ids=[repr(v) for v, _ in _ID_ENDS])
+def test_an_event_s_problem_id_keeps_the_id_s_rule(policy: Policy, value: str, code: str | None) -> None:
+    """An event's problem id was ``.strip()``ped (``"P1\\r"`` → P1) where a record's id refuses the control
+    character; spaces at either end are no part of either."""
+    from responsibility.ledger._events import Event
+
+    record = by_dict(policy, mutate(base(), "id", value))
+    assert (record[1] if record[0] == "rej" else None) == code, record
+    try:
+        event = Event.parse({"problem": value, "type": "rectified", "on": "2021-03-01"}, entered_by="clerk")
+    except ProblemError as exc:
+        assert (exc.code, exc.field) == (code, "problem"), exc
+        assert "control character" in exc.detail, exc
+    else:
+        assert code is None and event.problem == "P1", event
+
+
+def test_a_workbook_s_problem_id_with_a_line_break_is_refused_as_a_record_s(
+        tmp_path: Path, run_cli: RunCli, ledger_db: Callable[[str], str]) -> None:
+    rows = [Row(None), Row(("bad_value", "问题编号"), 问题编号="R2\n"), Row(None, 问题编号=" R3 "), Row(None)]
+    code, said, rejects = _import(run_cli, ledger_db("l.db"), _workbook(tmp_path / "c.xlsx", _rows(rows)))
+    _check(rows, code, said, rejects, blank=0)
+
+
+@pytest.mark.parametrize("value", [44256.5, "44256.5", 44256.25, "44256.0"])
+def test_a_serial_day_with_a_time_is_told_the_day_it_counts(tmp_path: Path, run_cli: RunCli,
+                                                            ledger_db: Callable[[str], str], value: Any) -> None:
+    rows = [Row(None), Row(("bad_date", "发现时间"), 发现时间=value), Row(None)]
+    code, said, rejects = _import(run_cli, ledger_db("l.db"), _workbook(tmp_path / "d.xlsx", _rows(rows)))
+    _check(rows, code, said, rejects, blank=0)
+    assert rejects is not None
+    assert "how Excel counts" in rejects[0]["reason"] and "2021-03-01" in rejects[0]["reason"], rejects
+
+
+def test_an_event_s_serial_day_with_a_time_is_told_the_day_it_counts() -> None:
+    from responsibility.ledger._events import Event
+
+    for value in (44256, 44256.5):
+        with pytest.raises(ProblemError) as exc:
+            Event.parse({"problem": "P1", "type": "rectified", "on": value}, entered_by="clerk")
+        assert exc.value.code == "bad_date" and "2021-03-01" in exc.value.detail, exc.value
