@@ -19,12 +19,22 @@ import pytest
 
 from responsibility import Policy, ProblemError
 from tests.test_hostile63 import base, by_dict, mutate
-from tests.test_hostile64 import Row, _check, _import, _rows, _workbook, ledger_db  # noqa: F401 (a fixture)
+from tests.test_hostile64 import Row, _import, _rows, _workbook, ledger_db  # noqa: F401 (a fixture)
 
 RunCli = Callable[..., tuple[int, str, str]]
 
 
 # --------------------------------------------------------------------- 1. ledger import: the record path decides
+
+
+def _check(rows: list[Row], code: int, said: str, rejects: list[dict[str, str]] | None) -> None:
+    """Each row imported or rejected as its ``want`` says; rows = imported + rejected (no blank row here)."""
+    assert rejects is not None, said
+    got = {int(r["row"]): (r["code"], r["field"]) for r in rejects}
+    want = {n + 1: r.want for n, r in enumerate(rows, start=1) if r.want is not None}
+    assert got == want, (got, want)
+    assert f"共 {len(rows)} 行 = 已导入 {len(rows) - len(want)} + 拒收 {len(want)}（核对一致）" in said, said
+    assert code == 1, (code, said)
 
 _ID_PLACE = [
     ("问题编号", "id", True), ("问题编号", "id", False), ("问题编号", "id", 1.5),
@@ -41,7 +51,7 @@ def test_an_id_or_place_cell_of_another_type_is_refused_as_a_record_refuses_it(
     assert record[:2] == ("rej", "wrong_type"), record
     rows = [Row(None), Row(("wrong_type", header), **{header: value}), Row(None)]
     code, said, rejects = _import(run_cli, ledger_db("l.db"), _workbook(tmp_path / "c.xlsx", _rows(rows)))
-    _check(rows, code, said, rejects, blank=0)
+    _check(rows, code, said, rejects)
     assert rejects is not None
     assert "type the" in rejects[0]["reason"] or "format the column as text" in rejects[0]["reason"], rejects
 
@@ -71,7 +81,7 @@ def test_a_workbook_s_problem_id_with_a_line_break_is_refused_as_a_record_s(
         tmp_path: Path, run_cli: RunCli, ledger_db: Callable[[str], str]) -> None:
     rows = [Row(None), Row(("bad_value", "问题编号"), 问题编号="R2\n"), Row(None, 问题编号=" R3 "), Row(None)]
     code, said, rejects = _import(run_cli, ledger_db("l.db"), _workbook(tmp_path / "c.xlsx", _rows(rows)))
-    _check(rows, code, said, rejects, blank=0)
+    _check(rows, code, said, rejects)
 
 
 @pytest.mark.parametrize("value", [44256.5, "44256.5", 44256.25, "44256.0"])
@@ -79,7 +89,7 @@ def test_a_serial_day_with_a_time_is_told_the_day_it_counts(tmp_path: Path, run_
                                                             ledger_db: Callable[[str], str], value: Any) -> None:
     rows = [Row(None), Row(("bad_date", "发现时间"), 发现时间=value), Row(None)]
     code, said, rejects = _import(run_cli, ledger_db("l.db"), _workbook(tmp_path / "d.xlsx", _rows(rows)))
-    _check(rows, code, said, rejects, blank=0)
+    _check(rows, code, said, rejects)
     assert rejects is not None
     assert "how Excel counts" in rejects[0]["reason"] and "2021-03-01" in rejects[0]["reason"], rejects
 
@@ -91,3 +101,57 @@ def test_an_event_s_serial_day_with_a_time_is_told_the_day_it_counts() -> None:
         with pytest.raises(ProblemError) as exc:
             Event.parse({"problem": "P1", "type": "rectified", "on": value}, entered_by="clerk")
         assert exc.value.code == "bad_date" and "2021-03-01" in exc.value.detail, exc.value
+
+
+# ------------------------------------------------------------------------------------------- 2. the HTTP service
+
+@pytest.fixture()
+def service(tmp_path: Path) -> Any:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from responsibility.ledger import Ledger
+    from responsibility.service import Settings, create_app
+    from tests.test_service import token_store
+    from tests.test_service_ledger import CHUNAN, events
+
+    db = str(tmp_path / "county.db")
+    with Ledger.create(db) as led:
+        led.append([*events("C1", CHUNAN), *events("C2", CHUNAN)], entered_by="seed")
+    app = create_app(Settings(tokens=token_store(), ledger=db, decision_log=tmp_path / "decisions.jsonl"))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield client
+
+
+@pytest.mark.parametrize(("on", "said"), [
+    (b"Infinity", "not a date"), (b"-Infinity", "not a date"), (b"NaN", "not a date"), (b"1e308", "not a date"),
+    (b"44256.5", "44256.5 is how Excel counts the day 2021-03-01 at 12:00; write 2021-03-01"),
+    (b'"44256.5"', "how Excel counts the day 2021-03-01 at 12:00"), (b"44256", "how Excel counts the day 2021-03-01")])
+def test_an_event_s_day_of_a_number_is_refused_at_its_field(service: Any, on: bytes, said: str) -> None:
+    from tests.test_service import bearer
+
+    body = b'{"problem": "C1", "type": "rectified", "on": ' + on + b"}"
+    r = service.post("/v1/ledger/events", content=body, headers={**bearer("chunan"),
+                                                                 "Content-Type": "application/json"})
+    assert r.status_code == 422, r.text
+    err = r.json()["error"]
+    assert (err["code"], err["field"]) == ("bad_date", "on") and said in err["message"], err
+
+
+@pytest.mark.parametrize(("source", "into", "status", "field"), [
+    ("C1\r", "C2", 422, "source"), ("C1", "C2\t", 422, "into"), ("C1\n", "C2", 422, "source"),
+    (" C1 ", "\u3000C2", 201, None)])
+def test_a_merge_s_ids_keep_the_id_s_rule(service: Any, source: str, into: str, status: int,
+                                          field: str | None) -> None:
+    """``{"source": "C1\\r"}`` merged C1 (the service ``.strip()``ped it) where an event's problem, a record's id
+    and ``ledger merge`` refuse the control character."""
+    from tests.test_service import bearer
+
+    r = service.post("/v1/ledger/merge", json={"source": source, "into": into, "on": "2021-03-02"},
+                     headers=bearer("chunan"))
+    assert r.status_code == status, r.text
+    if field is not None:
+        err = r.json()["error"]
+        assert (err["code"], err["field"]) == ("bad_value", field) and "control character" in err["message"], err
+    else:
+        assert r.json()[0]["problem"] == "C1" and r.json()[0]["into"] == "C2", r.text

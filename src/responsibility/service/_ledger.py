@@ -38,7 +38,7 @@ from .._errors import LedgerError, OutputError, ProblemError, ResponsibilityErro
 from .._files import is_text_encoding
 from .._json import kind_of
 from ..ledger import Event
-from ..ledger._events import record_not_events
+from ..ledger._events import _clean, record_not_events, strip_spaces
 from ..ledger._ledger import MAX_DAYS, MAX_SEQ, ImportStopped, ImportTooLarge
 from ..ledger._lists import json_rows as frame_rows
 from ..ledger._xlsx import TooManyRows
@@ -397,7 +397,9 @@ def install(app: FastAPI, svc: Service) -> None:
         if unknown:
             raise ApiError(422, f"unknown field {unknown[0]!r}", type="RequestError", field=unknown[0],
                            suggestion="send only source, into and on")
-        source, into = raw["source"].strip(), raw["into"].strip()  # as the ledger reads them
+        # as the ledger reads a problem's id: spaces at either end aside, a CR or a tab there refused (bad_value), as a
+        # record's id and an event's problem refuse it ("C1\r" merged C1: hostile65), before its place is looked up
+        source, into = (_clean(strip_spaces(raw[key]), key, None) for key in ("source", "into"))
         for key, pid in (("source", source), ("into", into)):
             await may_write(who, endpoint, started, input_hash, led, pid, key)
         return await stored_events(who, endpoint, started, input_hash, functools.partial(
