@@ -155,3 +155,19 @@ def test_a_merge_s_ids_keep_the_id_s_rule(service: Any, source: str, into: str, 
         assert (err["code"], err["field"]) == ("bad_value", field) and "control character" in err["message"], err
     else:
         assert r.json()[0]["problem"] == "C1" and r.json()[0]["into"] == "C2", r.text
+
+
+@pytest.mark.parametrize(("name", "source"), [
+    ("台" * 100 + ".xlsx", "台" * 40 + ".xlsx"),  # 305 bytes of UTF-8: no file system holds the name (it was a 500)
+    ("a" * 200 + ".xlsx", "a" * 120 + ".xlsx"),  # the cut took the suffix: "not a .csv or .xlsx file" (a 422)
+    ("😀" * 60 + ".xlsx", "_" * 60 + ".xlsx"), ("../../etc/x.xlsx", "x.xlsx"), ("C:\\Users\\台账.xlsx", "台账.xlsx"),
+    ("台账 (1).xlsx", "台账 (1).xlsx"),  # as a browser names a second download (was 台账__1_.xlsx)
+    (".xlsx", "upload.xlsx"), ("a\x00.xlsx", "a_00.xlsx")], ids=range(8))  # (httpx sends a NUL as %00)
+def test_an_upload_s_file_name_is_never_an_internal_error(service: Any, name: str, source: str) -> None:
+    from tests.test_service import bearer
+
+    ROOT = Path(__file__).resolve().parents[1]
+    wb = (ROOT / "examples" / "ledger" / "county-ledger.xlsx").read_bytes()
+    r = service.post("/v1/ledger/import", files={"file": (name, wb)}, headers=bearer("chunan"))
+    assert r.status_code == 200, r.text
+    assert r.json()["source"] == source and r.json()["imported"] == 6, r.text

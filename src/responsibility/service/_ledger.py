@@ -76,10 +76,17 @@ def _list_id(name: str) -> str:
                    suggestion=f"use {choices} (or their names, {', '.join(chinese)})")
 
 def _safe_name(name: str) -> str:
-    """An uploaded file's name, reduced to a safe base name (its suffix kept)."""
-    base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    base = re.sub(r"[^\w.\-]", "_", base).lstrip(".")[:120]
-    return base or "upload.csv"
+    """An uploaded file's name, reduced to a safe base name (its suffix kept).
+
+    At most 120 bytes of UTF-8 before the suffix, cut at a character: a file system holds 255 bytes of a name, and 100
+    Chinese characters (300 bytes) were an internal error (500); the cut was at 120 characters of the whole name, which
+    took the suffix of a long one ("not a .csv or .xlsx file" of a .xlsx; hostile65). Spaces and parentheses stay, as
+    a browser names a second download (台账 (1).xlsx was 台账__1_.xlsx)."""
+    base = re.sub(r"[^\w.\- ()（）]", "_", name.replace("\\", "/").rsplit("/", 1)[-1]).strip()
+    stem, dot, suffix = base.rpartition(".")
+    stem, suffix = (stem, f".{suffix[:16]}") if dot else (base, "")
+    stem = stem.strip(" .").encode()[:120].decode("utf-8", "ignore").rstrip(" ")
+    return (stem or "upload") + suffix
 
 
 def open_ledger(url: str, policy: Any, jurisdiction: Any) -> Any:
