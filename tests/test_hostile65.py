@@ -19,9 +19,19 @@ import pytest
 
 from responsibility import Policy, ProblemError
 from tests.test_hostile63 import base, by_dict, mutate
-from tests.test_hostile64 import Row, _import, _rows, _workbook, ledger_db  # noqa: F401 (a fixture)
+from tests.test_hostile64 import Row, _import, _rows, _workbook
 
 RunCli = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture()
+def ledger_db(tmp_path: Path, run_cli: RunCli) -> Callable[[str], str]:
+    """A fresh, empty ledger file of the given name."""
+    def make(name: str = "l.db") -> str:
+        assert run_cli("ledger", "init", str(tmp_path / name))[0] == 0
+        return str(tmp_path / name)
+
+    return make
 
 
 # --------------------------------------------------------------------- 1. ledger import: the record path decides
@@ -171,3 +181,19 @@ def test_an_upload_s_file_name_is_never_an_internal_error(service: Any, name: st
     r = service.post("/v1/ledger/import", files={"file": (name, wb)}, headers=bearer("chunan"))
     assert r.status_code == 200, r.text
     assert r.json()["source"] == source and r.json()["imported"] == 6, r.text
+
+
+def test_a_reject_s_problem_column_is_one_short_printable_line(tmp_path: Path, run_cli: RunCli,
+                                                               ledger_db: Callable[[str], str]) -> None:
+    """A NUL in an id went into the rejects CSV as the byte itself, and a 1,000-character id whole (hostile64 left);
+    ``assess`` shows a reject's id escaped and cut at 200 characters with "…"."""
+    head = "问题编号,领域,所在地代码,严重程度,问题描述,发现时间,发现层级,发现渠道\n"
+    row = ",危房改造,330127100219,一般,屋顶漏雨,2021-03-01,县,热线\n"
+    path = tmp_path / "c.csv"
+    path.write_text(head + "R1" + row + "R2\x00" + row + "R" * 1_000 + row + '"R4\x1b[2J"' + row, encoding="utf-8")
+    code, said, rejects = _import(run_cli, ledger_db("l.db"), path)
+    assert code == 1 and rejects is not None, said
+    raw = path.with_name("c-rejects.csv").read_text(encoding="utf-8-sig")
+    assert "\x00" not in raw and "\x1b" not in raw, raw
+    assert [(r["row"], r["problem"], r["code"]) for r in rejects] == [
+        ("3", "R2\\x00", "bad_value"), ("4", "R" * 200 + "…", "bad_value"), ("5", "R4\\x1b[2J", "bad_value")], rejects

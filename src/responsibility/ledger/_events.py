@@ -41,9 +41,9 @@ from ..engine._problem import (  # one rule for a record's text and an event's
     _IN_EXCEL,
     _NOT_TEXT,
     _SURROGATE,
+    EXCEL_DAYS,
     _noncharacter,
     _whole_number,
-    EXCEL_DAYS,
     excel_day_hint,
     from_cells,
     invisible,
@@ -205,8 +205,9 @@ def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
             # advice on Excel's date column: an event is typed (ledger add's file, a request); a workbook's cells go
             # through the import's own reading of days (ux47 left). An Excel day number keeps the column's advice
             # but where the events are known typed (ledger add, the service: typed_records)
-            raise ProblemError(field_name, other_day_hint(value, cell=False) or serial_day_hint(value, cell=from_cells())
-                               or unseen_in_day(value) or f"not a date (YYYY-MM-DD): {shown(value)}",
+            raise ProblemError(field_name, other_day_hint(value, cell=False)
+                               or serial_day_hint(value, cell=from_cells()) or unseen_in_day(value)
+                               or f"not a date (YYYY-MM-DD): {shown(value)}",
                                record=problem, code="bad_date")
         try:
             day = dt.date.fromisoformat(m[1])

@@ -32,6 +32,7 @@ from typing import Any
 from .._errors import ProblemError
 from .._files import FORMULA_PREFIXES
 from ..batch._io import HeldLines, never_closed, swallowed, swallowed_on_its_line
+from ..engine._problem import _show
 from ..policy._encoding import bom_encoding, detect_encoding, past_start, sample, utf8_line
 from ._events import LEDGER_NAME, RECORD_NAME, Event, _clean, shown, strip_spaces
 from ._store import LedgerError
@@ -967,7 +968,9 @@ def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, ent
         current: Event | None = None
         i = reader.index["problem"]
         first = row[i] if i < len(row) and not isinstance(row[i], Unreadable) else None
-        label = str(first).strip().removesuffix(".0") if first is not None else ""
+        # the reject's problem column, one short printable line: a NUL or an ESC of the cell went into the rejects
+        # file as the byte itself, and a 1,000-character id whole; escaped and cut as assess shows a reject's id
+        label = _show(str(first).strip().removesuffix(".0"), 200) if first is not None else ""
         if isinstance(row, BrokenRow):
             result.rejects.append({"row": n, "problem": label, "field": "(row)", "reason": row.why, "code": row.code})
             result.rejected += 1
@@ -1006,7 +1009,7 @@ def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, ent
                 message = "no column of the file holds it" + (f" (none is headed {' or '.join(headers)})"
                                                               if headers else "") + "; see the note on the columns"
                 shown = f  # (the headers are in the reason, beside the note on the columns)
-            result.rejects.append({"row": n, "problem": pid or label, "field": shown,
+            result.rejects.append({"row": n, "problem": _show(pid, 200) if pid else label, "field": shown,
                                    "reason": message, "code": exc.code})
             result.rejected += 1
             continue
