@@ -197,3 +197,34 @@ def test_a_reject_s_problem_column_is_one_short_printable_line(tmp_path: Path, r
     assert "\x00" not in raw and "\x1b" not in raw, raw
     assert [(r["row"], r["problem"], r["code"]) for r in rejects] == [
         ("3", "R2\\x00", "bad_value"), ("4", "R" * 200 + "…", "bad_value"), ("5", "R4\\x1b[2J", "bad_value")], rejects
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "utf-32", "UTF-16"])
+@pytest.mark.parametrize("sent", ["utf-8", "le", "bom"])
+def test_a_declared_utf16_body_without_a_byte_order_mark_is_no_internal_error(service: Any, charset: str,
+                                                                              sent: str) -> None:
+    """``/v1/assess`` with ``charset=utf-16`` (or utf-32) and a body without a byte order mark was a 500: Python's
+    incremental UTF-16 decoder raises where the whole-body decode (``/v1/verdict``) reads little-endian. Both read
+    such a body alike now: little-endian JSON lines are assessed, UTF-8 bytes so declared are refused as what they
+    are, never an internal error."""
+    import json
+
+    from tests.test_service import bearer
+
+    ROOT = Path(__file__).resolve().parents[1]
+    line = json.dumps(json.loads((ROOT / "examples" / "records" / "problem.json").read_text(encoding="utf-8")),
+                      ensure_ascii=False) + "\n"
+    width = charset.lower()
+    body = line.encode("utf-8") if sent == "utf-8" else line.encode(f"{width}-le") if sent == "le" else \
+        line.encode(width)
+    headers = {**bearer("zhejiang"), "Content-Type": f"application/x-ndjson; charset={charset}"}
+    r = service.post("/v1/assess", content=body, headers=headers)
+    assert r.status_code != 500, r.text
+    v = service.post("/v1/verdict", content=body, headers={**headers, "Content-Type": f"application/json; "
+                                                                                      f"charset={charset}"})
+    assert v.status_code != 500, v.text
+    if sent == "utf-8":
+        assert r.status_code in (400, 415) and v.status_code in (400, 415), (r.text, v.text)
+    else:
+        assert r.status_code == 200 and '"assessed":1' in r.text, r.text
+        assert v.status_code == 200, v.text
