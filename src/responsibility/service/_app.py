@@ -271,6 +271,10 @@ async def read_json(request: Request, limit: int, seconds: float | None = None) 
         raise ApiError(400, "the request body is empty; send a JSON object", type="RequestError", field="(body)")
     try:
         if charset is not None and charset != "utf-8":  # declared in Content-Type (orjson reads UTF-8 only)
+            if charset in ("utf-16", "utf-32"):  # the order its mark or its NULs tell, as /v1/assess reads it
+                from ._batch import wide_order
+
+                charset = wide_order(body[:1024], charset)
             body = body.decode(charset).encode("utf-8")
         return jsonio.loads(body)
     except UnicodeDecodeError as exc:
