@@ -231,3 +231,28 @@ def test_a_declared_utf16_body_without_a_byte_order_mark_is_no_internal_error(se
     else:
         assert r.status_code == 200 and f'"assessed":{20 if sent == "many" else 1}' in r.text, r.text
         assert v.status_code == (400 if sent == "many" else 200), v.text  # (20 records are no one object)
+
+
+# ------------------------------------------------------------------------ 3. `who` of a file broken further on
+
+
+@pytest.mark.parametrize(("data", "where"), [
+    (b"\xff\xfe\x00", "1:1"),  # a byte order mark and half a character: column 0 was said
+    ("id: P1\narea: 危房改造\nplace: '33012710021", "3:20"),  # (GB18030 below, broken on its third line)
+    ("id: P1\narea: 危房改造\n\n", "4:1"),
+])
+def test_a_record_file_broken_past_its_start_is_told_its_line_and_column(tmp_path: Path, data: Any,
+                                                                        where: str) -> None:
+    """A record file whose start tells its encoding (a byte order mark, GB18030 text) but breaks further on was said
+    at ``file:LINE:0`` — no column 0 is any editor's — and a UTF-16 file's line counted its 0x0a bytes."""
+    import subprocess
+    import sys
+
+    raw = data if isinstance(data, bytes) else data.encode("gb18030") + b"\x81" if "place" in data else \
+        data.encode("utf-16") + b"\x00"
+    path = tmp_path / "r.yaml"
+    path.write_bytes(raw)
+    p = subprocess.run([sys.executable, "-m", "responsibility", "who", str(path)], capture_output=True, text=True,
+                       timeout=120)
+    assert p.returncode == 2 and "Traceback" not in p.stderr and len(p.stderr.splitlines()) == 1, p.stderr
+    assert p.stderr.startswith(f"error: {path}:{where}: not "), p.stderr
