@@ -240,6 +240,7 @@ def test_a_declared_utf16_body_without_a_byte_order_mark_is_no_internal_error(se
     (b"\xff\xfe\x00", "1:1"),  # a byte order mark and half a character: column 0 was said
     ("id: P1\narea: 危房改造\nplace: '33012710021", "3:20"),  # (GB18030 below, broken on its third line)
     ("id: P1\narea: 危房改造\n\n", "4:1"),
+    ("id: 上上\n\n", "3:1"),  # (上 is U+4E0A: UTF-16LE writes it 0a 4e, which was counted as a line break)
 ])
 def test_a_record_file_broken_past_its_start_is_told_its_line_and_column(tmp_path: Path, data: Any,
                                                                         where: str) -> None:
