@@ -257,3 +257,16 @@ def test_a_record_file_broken_past_its_start_is_told_its_line_and_column(tmp_pat
                        timeout=120)
     assert p.returncode == 2 and "Traceback" not in p.stderr and len(p.stderr.splitlines()) == 1, p.stderr
     assert p.stderr.startswith(f"error: {path}:{where}: not "), p.stderr
+
+
+def test_a_ledger_that_is_a_directory_is_said_so_first(tmp_path: Path) -> None:
+    """``serve --ledger .`` (a directory, the one the decision log goes to) was told "decision log decisions.jsonl
+    would replace a file of the input directory ." — the log's words for the ledger's mistake."""
+    pytest.importorskip("fastapi")
+    from responsibility import ResponsibilityError
+    from responsibility.service import Settings, create_app
+
+    (tmp_path / "decisions.jsonl").write_text("", encoding="utf-8")
+    with pytest.raises(ResponsibilityError) as exc:
+        create_app(Settings(ledger=str(tmp_path), auth=False, decision_log=tmp_path / "decisions.jsonl"))
+    assert f"{tmp_path}: is a directory; give the ledger's file" in str(exc.value), exc.value
