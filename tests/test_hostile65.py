@@ -270,3 +270,15 @@ def test_a_ledger_that_is_a_directory_is_said_so_first(tmp_path: Path) -> None:
     with pytest.raises(ResponsibilityError) as exc:
         create_app(Settings(ledger=str(tmp_path), auth=False, decision_log=tmp_path / "decisions.jsonl"))
     assert f"{tmp_path}: is a directory; give the ledger's file" in str(exc.value), exc.value
+
+
+@pytest.mark.parametrize(("query", "status"), [("C1", 200), ("%20C1%20", 200), ("C1%E3%80%80", 200), ("C1%0D", 404)])
+def test_a_problem_asked_for_is_its_id_as_written_spaces_aside(service: Any, query: str, status: int) -> None:
+    """``GET /v1/ledger/events?problem=%20C1%20`` was 404 "no problem ' C1 '", where an event posted for " C1 " is
+    C1's: the id is as written, spaces at either end aside, reading as writing (a CR stays part of what was asked)."""
+    from tests.test_service import bearer
+
+    r = service.get(f"/v1/ledger/events?problem={query}", headers=bearer("chunan"))
+    assert r.status_code == status, r.text
+    if status == 200:
+        assert {e["problem"] for e in r.json()} == {"C1"}, r.text

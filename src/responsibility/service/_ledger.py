@@ -247,6 +247,9 @@ def install(app: FastAPI, svc: Service) -> None:
                                type="RequestError", field="query.problem",
                                suggestion="e.g. ?problem=CA-2021-003, or leave it out for the events of your "
                                "jurisdiction page by page")
+            # the id as written, spaces at either end aside, as an event posted for it reads it (' C1 ' was 404 "no
+            # problem ' C1 '" where an event for ' C1 ' is C1's; hostile65)
+            problem = strip_spaces(problem)
             await named_problem(who, endpoint, led, problem, "problem")
             return _json([e.to_dict() for e in await run_in_threadpool(led.events, problem)], headers=await chain(led))
         where = scope(who, endpoint, place)
