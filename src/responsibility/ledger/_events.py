@@ -304,9 +304,9 @@ def _text(value: Any, field_name: str, problem: str | None) -> str:
     # a problem's id keeps a record's id's rule: spaces at either end aside, as written — a CR, a tab or a line break
     # there is refused as the control character it is, as a record's id refuses it ('P1\r' was P1 here; hostile64
     # left). Every other text loses any white space at either end, as a record's other fields do.
-    text = strip_spaces(text) if field_name in _IDS else text.strip()
-    if not text:
+    if not text.strip():  # (white space alone is empty text, in an id too: as a record's)
         raise ProblemError(field_name, "is empty", record=problem, code="missing_field")
+    text = strip_spaces(text) if field_name in _IDS else text.strip()
     return _clean(text, field_name, problem)
 
 
@@ -406,7 +406,7 @@ class Event:
         for name, required in spec.items():
             value = raw.get(name)
             if type(value) is str and name not in DATE_FIELDS and name not in ("event", "void"):  # the common case
-                text = strip_spaces(value) if name in _IDS else value.strip()  # (a merge's into: an id, as problem)
+                text = strip_spaces(value) if name in _IDS and value.strip() else value.strip()  # (a merge's into)
                 if text:
                     data[name] = _clean(text, name, problem)
                     if name == "place" and not text.isascii():  # full-width digits, as a record's place

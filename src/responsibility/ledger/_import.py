@@ -682,7 +682,7 @@ class RowReader:
             # the problem's id keeps a record's id's rule (spaces at either end aside, a line break or a tab there is
             # refused by the event, as a record's id refuses it: 'R2\n' was R2, hostile64 left); other text loses
             # any white space at either end, as a record's does
-            strip = strip_spaces if f == "problem" else str.strip
+            strip = strip_spaces if f == "problem" and v.strip() else str.strip  # (white space alone: empty)
             v = strip(v)
             if v[:1] == "'" and v[1:].startswith(FORMULA_PREFIXES):
                 # the mark a CSV the ledger (or anyone careful) wrote puts before text a spreadsheet would run as a
