@@ -911,7 +911,7 @@ def _whole(value: Any, f: str, code: str) -> str:
     what = _WHOLE_WORDS.get(f, f)
     if isinstance(value, float):
         if not math.isfinite(value) or not value.is_integer():
-            raise ProblemError(f, f"the number {value!r} is not a whole number; type the {what} as text",
+            raise ProblemError(f, f"the number {value!r} is not a whole number; type the {f} as text",
                                code="wrong_type")
         return str(int(value))
     if isinstance(value, int) and not isinstance(value, bool):
