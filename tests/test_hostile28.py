@@ -291,7 +291,7 @@ def test_an_imported_id_cell_of_true_or_a_date_is_refused_with_what_to_do(run_cl
     assert code == 1 and "Traceback" not in err, err
     rejects = (tmp_path / "rj.csv").read_text(encoding="utf-8-sig")
     assert "2,True,问题编号,\"the cell holds TRUE (a true/false value), not a problem id; type the problem id as " \
-           "text\",bad_value" in rejects, rejects
+           "text\",wrong_type" in rejects, rejects  # (was bad_value: a record's id true is wrong_type, hostile65)
     assert "the cell holds the date 2021-01-02, not a problem id as typed (Excel reads text such as 1-2 or 2021-3-1 " \
            "as a day); format the column as text and type the problem id again" in rejects, rejects
     assert "4,CA-2021-003,所在地代码,\"the cell holds the date 2021-03-01, not a division code" in rejects, rejects

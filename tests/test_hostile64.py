@@ -191,7 +191,7 @@ XLSX_ROWS: list[Row] = [
     Row(("bad_date", "整改时限"), 整改时限=1e308),
     # numbers and true/false where text is due: a division code is a number in a spreadsheet; a name never is
     Row(None, 所在地代码=330127100219), Row(None, 所在地代码=330127100219.0),
-    Row(("bad_place", "所在地代码"), 所在地代码=330127100219.5),
+    Row(("wrong_type", "所在地代码"), 所在地代码=330127100219.5),  # (a record's place so: hostile65)
     # (NaN and infinity: no number a workbook holds; openpyxl writes an empty cell)
     Row(("missing_field", "所在地代码"), 所在地代码=math.nan),
     Row(("missing_field", "所在地代码"), 所在地代码=math.inf),

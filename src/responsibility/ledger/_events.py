@@ -28,6 +28,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -37,8 +38,10 @@ from typing import Any
 from .._errors import ProblemError
 from .._json import kind_of
 from ..engine._problem import (  # one rule for a record's text and an event's
+    _IN_EXCEL,
     _NOT_TEXT,
     _SURROGATE,
+    EXCEL_DAYS,
     _noncharacter,
     _whole_number,
     excel_day_hint,
@@ -202,8 +205,9 @@ def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
             # advice on Excel's date column: an event is typed (ledger add's file, a request); a workbook's cells go
             # through the import's own reading of days (ux47 left). An Excel day number keeps the column's advice
             # but where the events are known typed (ledger add, the service: typed_records)
-            raise ProblemError(field_name, other_day_hint(value, cell=False) or excel_day_hint(value, cell=from_cells())
-                               or unseen_in_day(value) or f"not a date (YYYY-MM-DD): {shown(value)}",
+            raise ProblemError(field_name, other_day_hint(value, cell=False)
+                               or serial_day_hint(value, cell=from_cells()) or unseen_in_day(value)
+                               or f"not a date (YYYY-MM-DD): {shown(value)}",
                                record=problem, code="bad_date")
         try:
             day = dt.date.fromisoformat(m[1])
@@ -217,6 +221,31 @@ def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
         raise ProblemError(field_name, f"{day.isoformat()} is outside the years 1900-2999; write a day between "
                            "1900 and 2999 (YYYY-MM-DD)", record=problem, code="bad_date")
     return day
+
+
+#: Excel's day number with a fraction of a day (its time), as a cell or its text holds it: ``44256.5``.
+_SERIAL_WITH_TIME = re.compile(r"[0-9]{5}\.[0-9]+")
+
+
+def serial_day_hint(value: Any, *, cell: bool) -> str | None:
+    """What a day given as Excel's day number is told (:func:`excel_day_hint`), its time of day too: ``44256.5`` (a
+    date-and-time column not formatted as dates) was "not a date" without the day it counts (hostile64 left)."""
+    if (whole := excel_day_hint(value, cell=cell)) is not None:
+        return whole
+    if isinstance(value, float) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and _SERIAL_WITH_TIME.fullmatch(text := unicodedata.normalize("NFKC", value).strip()):
+        number = float(text)
+    else:
+        return None
+    if not (math.isfinite(number) and int(number) in EXCEL_DAYS):  # (NaN, infinity, and numbers no day counts)
+        return None
+    moment = dt.datetime(1899, 12, 30) + dt.timedelta(days=number)
+    day = moment.date().isoformat()
+    at = f" at {moment:%H:%M}" if moment.time() >= dt.time(0, 1) else ""
+    where = " when a column is not formatted as dates" if cell else ""
+    return (f"{shown(value)} is how Excel counts the day {day}{at}{where}; write {day} (YYYY-MM-DD)"
+            + (_IN_EXCEL if cell else ""))
 
 
 #: Free text (an office's description, a note, a reason) may hold line breaks and tabs and run to
@@ -271,10 +300,28 @@ def _text(value: Any, field_name: str, problem: str | None) -> str:
     if isinstance(value, int) and value.bit_length() > 128:  # no id is that long (str() of it may raise: R24b-4)
         raise ProblemError(field_name, f"{shown(value)} is no id; give the id as text", record=problem,
                            code="bad_value")
-    text = str(value).strip()
-    if not text:
+    text = str(value)
+    # a problem's id keeps a record's id's rule: spaces at either end aside, as written — a CR, a tab or a line break
+    # there is refused as the control character it is, as a record's id refuses it ('P1\r' was P1 here; hostile64
+    # left). Every other text loses any white space at either end, as a record's other fields do.
+    if not text.strip():  # (white space alone is empty text, in an id too: as a record's)
         raise ProblemError(field_name, "is empty", record=problem, code="missing_field")
+    text = strip_spaces(text) if field_name in _IDS else text.strip()
     return _clean(text, field_name, problem)
+
+
+#: The event fields that hold a problem's id (an event's own problem, a merge's other one).
+_IDS = frozenset({"problem", "into"})
+
+
+def strip_spaces(text: str) -> str:
+    """``text`` without the spaces (Unicode's space separators: U+0020, U+00A0, U+3000 …) at either end."""
+    start, end = 0, len(text)
+    while start < end and unicodedata.category(text[start]) == "Zs":
+        start += 1
+    while end > start and unicodedata.category(text[end - 1]) == "Zs":
+        end -= 1
+    return text[start:end]
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,7 +406,7 @@ class Event:
         for name, required in spec.items():
             value = raw.get(name)
             if type(value) is str and name not in DATE_FIELDS and name not in ("event", "void"):  # the common case
-                text = value.strip()
+                text = strip_spaces(value) if name in _IDS and value.strip() else value.strip()  # (a merge's into)
                 if text:
                     data[name] = _clean(text, name, problem)
                     if name == "place" and not text.isascii():  # full-width digits, as a record's place

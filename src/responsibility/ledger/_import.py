@@ -32,8 +32,9 @@ from typing import Any
 from .._errors import ProblemError
 from .._files import FORMULA_PREFIXES
 from ..batch._io import HeldLines, never_closed, swallowed, swallowed_on_its_line
+from ..engine._problem import _show
 from ..policy._encoding import bom_encoding, detect_encoding, past_start, sample, utf8_line
-from ._events import LEDGER_NAME, RECORD_NAME, Event, _clean, shown
+from ._events import LEDGER_NAME, RECORD_NAME, Event, _clean, shown, strip_spaces
 from ._store import LedgerError
 from ._xlsx import Unreadable
 
@@ -678,12 +679,16 @@ class RowReader:
             return None
         v = row[i]
         if isinstance(v, str):
-            v = v.strip()
+            # the problem's id keeps a record's id's rule (spaces at either end aside, a line break or a tab there is
+            # refused by the event, as a record's id refuses it: 'R2\n' was R2, hostile64 left); other text loses
+            # any white space at either end, as a record's does
+            strip = strip_spaces if f == "problem" and v.strip() else str.strip  # (white space alone: empty)
+            v = strip(v)
             if v[:1] == "'" and v[1:].startswith(FORMULA_PREFIXES):
                 # the mark a CSV the ledger (or anyone careful) wrote puts before text a spreadsheet would run as a
                 # formula ('=1+1): no part of the value, as Excel shows it; the list `ledger list -o p.csv` wrote
                 # imported back as the problem "'=1+1" (hostile64)
-                v = v[1:].strip()
+                v = strip(v[1:])
             return v or None
         if isinstance(v, Unreadable):  # a formula never calculated, a merged range's other column
             raise ProblemError(f, str(v), code="bad_value")
@@ -799,10 +804,10 @@ class RowReader:
             if isinstance(why, dt.date):
                 return why
             raise ProblemError(f, f"{shown(v)} {why}", code="bad_date")
-        from ._compat import excel_day_hint
+        from ._events import serial_day_hint
 
-        # Excel's day number of a cell not formatted as a date: the records' words for it (one message)
-        if (serial := excel_day_hint(v)) is not None:
+        # Excel's day number of a cell not formatted as a date, with a time or without: the records' words for it
+        if (serial := serial_day_hint(v, cell=True)) is not None:
             raise ProblemError(f, serial, code="bad_date")
         raise ProblemError(f, f"not a date: {shown(v)} (use YYYY-MM-DD)", code="bad_date")
 
@@ -898,24 +903,27 @@ class RowReader:
 def _whole(value: Any, f: str, code: str) -> str:
     """An id or a code as text: a number from a spreadsheet cell is its digits (``330127100219.0``
     is ``330127100219``); one with a fraction, or infinite, is refused, never cut to its whole
-    part; a place's full-width digits are read as digits, as a record's are."""
+    part; a place's full-width digits are read as digits, as a record's are.
+
+    A cell of another type than text or a whole number (TRUE/FALSE, a fraction, a date) is ``wrong_type``, as a
+    record's id or place so given is on every path (docs/records.md): it was ``code`` (``bad_value`` for the id,
+    ``bad_place`` for the place; hostile64 left) — the record path decides. ``code`` stays the refusal of text."""
+    what = _WHOLE_WORDS.get(f, f)
     if isinstance(value, float):
         if not math.isfinite(value) or not value.is_integer():
             raise ProblemError(f, f"the number {value!r} is not a whole number; type the {f} as text",
-                               code=code)
+                               code="wrong_type")
         return str(int(value))
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, bool):  # a TRUE/FALSE cell was the problem "True" (hostile28); a record's true is refused
-        what = _WHOLE_WORDS.get(f, f)
         raise ProblemError(f, f"the cell holds {str(value).upper()} (a true/false value), not a {what}; type the "
-                           f"{what} as text", code=code)
+                           f"{what} as text", code="wrong_type")
     if isinstance(value, dt.date):  # an id Excel took for a day (1-2, 2021-3-1) was "2021-01-02 00:00:00"
         day = value.date() if isinstance(value, dt.datetime) and value.time() == dt.time(0) else value
-        what = _WHOLE_WORDS.get(f, f)
         raise ProblemError(f, f"the cell holds the date {day.isoformat()}, not a {what} as typed (Excel reads text "
                            f"such as 1-2 or 2021-3-1 as a day); format the column as text and type the {what} again",
-                           code=code)
+                           code="wrong_type")
     text = unicodedata.normalize("NFKC", str(value)) if f == "place" else str(value)
     if f == "place" and _SCIENTIFIC.fullmatch(text.strip()):  # 3.30127E+11: as Excel showed a long code, and saved it
         raise ProblemError(f, f"{text!r} is a division code as Excel shows a long number (scientific notation): its "
@@ -960,7 +968,9 @@ def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, ent
         current: Event | None = None
         i = reader.index["problem"]
         first = row[i] if i < len(row) and not isinstance(row[i], Unreadable) else None
-        label = str(first).strip().removesuffix(".0") if first is not None else ""
+        # the reject's problem column, one short printable line: a NUL or an ESC of the cell went into the rejects
+        # file as the byte itself, and a 1,000-character id whole; escaped and cut as assess shows a reject's id
+        label = _show(str(first).strip().removesuffix(".0"), 200) if first is not None else ""
         if isinstance(row, BrokenRow):
             result.rejects.append({"row": n, "problem": label, "field": "(row)", "reason": row.why, "code": row.code})
             result.rejected += 1
@@ -999,7 +1009,7 @@ def rows_to_events(rows: Iterable[tuple[int, list[Any]]], reader: RowReader, ent
                 message = "no column of the file holds it" + (f" (none is headed {' or '.join(headers)})"
                                                               if headers else "") + "; see the note on the columns"
                 shown = f  # (the headers are in the reason, beside the note on the columns)
-            result.rejects.append({"row": n, "problem": pid or label, "field": shown,
+            result.rejects.append({"row": n, "problem": _show(pid, 200) if pid else label, "field": shown,
                                    "reason": message, "code": exc.code})
             result.rejected += 1
             continue

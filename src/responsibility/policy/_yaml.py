@@ -842,8 +842,11 @@ def decode_text(data: bytes, name: str, notes: list[str] | None = None) -> str:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:  # told from its start, broken further on
-            line = data.count(b"\n", 0, exc.start) + 1
-            raise RulesError([Issue(name, line, 0, f"not {encoding.upper()} text (byte 0x{data[exc.start]:02x} at "
+            # its line and column as an editor counts them, in the text that reads up to the broken byte: the column
+            # was 0, and a UTF-16 file's line counted its 0x0a bytes, which a Chinese character may hold (hostile65)
+            before = data[:exc.start].decode(encoding, "replace").removeprefix("\ufeff")
+            line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+            raise RulesError([Issue(name, line, column, f"not {encoding.upper()} text (byte 0x{data[exc.start]:02x} at "
                                     f"byte {exc.start}), though its start is ({why})", "save it as UTF-8",
                                     "encoding")]) from None
         assert notes is not None

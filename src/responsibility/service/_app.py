@@ -132,10 +132,15 @@ class Service:
         # its frames into, which overwrote the log's lines; hostile41)
         inputs = [settings.jurisdiction, settings.tokens.path if settings.tokens is not None else None,
                   *_lib.ledger_files(settings.ledger)]
-        self.log = DecisionLog(settings.decision_log, inputs=inputs) if settings.decision_log else None
-        self.assessors = Assessors(self.policy, self.jurisdiction)
         from ._ledger import open_ledger
 
+        if settings.ledger and os.path.isdir(settings.ledger):
+            # a ledger that is a directory (`serve --ledger .`) is said in the ledger's words, which open nothing: it
+            # was told in the decision log's ("would replace a file of the input directory ."; hostile65). (The log
+            # is checked before any ledger is opened: SQLite would take a log named as its -wal file for its own.)
+            open_ledger(settings.ledger, self.policy, self.jurisdiction)
+        self.log = DecisionLog(settings.decision_log, inputs=inputs) if settings.decision_log else None
+        self.assessors = Assessors(self.policy, self.jurisdiction)
         self.ledger: Any = open_ledger(settings.ledger, self.policy, self.jurisdiction) if settings.ledger else None
 
     def warm(self) -> None:
@@ -271,6 +276,10 @@ async def read_json(request: Request, limit: int, seconds: float | None = None) 
         raise ApiError(400, "the request body is empty; send a JSON object", type="RequestError", field="(body)")
     try:
         if charset is not None and charset != "utf-8":  # declared in Content-Type (orjson reads UTF-8 only)
+            if charset in ("utf-16", "utf-32"):  # the order its mark or its NULs tell, as /v1/assess reads it
+                from ._batch import wide_order
+
+                charset = wide_order(body[:1024], charset)
             body = body.decode(charset).encode("utf-8")
         return jsonio.loads(body)
     except UnicodeDecodeError as exc:

@@ -33,7 +33,15 @@ from .._errors import ProblemError
 from .._json import bad_line
 from ..batch._io import LOOK, UNDECODABLE, first_record, list_rows, not_json_lines, row_keys
 from ..engine._problem import scenario_shape
-from ..policy._encoding import HIGH, SNIFF, bom_encoding, detect_encoding, pasted_lines, utf8_line
+from ..policy._encoding import (
+    HIGH,
+    SNIFF,
+    bom_encoding,
+    detect_encoding,
+    pasted_lines,
+    utf8_line,
+    wide_without_mark,
+)
 from . import _jsonio as jsonio
 from . import _lib
 from ._auth import Principal
@@ -235,9 +243,9 @@ class Batch:
         # a CSV file or a JSON list is one 415, not each of its lines a rejected record (review20b B20-4).
         head: bytearray | None = bytearray()
 
-        async def process(data: bytes) -> None:
+        async def process(data: bytes, *, decoded: bool = False) -> None:
             nonlocal head
-            if decoder is not None:
+            if decoder is not None and not decoded:
                 data = decoder.decode(data).encode("utf-8", "surrogateescape")
             if head is not None:
                 head += data
@@ -249,6 +257,8 @@ class Batch:
 
         async def settle() -> None:  # the end of a body shorter than LOOK bytes
             nonlocal head
+            if isinstance(decoder, WideDeclared) and decoder.inner is None:  # (its start, held to tell its order)
+                await process(decoder.decide().encode("utf-8", "surrogateescape"), decoded=True)
             if head is not None:
                 data, head = bytes(head), None
                 check_json_lines(data, whole=True, charset=self.charset)
@@ -288,7 +298,7 @@ class Batch:
         if self.charset is not None:  # declared: nothing to tell
             lead = None
             if self.charset != "utf-8":
-                decoder = codecs.getincrementaldecoder(self.charset)(errors=UNDECODABLE)
+                decoder = _declared_decoder(self.charset)
         began = False  # whether a byte of the body has been read (past the start: no mark, no NULs)
 
         async def tell(data: bytes, end: bool) -> None:
@@ -497,6 +507,59 @@ def _typed(line: bytes, encoding: str) -> bytes:
         return line.decode("utf-8").encode(encoding)
     except UnicodeError:
         return b""
+
+
+class WideDeclared:
+    """The incremental decoder of a body Content-Type declares UTF-16 or UTF-32: by its byte order mark, else by where
+    its NULs fall, as `responsibility assess --encoding utf-16` tells a file's; a body whose order cannot be told so
+    (UTF-8 declared UTF-16) is refused as the command refuses it. Python's own decoder raised ``UnicodeError`` ("does
+    not start with BOM") on a body without the mark: that was an internal error (500; hostile65)."""
+
+    def __init__(self, charset: str) -> None:
+        self.charset, self.held = charset, b""
+        self.inner: Any = None
+        self.marks = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) if charset == "utf-16" else \
+            (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+
+    def decode(self, data: bytes, final: bool = False) -> str:
+        if self.inner is None:
+            self.held += data
+            if len(self.held) < 1024 and not final:
+                return ""
+            return self.decide(final)
+        text: str = self.inner.decode(data, final)
+        return text
+
+    def decide(self, final: bool = False) -> str:
+        """The text of the bytes held so far, the byte order told from them (``ApiError`` where it cannot be)."""
+        self.inner = codecs.getincrementaldecoder(wide_order(self.held, self.charset))(errors=UNDECODABLE)
+        data, self.held = self.held, b""
+        text: str = self.inner.decode(data, final)
+        return text
+
+
+def wide_order(head: bytes, charset: str) -> str:
+    """The codec of a body Content-Type declares ``charset`` (UTF-16 or UTF-32) that starts with ``head``: the charset
+    where a byte order mark says the order, else the order its NULs tell; 400 where they tell none."""
+    marks = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) if charset == "utf-16" else \
+        (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+    if head.startswith(marks):
+        return charset
+    wide = wide_without_mark(head)
+    if wide is None or not wide.lower().startswith(charset):
+        named = charset.upper()
+        raise ApiError(400, f"the request body is {named}, as Content-Type declares, without a byte order mark, and "
+                       "its byte order cannot be told from its text", type="RequestError", field="(body)",
+                       suggestion=f"declare charset={charset}le or {charset}be, or send the body as UTF-8 with "
+                       "charset=utf-8 (is it UTF-8?)")
+    return wide.lower()
+
+
+def _declared_decoder(charset: str) -> Any:
+    """The incremental decoder of the ``charset`` Content-Type declares."""
+    if charset in ("utf-16", "utf-32"):
+        return WideDeclared(charset)
+    return codecs.getincrementaldecoder(charset)(errors=UNDECODABLE)
 
 
 def _decoder(head: bytes, *, midstream: bool = False) -> Any:

@@ -38,7 +38,7 @@ from .._errors import LedgerError, OutputError, ProblemError, ResponsibilityErro
 from .._files import is_text_encoding
 from .._json import kind_of
 from ..ledger import Event
-from ..ledger._events import record_not_events
+from ..ledger._events import _clean, record_not_events, strip_spaces
 from ..ledger._ledger import MAX_DAYS, MAX_SEQ, ImportStopped, ImportTooLarge
 from ..ledger._lists import json_rows as frame_rows
 from ..ledger._xlsx import TooManyRows
@@ -76,10 +76,17 @@ def _list_id(name: str) -> str:
                    suggestion=f"use {choices} (or their names, {', '.join(chinese)})")
 
 def _safe_name(name: str) -> str:
-    """An uploaded file's name, reduced to a safe base name (its suffix kept)."""
-    base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    base = re.sub(r"[^\w.\-]", "_", base).lstrip(".")[:120]
-    return base or "upload.csv"
+    """An uploaded file's name, reduced to a safe base name (its suffix kept).
+
+    At most 120 bytes of UTF-8 before the suffix, cut at a character: a file system holds 255 bytes of a name, and 100
+    Chinese characters (300 bytes) were an internal error (500); the cut was at 120 characters of the whole name, which
+    took the suffix of a long one ("not a .csv or .xlsx file" of a .xlsx; hostile65). Spaces and parentheses stay, as
+    a browser names a second download (台账 (1).xlsx was 台账__1_.xlsx)."""
+    base = re.sub(r"[^\w.\- ()（）]", "_", name.replace("\\", "/").rsplit("/", 1)[-1]).strip()
+    stem, dot, suffix = base.rpartition(".")
+    stem, suffix = (stem, f".{suffix[:16]}") if dot else (base, "")
+    stem = stem.strip(" .").encode()[:120].decode("utf-8", "ignore").rstrip(" ")
+    return (stem or "upload") + suffix
 
 
 def open_ledger(url: str, policy: Any, jurisdiction: Any) -> Any:
@@ -240,6 +247,9 @@ def install(app: FastAPI, svc: Service) -> None:
                                type="RequestError", field="query.problem",
                                suggestion="e.g. ?problem=CA-2021-003, or leave it out for the events of your "
                                "jurisdiction page by page")
+            # the id as written, spaces at either end aside, as an event posted for it reads it (' C1 ' was 404 "no
+            # problem ' C1 '" where an event for ' C1 ' is C1's; hostile65)
+            problem = strip_spaces(problem)
             await named_problem(who, endpoint, led, problem, "problem")
             return _json([e.to_dict() for e in await run_in_threadpool(led.events, problem)], headers=await chain(led))
         where = scope(who, endpoint, place)
@@ -397,7 +407,9 @@ def install(app: FastAPI, svc: Service) -> None:
         if unknown:
             raise ApiError(422, f"unknown field {unknown[0]!r}", type="RequestError", field=unknown[0],
                            suggestion="send only source, into and on")
-        source, into = raw["source"].strip(), raw["into"].strip()  # as the ledger reads them
+        # as the ledger reads a problem's id: spaces at either end aside, a CR or a tab there refused (bad_value), as a
+        # record's id and an event's problem refuse it ("C1\r" merged C1: hostile65), before its place is looked up
+        source, into = (_clean(strip_spaces(raw[key]), key, None) for key in ("source", "into"))
         for key, pid in (("source", source), ("into", into)):
             await may_write(who, endpoint, started, input_hash, led, pid, key)
         return await stored_events(who, endpoint, started, input_hash, functools.partial(
