@@ -518,8 +518,6 @@ class WideDeclared:
     def __init__(self, charset: str) -> None:
         self.charset, self.held = charset, b""
         self.inner: Any = None
-        self.marks = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) if charset == "utf-16" else \
-            (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 
     def decode(self, data: bytes, final: bool = False) -> str:
         if self.inner is None:
