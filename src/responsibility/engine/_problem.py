@@ -203,17 +203,38 @@ def excel_day_hint(value: Any, *, cell: bool = True) -> str | None:
 
     >>> excel_day_hint(44256, cell=False)
     '44256 is how Excel counts the day 2021-03-01; write 2021-03-01 (YYYY-MM-DD)'
+    >>> excel_day_hint("44256.5", cell=False)  # a date-and-time column not formatted as dates (hostile64 left)
+    '44256.5 is how Excel counts the day 2021-03-01 at 12:00; write 2021-03-01 (YYYY-MM-DD)'
     """
-    if isinstance(value, float) and value.is_integer():
+    shown = value
+    number: float | None = None
+    if isinstance(value, float) and not value.is_integer() and math.isfinite(value):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
         value = int(value)
     elif isinstance(value, str):
         text = (value if value.isascii() else unicodedata.normalize("NFKC", value)).strip()
-        value = int(text) if text.isascii() and text.isdigit() and len(text) == 5 else None
-    if isinstance(value, bool) or not isinstance(value, int) or value not in EXCEL_DAYS:
+        if _SERIAL_WITH_TIME.fullmatch(text):
+            number = float(text)
+            shown = text
+        else:
+            value = int(text) if text.isascii() and text.isdigit() and len(text) == 5 else None
+    if number is not None:
+        if int(number) not in EXCEL_DAYS:
+            return None
+        moment = dt.datetime(1899, 12, 30) + dt.timedelta(days=number)
+        day, at = moment.date().isoformat(), f" at {moment:%H:%M}" if moment.time() >= dt.time(0, 1) else ""
+    elif isinstance(value, bool) or not isinstance(value, int) or value not in EXCEL_DAYS:
         return None
-    day = (dt.date(1899, 12, 30) + dt.timedelta(days=value)).isoformat()
+    else:
+        day, at, shown = (dt.date(1899, 12, 30) + dt.timedelta(days=value)).isoformat(), "", value
     where = " when a column is not formatted as dates" if cell else ""
-    return f"{value} is how Excel counts the day {day}{where}; write {day} (YYYY-MM-DD)" + (_IN_EXCEL if cell else "")
+    said = f"{shown} is how Excel counts the day {day}{at}{where}; write {day} (YYYY-MM-DD)"
+    return said + (_IN_EXCEL if cell else "")
+
+
+#: Excel's day number with a fraction of a day (its time), as a cell's text holds it: ``44256.5``.
+_SERIAL_WITH_TIME = re.compile(r"[0-9]{5}\.[0-9]+")
 
 
 def parse_day(value: Any, *, cell: bool = True) -> dt.date:

@@ -28,7 +28,6 @@ import datetime as dt
 import functools
 import hashlib
 import json
-import math
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -38,10 +37,8 @@ from typing import Any
 from .._errors import ProblemError
 from .._json import kind_of
 from ..engine._problem import (  # one rule for a record's text and an event's
-    _IN_EXCEL,
     _NOT_TEXT,
     _SURROGATE,
-    EXCEL_DAYS,
     _noncharacter,
     _whole_number,
     excel_day_hint,
@@ -206,7 +203,7 @@ def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
             # through the import's own reading of days (ux47 left). An Excel day number keeps the column's advice
             # but where the events are known typed (ledger add, the service: typed_records)
             raise ProblemError(field_name, other_day_hint(value, cell=False)
-                               or serial_day_hint(value, cell=from_cells()) or unseen_in_day(value)
+                               or excel_day_hint(value, cell=from_cells()) or unseen_in_day(value)
                                or f"not a date (YYYY-MM-DD): {shown(value)}",
                                record=problem, code="bad_date")
         try:
@@ -221,31 +218,6 @@ def _date(value: Any, field_name: str, problem: str | None) -> dt.date:
         raise ProblemError(field_name, f"{day.isoformat()} is outside the years 1900-2999; write a day between "
                            "1900 and 2999 (YYYY-MM-DD)", record=problem, code="bad_date")
     return day
-
-
-#: Excel's day number with a fraction of a day (its time), as a cell or its text holds it: ``44256.5``.
-_SERIAL_WITH_TIME = re.compile(r"[0-9]{5}\.[0-9]+")
-
-
-def serial_day_hint(value: Any, *, cell: bool) -> str | None:
-    """What a day given as Excel's day number is told (:func:`excel_day_hint`), its time of day too: ``44256.5`` (a
-    date-and-time column not formatted as dates) was "not a date" without the day it counts (hostile64 left)."""
-    if (whole := excel_day_hint(value, cell=cell)) is not None:
-        return whole
-    if isinstance(value, float) and not isinstance(value, bool):
-        number = value
-    elif isinstance(value, str) and _SERIAL_WITH_TIME.fullmatch(text := unicodedata.normalize("NFKC", value).strip()):
-        number = float(text)
-    else:
-        return None
-    if not (math.isfinite(number) and int(number) in EXCEL_DAYS):  # (NaN, infinity, and numbers no day counts)
-        return None
-    moment = dt.datetime(1899, 12, 30) + dt.timedelta(days=number)
-    day = moment.date().isoformat()
-    at = f" at {moment:%H:%M}" if moment.time() >= dt.time(0, 1) else ""
-    where = " when a column is not formatted as dates" if cell else ""
-    return (f"{shown(value)} is how Excel counts the day {day}{at}{where}; write {day} (YYYY-MM-DD)"
-            + (_IN_EXCEL if cell else ""))
 
 
 #: Free text (an office's description, a note, a reason) may hold line breaks and tabs and run to

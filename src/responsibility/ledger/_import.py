@@ -804,10 +804,10 @@ class RowReader:
             if isinstance(why, dt.date):
                 return why
             raise ProblemError(f, f"{shown(v)} {why}", code="bad_date")
-        from ._events import serial_day_hint
+        from ._compat import excel_day_hint
 
         # Excel's day number of a cell not formatted as a date, with a time or without: the records' words for it
-        if (serial := serial_day_hint(v, cell=True)) is not None:
+        if (serial := excel_day_hint(v, cell=True)) is not None:
             raise ProblemError(f, serial, code="bad_date")
         raise ProblemError(f, f"not a date: {shown(v)} (use YYYY-MM-DD)", code="bad_date")
 
