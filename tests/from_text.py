@@ -206,3 +206,16 @@ def check_clauses_and_liabilities(policy: Policy, case: Case) -> None:
         bad = [(f.body, f.basis, f.liability) for f in verdict.findings if fnmatch.fnmatchcase(f.body, body)
                and (basis is None or f.basis == basis) and f.liability == liability]
         assert not bad, f"forbidden liability {liability}: {bad}"
+
+
+def check_refusal(policy: Policy, case: dict[str, Any]) -> None:
+    """A refused record gives the reason code (and names the field) docs/records.md says its fault gets, on both
+    engines (the from-text case files' one check of a refusal)."""
+    if not case.get("code"):
+        return
+    for engine in ("compiled", "durable"):
+        with pytest.raises(ProblemError) as err:
+            policy.who_answers(record_of(case), engine=engine)
+        assert err.value.code == case["code"], (engine, err.value.code, str(err.value))
+        if case.get("field") is not None:
+            assert err.value.field == case["field"], (engine, err.value.field, str(err.value))

@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from responsibility import Policy, ProblemError
+from responsibility import Policy
 
-from .from_text import case_id, check, check_batch, check_clauses_and_liabilities, record_of, run_params
+from .from_text import case_id, check, check_batch, check_clauses_and_liabilities, check_refusal, run_params
 from .from_text63_cases import CASES
 
 DISAGREE: dict[str, str] = {
@@ -30,20 +30,6 @@ DISAGREE: dict[str, str] = {
             "县扶贫办 is not named (under-blame under the reading, and a listing gap: the reading is offered and does nothing)",
 }
 PARAMS = run_params(CASES, DISAGREE)
-
-
-def check_refusal(policy: Policy, case: dict[str, Any]) -> None:
-    """A refused record gives the reason code (and names the field) docs/records.md says its fault gets, on both
-    engines."""
-    if not case.get("code"):
-        return
-    for engine in ("compiled", "durable"):
-        with pytest.raises(ProblemError) as err:
-            policy.who_answers(record_of(case), engine=engine)
-        codes = [err.value.code]
-        assert case["code"] in codes, (engine, err.value.code, str(err.value))
-        if case.get("field") is not None:
-            assert err.value.field == case["field"], (engine, err.value.field, str(err.value))
 
 
 def test_every_case_is_named_once_and_every_disagreement_is_a_case() -> None:
