@@ -670,10 +670,12 @@ def area_rules(policy: PolicyView, area: str) -> tuple[Rule, ...]:
 
 
 def _area_rules(policy: PolicyView, area: str) -> tuple[tuple[Rule, ...], _Made | None]:
-    """``area``'s rules under ``policy``, with what shares them (held with them: :data:`_SHARED`): from the per-user
-    cache (:func:`rules_key`), else as another view whose compile read the same parameters' values made them in this
-    process, else compiled; a view with a key in the cache then keeps them there, shared or compiled, with the
-    parameters read and their values (:func:`save_rules`).
+    """``area``'s rules under ``policy``, with what shares them (held with them: :data:`_SHARED`): as another view
+    whose compile read the same parameters' values made or read them in this process, else from the per-user cache
+    (:func:`rules_key`), else compiled; a view with a key in the cache then keeps compiled ones there, with the
+    parameters read and their values (:func:`save_rules`). (Shared rules are not written to the cache under this
+    view's key: a process that shares them has the view they came from, and a view meets them first where it reads
+    its own rules in a process of its own.)
 
     A compile reads a fresh twin of ``policy`` that notes every parameter whose value it gives out
     (:func:`responsibility.policy._view.recording`): nothing the view derived before (its memos) goes in unnoted, and a
@@ -681,8 +683,15 @@ def _area_rules(policy: PolicyView, area: str) -> tuple[tuple[Rule, ...], _Made 
     and values, and another view of the same data but for its parameters' values (:func:`_structure`) takes them
     where it has the same values of those: a rule set depends on nothing else, so it is the one a compile would make.
     """
-    disk = rules_key(policy, area)
     key = _structure(policy, area)
+    # Another view's, where its compile read this one's values: a switched reading's view (engine/_decide, the batch's
+    # referred records: ~5 views a record) of rules no reading changes was read from the cache for each view, its own
+    # entry unpickled (~3 ms an area) only to be dropped for the rules shared already (:func:`_keep_shared`).
+    made = _shared_rules(key, policy)
+    if made is not None:
+        SHARED_STATS["hits"] += 1
+        return made.rules, made
+    disk = rules_key(policy, area)
     if disk is not None:
         saved = _saved(disk, area)
         if saved is not None:
@@ -694,23 +703,18 @@ def _area_rules(policy: PolicyView, area: str) -> tuple[tuple[Rule, ...], _Made 
                 made = _keep_shared(key, _Made(made.reads, made.values, rules))
                 return made.rules, made
             return rules, None
-    made = _shared_rules(key, policy)
-    if made is not None:
-        SHARED_STATS["hits"] += 1
-        rules = made.rules
-    else:
-        from ..policy._view import recording
+    from ..policy._view import recording
 
-        twin, reads = recording(policy)
-        rules = untracked(shared(compile_rules(twin, [area])[area]), Rule, Cond, Holder)
-        SHARED_STATS["compiled"] += 1
-        ids = tuple(sorted(reads.ids))
-        values = _values(policy, ids)
-        # (not kept where the compile read the parameters past their ids — then any of them, in force or not, may
-        # count — or, which cannot be, read one that is not in force)
-        if not reads.every and values is not None:
-            made = _keep_shared(key, _Made(ids, values, rules))
-            rules = made.rules
+    twin, reads = recording(policy)
+    rules = untracked(shared(compile_rules(twin, [area])[area]), Rule, Cond, Holder)
+    SHARED_STATS["compiled"] += 1
+    ids = tuple(sorted(reads.ids))
+    values = _values(policy, ids)
+    # (not kept where the compile read the parameters past their ids — then any of them, in force or not, may
+    # count — or, which cannot be, read one that is not in force)
+    if not reads.every and values is not None:
+        made = _keep_shared(key, _Made(ids, values, rules))
+        rules = made.rules
     if disk is not None:
         save_rules(disk, rules, made)
     return rules, made
