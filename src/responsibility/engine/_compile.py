@@ -672,10 +672,10 @@ def area_rules(policy: PolicyView, area: str) -> tuple[Rule, ...]:
 
 
 def _area_rules(policy: PolicyView, area: str) -> tuple[tuple[Rule, ...], _Made | None]:
-    """``area``'s rules under ``policy``, with what shares them (held with them: :data:`_SHARED`): from the per-user
-    cache (:func:`rules_key`), else as another view whose compile read the same parameters' values made them in this
-    process, else compiled; a view with a key in the cache then keeps them there, shared or compiled, with the
-    parameters read and their values (:func:`save_rules`).
+    """``area``'s rules under ``policy``, with what shares them (held with them: :data:`_SHARED`): as another view
+    whose compile read the same parameters' values made or read them in this process, else from the per-user cache
+    (:func:`rules_key`), else compiled; a view with a key in the cache then keeps them there where they are not yet,
+    shared or compiled, with the parameters read and their values and their index (:func:`save_rules`).
 
     A compile reads a fresh twin of ``policy`` that notes every parameter whose value it gives out
     (:func:`responsibility.policy._view.recording`): nothing the view derived before (its memos) goes in unnoted, and a
@@ -683,39 +683,65 @@ def _area_rules(policy: PolicyView, area: str) -> tuple[tuple[Rule, ...], _Made 
     and values, and another view of the same data but for its parameters' values (:func:`_structure`) takes them
     where it has the same values of those: a rule set depends on nothing else, so it is the one a compile would make.
     """
-    disk = rules_key(policy, area)
     key = _structure(policy, area)
+    # Another view's, where its compile read this one's values: a switched reading's view (engine/_decide, the batch's
+    # referred records: ~5 views a record) of rules no reading changes was read from the cache for each view, its own
+    # entry unpickled (~3 ms an area) only to be dropped for the rules shared already (:func:`_keep_shared`).
+    made = _shared_rules(key, policy)
+    if made is not None:
+        SHARED_STATS["hits"] += 1
+        disk = rules_key(policy, area)
+        if disk is not None and not _entry_sound(disk):  # (kept for a process where this view reads them first)
+            save_rules(disk, made.rules, made, _keep_index(made.rules))
+        return made.rules, made
+    disk = rules_key(policy, area)
     if disk is not None:
         saved = _saved(disk, area)
         if saved is not None:
             # (untracked: immutable rules of strings and tuples; :func:`untracked`)
-            rules, made = untracked(saved[0], Rule, Cond, Holder), saved[1]
+            rules, made, index = untracked(saved[0], Rule, Cond, Holder), saved[1], saved[2]
             if made is not None and _values(policy, made.reads) == made.values:
                 # shared from now on with the views that read the same values (a what-if of a policy whose rules came
                 # from the cache)
                 made = _keep_shared(key, _Made(made.reads, made.values, rules))
-                return made.rules, made
-            return rules, None
-    made = _shared_rules(key, policy)
-    if made is not None:
-        SHARED_STATS["hits"] += 1
-        rules = made.rules
-    else:
-        from ..policy._view import recording
+                rules = made.rules
+            else:
+                made = None
+            if index is not None and rules is saved[0]:  # (not where another thread's rules were shared first)
+                _keep_index(rules, index)
+            return rules, made
+    from ..policy._view import recording
 
-        twin, reads = recording(policy)
-        rules = untracked(shared(compile_rules(twin, [area])[area]), Rule, Cond, Holder)
-        SHARED_STATS["compiled"] += 1
-        ids = tuple(sorted(reads.ids))
-        values = _values(policy, ids)
-        # (not kept where the compile read the parameters past their ids — then any of them, in force or not, may
-        # count — or, which cannot be, read one that is not in force)
-        if not reads.every and values is not None:
-            made = _keep_shared(key, _Made(ids, values, rules))
-            rules = made.rules
+    twin, reads = recording(policy)
+    rules = untracked(shared(compile_rules(twin, [area])[area]), Rule, Cond, Holder)
+    SHARED_STATS["compiled"] += 1
+    ids = tuple(sorted(reads.ids))
+    values = _values(policy, ids)
+    # (not kept where the compile read the parameters past their ids — then any of them, in force or not, may
+    # count — or, which cannot be, read one that is not in force)
+    if not reads.every and values is not None:
+        made = _keep_shared(key, _Made(ids, values, rules))
+        rules = made.rules
     if disk is not None:
-        save_rules(disk, rules, made)
+        save_rules(disk, rules, made, _keep_index(rules))
     return rules, made
+
+
+def _keep_index(rules: tuple[Rule, ...], index: Any = None) -> Any:
+    """The compiled engine's index of ``rules`` (``_engine_compiled.CompiledEngine._index``), built where not given
+    (``index``: read with the rules from the cache), kept for its engines: read from the cache, an area's rules and
+    their index unpickle in ~60% of the time the rules alone and the index built from them took (a batch's first
+    referred record in an area, a cold ``responsibility who``)."""
+    from ._engine_compiled import _INDEXES, CompiledEngine, keep_index
+
+    if index is None:
+        kept = _INDEXES.get(id(rules))
+        if kept is not None and kept[0] is rules:
+            return kept[1]
+        index = CompiledEngine._indexed(rules)
+    else:
+        index = untracked(index, Rule, Cond, Holder)
+    return keep_index(rules, index)
 
 
 #: The kind and format of an area's rules kept in the per-user cache (policy/_cache.read_entry), and how many such
@@ -724,9 +750,10 @@ def _area_rules(policy: PolicyView, area: str) -> tuple[tuple[Rule, ...], _Made 
 #: cold ``responsibility who`` (~0.08 of ~0.3 CPU s), reading them back is ~4 ms a view. Records of every area under
 #: the shipped rules need ~125 entries (suite38: with 96 kept, each was dropped before it was asked for again, and a
 #: second process found none of them; with room for them all its warm-up fell from ~4.5 to ~2.7 CPU s), and an
-#: amended policy's periods as many again each: 384 (~120 kB an entry, ~45 MB at most) keeps three such sets.
+#: amended policy's periods as many again each: 384 (~200 kB an entry with its index, ~75 MB at most) keeps three such
+#: sets.
 RULES_KIND = "rules"
-RULES_FORMAT = 2  # (2: with the parameters the compile read and their values, :class:`_Made`)
+RULES_FORMAT = 3  # (2: with the parameters the compile read and their values, :class:`_Made`; 3: with its index)
 RULES_KEEP = 384
 
 _ENGINE_CODE: list[bytes] = []
@@ -768,6 +795,31 @@ def rules_key(policy: PolicyView, area: str) -> str | None:
     return h.hexdigest()
 
 
+def _entry_sound(key: str) -> bool:
+    """Whether the cache holds a sound entry of rules under ``key``: as policy/_cache.read_entry finds it (where it
+    lies, its key, format and digest), without unpickling what it holds (~2 ms an area: what sharing saves). A damaged
+    one is then written again by a view that shares its rules, as by one that reads it."""
+    import hashlib
+    import os
+    import pickle
+
+    from ..policy import _cache
+
+    try:
+        folder = _cache.cache_dir()
+        path = folder / f"{RULES_KIND}-{key}.pickle"
+        if not (_cache._private(os.stat(folder)) and _cache._private(os.lstat(path))):
+            return False
+        with open(path, "rb") as f:
+            stored_fmt, stored, digest, payload = pickle.load(f)
+        if stored_fmt != RULES_FORMAT or stored != key or hashlib.sha256(payload).digest() != digest:
+            return False
+        os.utime(path)  # (in use, as read_entry marks an entry it reads: the cache lets the least recently used go)
+        return True
+    except Exception:  # (no entry, no home: no cache)
+        return False
+
+
 def saved_rules(key: str, area: str) -> tuple[Rule, ...] | None:
     """The rules kept under ``key`` (:func:`rules_key`), or ``None``: no entry, or one that is not ``area``'s rules
     (:func:`responsibility.policy._cache.read_entry` has checked where it lies, its key, format and digest)."""
@@ -775,20 +827,23 @@ def saved_rules(key: str, area: str) -> tuple[Rule, ...] | None:
     return None if got is None else got[0]
 
 
-def _saved(key: str, area: str) -> tuple[tuple[Rule, ...], _Made | None] | None:
-    """:func:`saved_rules`, with the parameters their compile read and their values where it kept them."""
+def _saved(key: str, area: str) -> tuple[tuple[Rule, ...], _Made | None, Any] | None:
+    """:func:`saved_rules`, with the parameters their compile read and their values where it kept them, and the
+    compiled engine's index of them (``None`` where the entry holds none)."""
     from ..policy import _cache
 
     got = _cache.read_entry(RULES_KIND, key, RULES_FORMAT)
-    if type(got) is not tuple or len(got) != 3:
+    if type(got) is not tuple or len(got) != 4:
         return None
-    reads, values, rules = got
+    reads, values, rules, index = got
     if type(rules) is not tuple or not all(type(r) is Rule and r.area == area for r in rules):
         return None
+    if type(index) is not dict:
+        index = None
     if type(reads) is tuple and all(type(r) is str for r in reads) and type(values) is tuple \
             and len(values) == len(reads) and all(type(v) is tuple and len(v) == 2 for v in values):
-        return rules, _Made(reads, values, rules)
-    return rules, None
+        return rules, _Made(reads, values, rules), index
+    return rules, None, index
 
 
 def shared(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
@@ -806,10 +861,11 @@ def shared(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
                       one(r.extra_clauses)) for r in rules)
 
 
-def save_rules(key: str, rules: tuple[Rule, ...], made: _Made | None = None) -> None:
+def save_rules(key: str, rules: tuple[Rule, ...], made: _Made | None = None, index: Any = None) -> None:
     """Keep ``rules`` (:func:`shared`'s: what is shared is stored once) under ``key`` (:func:`rules_key`), with the
-    parameters their compile read and their values (``made``'s; none: not to be shared, :func:`area_rules`)."""
+    parameters their compile read and their values (``made``'s; none: not to be shared, :func:`area_rules`) and the
+    compiled engine's ``index`` of them (pickled with them: it holds the same rules, stored once)."""
     from ..policy import _cache
 
-    kept = (made.reads, made.values, rules) if made is not None else (None, None, rules)
+    kept = (made.reads, made.values, rules, index) if made is not None else (None, None, rules, index)
     _cache.write_entry(RULES_KIND, key, RULES_FORMAT, kept, RULES_KEEP)

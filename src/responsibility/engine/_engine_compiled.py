@@ -73,11 +73,7 @@ class CompiledEngine:
                 _INDEXES[id(rules)] = _INDEXES.pop(id(rules))
             self._areas[area] = kept[1]
             return kept[1]
-        index = self._indexed(rules)
-        if len(_INDEXES) >= INDEXES_KEPT:
-            with contextlib.suppress(StopIteration, KeyError, RuntimeError):
-                del _INDEXES[next(iter(_INDEXES))]  # the oldest; another thread may have dropped it
-        _INDEXES[id(rules)] = (rules, index)
+        index = keep_index(rules, self._indexed(rules))
         self._areas[area] = index
         return index
 
@@ -188,6 +184,16 @@ class CompiledEngine:
             else:
                 out.append(rule)
         return tuple(out)
+
+
+def keep_index(rules: Sequence[Rule], index: dict[tuple[str, str], _Group]) -> dict[tuple[str, str], _Group]:
+    """Keep ``index`` as the index of ``rules`` (:meth:`CompiledEngine._index`: built, or read from the cache with the
+    rules, engine/_compile._saved), for at most :data:`INDEXES_KEPT` rule sets; ``index``."""
+    if len(_INDEXES) >= INDEXES_KEPT:
+        with contextlib.suppress(StopIteration, KeyError, RuntimeError):
+            del _INDEXES[next(iter(_INDEXES))]  # the oldest; another thread may have dropped it
+    _INDEXES[id(rules)] = (rules, index)
+    return index
 
 
 #: How many facts' rules :meth:`CompiledEngine.fire` keeps before it starts afresh.
