@@ -796,28 +796,12 @@ def rules_key(policy: PolicyView, area: str) -> str | None:
 
 
 def _entry_sound(key: str) -> bool:
-    """Whether the cache holds a sound entry of rules under ``key``: as policy/_cache.read_entry finds it (where it
-    lies, its key, format and digest), without unpickling what it holds (~2 ms an area: what sharing saves). A damaged
-    one is then written again by a view that shares its rules, as by one that reads it."""
-    import hashlib
-    import os
-    import pickle
-
+    """Whether the cache holds a sound entry of rules under ``key`` (policy/_cache.entry_sound: where it lies, its key,
+    format and digest), without unpickling what it holds (~2 ms an area: what sharing saves). A damaged one is then
+    written again by a view that shares its rules, as by one that reads it."""
     from ..policy import _cache
 
-    try:
-        folder = _cache.cache_dir()
-        path = folder / f"{RULES_KIND}-{key}.pickle"
-        if not (_cache._private(os.stat(folder)) and _cache._private(os.lstat(path))):
-            return False
-        with open(path, "rb") as f:
-            stored_fmt, stored, digest, payload = pickle.load(f)
-        if stored_fmt != RULES_FORMAT or stored != key or hashlib.sha256(payload).digest() != digest:
-            return False
-        os.utime(path)  # (in use, as read_entry marks an entry it reads: the cache lets the least recently used go)
-        return True
-    except Exception:  # (no entry, no home: no cache)
-        return False
+    return _cache.entry_sound(RULES_KIND, key, RULES_FORMAT)
 
 
 def saved_rules(key: str, area: str) -> tuple[Rule, ...] | None:

@@ -362,6 +362,25 @@ def read_entry(kind: str, key: str, fmt: int) -> object | None:
     """The object stored as ``kind`` under ``key`` in format ``fmt``, or ``None`` (the cache off, no
     entry, a directory or entry others may write to, an entry that does not unpickle or was stored
     under another key or format). Another wing's cached artefacts use this too (``kind`` names them)."""
+    payload = _sound_payload(kind, key, fmt)
+    if payload is None:
+        return None
+    try:
+        got: object = pickle.loads(payload)
+    except Exception:
+        return None
+    return got
+
+
+def entry_sound(kind: str, key: str, fmt: int) -> bool:
+    """Whether :func:`read_entry` would find an entry of ``kind`` under ``key`` in format ``fmt`` where it must lie,
+    whole (its key, format and digest), without unpickling what it holds (engine/_compile: rules shared in the process
+    need no read, only a damaged entry written again); marked in use as a read marks it."""
+    return _sound_payload(kind, key, fmt) is not None
+
+
+def _sound_payload(kind: str, key: str, fmt: int) -> bytes | None:
+    """The pickled object of the entry :func:`read_entry` reads, where the entry is sound; marks it in use."""
     if not enabled():
         return None
     try:
@@ -371,9 +390,9 @@ def read_entry(kind: str, key: str, fmt: int) -> object | None:
             return None
         with open(path, "rb") as f:
             stored_fmt, stored, digest, payload = pickle.load(f)
-        if stored_fmt != fmt or stored != key or hashlib.sha256(payload).digest() != digest:
+        if stored_fmt != fmt or stored != key or type(payload) is not bytes \
+                or hashlib.sha256(payload).digest() != digest:
             return None  # another format or key, or damaged (a flipped byte that still unpickles)
-        got: object = pickle.loads(payload)
     except Exception:
         return None
     # (an entry read is one in use: _trim keeps the newest by mtime, so without this the first entries written — the
@@ -381,7 +400,7 @@ def read_entry(kind: str, key: str, fmt: int) -> object | None:
     # rebuilt them while once-used what-if views stayed)
     with contextlib.suppress(OSError):
         os.utime(path)
-    return got
+    return payload
 
 
 def write_entry(kind: str, key: str, fmt: int, data: object, keep: int) -> None:
