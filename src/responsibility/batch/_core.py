@@ -48,6 +48,7 @@ from ..engine._facts import (
     PEER_FINDS,
     PRESSING,
     RECEIVER,
+    SELF_RECTIFIED,
     UNASSIGNED_DEADLINE,
     UNRELATED,
     gives_way,
@@ -533,6 +534,20 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             lr, ll = pick(lr, self_fixed), pick(ll, self_fixed)
             gone[pick(f, self_fixed)] = ~t.own_rectify_level[pick(c.area, lr), pick(c.kind, lr),
                                                                 pick(pr, lr), ll]
+    # (a level below the authority that can rectify it itself, not yet rectified on the day of the verdict, whose
+    # window to put it right itself — by the limits, or a deadline — is still open: whether it answers yet, and on
+    # what the finding rests under either value of self_rectified_report_required, is the reference path's,
+    # engine/_facts.py ``own_open`` — check62 X2)
+    if SELF_RECTIFIED in params:
+        f = np.flatnonzero(~gone & (ul < pick(auth, ur)) & (
+            (rect_u == NONE) | (rect_u.astype(np.int64) > pick(asof, ur))) & (
+            (pick(asof, ur) <= due_fix) | ((deadline != NONE) & (pick(asof, ur) <= deadline.astype(np.int64)))))
+        if len(f):
+            lr, ll = pick(ur, f), pick(ul, f)
+            f = pick(f, np.flatnonzero(t.own_rectify_level[pick(c.area, lr), pick(c.kind, lr), pick(pr, lr), ll]))
+            if len(f):
+                c.slow[pick(ur, f)] = True
+                missing_slow = True
     aside_slow = gone_with_aside(c, nr, ur, ul, gone, received, hp, hby, hon, timely & ~acted,
                                  counting_step & can_fix, limit)
     still = np.flatnonzero(~gone)
