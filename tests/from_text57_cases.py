@@ -57,8 +57,8 @@ case("CH3 the same found by a county cadre under 一户一策一干部 (一(一)
 case("CH4 basic_needs_eligible_not_included (未见申请) at a village, the township's 动态跟踪: the village not_discovered (帮助申请); the township not not_discovered (finder); 县民政 not named (no application reached it)",
      BN("basic_needs_eligible_not_included", discovered=disc("township", "dynamic_tracking")), req=VIL_ND,
      forb=[("township_*", "not_discovered"), ("county_civil_affairs",)] + CITYPROV)
-case("CH5 the same, the township sits on it 24 days: the township not_handled (一(四) 没有按程序及时交办和上报, or its own 纳入 not done: rectifier_holding's not_handled); no county body (never had it); the village not not_handled",
-     BN("basic_needs_eligible_not_included", discovered=disc("township", "dynamic_tracking"), **sit), req=[(TWN, "not_handled")],
+case("CH5 the same, the township sits on it 24 days: the township not_handled (一(四) 没有按程序及时交办和上报, or its own 纳入 not done: rectifier_holding's not_handled); no county body (never had it); the village not not_handled [fid65: as of 04-30, past its 10 + 30 days — on 03-25 it could still put it right itself and is named by nobody yet (self_rectified_report_required false; check62 X2, E16)]",
+     BN("basic_needs_eligible_not_included", discovered=disc("township", "dynamic_tracking"), **late), req=[(TWN, "not_handled")],
      forb=[("county_*",), ("village_*", "not_handled")] + CITYPROV)
 case("CH6 housing_danger_unreported at a village, the township's grid: the village not_discovered (二(六)4(1) 及时发现掌握并上报本村危房情况); not the township, not 县建设",
      HO("housing_danger_unreported", discovered=tgrid), req=VIL_ND, forb=[("township_*", "not_discovered"), ("county_*",)] + CITYPROV)
@@ -437,10 +437,10 @@ case("P5 housing_danger_unreported, concealed by the village and the township fr
 case("P6 health_assistance_late (sector medical_insurance), the township's grid 03-01, reported to 县医保 03-03, approved 03-20 (as of 04-30): no not_handled, no 整改不到位; no village",
      HE("health_assistance_late", sector="medical_insurance", discovered=tgrid, handled=[rep("township", "county", body="county_medical_insurance")], rectified_on="2021-03-20", **late),
      forb=NOT_LATE + [("*", "not_handled"), ("village_*",)])
-case("P7 housing_danger_unreported, the village's grid 03-01, reported to the township 03-02; the township sits to 03-25: the township not_handled (二(六)4(2) 及时…上报本辖区危房情况); the village nothing",
-     HO("housing_danger_unreported", discovered=vgrid, handled=[rep("village", "township", "2021-03-02")], **sit), req=[(TWN, "not_handled")], forb=[("village_*",), ("county_*",)] + CITYPROV)
-case("P8 water_unsafe_unreported, the village's grid 03-01, never reported, as of 03-25: the village not_handled (二(六)5(1) 负责及时上报); no township or county",
-     WA("water_unsafe_unreported", discovered=vgrid, **sit), req=[("village_*", "not_handled")], forb=[("township_*",), ("county_*",)] + CITYPROV)
+case("P7 housing_danger_unreported, the village's grid 03-01, reported to the township 03-02; the township sits to 03-25: the township not_handled (二(六)4(2) 及时…上报本辖区危房情况); the village nothing [fid65: as of 04-30, past its 10 + 30 days — on 03-25 it could still put it right itself and is named by nobody yet (self_rectified_report_required false; check62 X2, E16)]",
+     HO("housing_danger_unreported", discovered=vgrid, handled=[rep("village", "township", "2021-03-02")], **late), req=[(TWN, "not_handled")], forb=[("village_*",), ("county_*",)] + CITYPROV)
+case("P8 water_unsafe_unreported, the village's grid 03-01, never reported, as of 03-25: the village not_handled (二(六)5(1) 负责及时上报); no township or county [fid65: as of 04-30, past its 10 + 30 days — on 03-25 it could still put it right itself and is named by nobody yet (self_rectified_report_required false; check62 X2, E16)]",
+     WA("water_unsafe_unreported", discovered=vgrid, **late), req=[("village_*", "not_handled")], forb=[("township_*",), ("county_*",)] + CITYPROV)
 case("P9 water_facilities_unmaintained, county hotline received by 县扶贫办 (the ledger's keeper), which sits 24 days: 县扶贫办 not_handled; 县水利 and the unit not (never had it)",
      WA("water_facilities_unmaintained", discovered=disc("county", "hotline", body="county_poverty_office"), **sit),
      req=[("county_poverty_office", "not_handled")] + LOW_ND, forb=[("county_water", "not_handled"), ("county_water_supply_unit",)] + CITYPROV)

@@ -171,8 +171,8 @@ case("OW9 water_self_testing_not_done, the 统管单位 concealed it from the ci
 case("OW10 water_quality_substandard, grave, the city's 调研督导: the county's 主体责任 citing 二(六)5(5) 对当地农村饮水安全保障负主体责任; no township/city/province 主体责任",
      WA("water_quality_substandard", severity="grave", discovered=cres()), req=CNTY_MR, forb=NO_TWN_MR + NO_CITY_MR + NO_PROV_MR + NEVER,
      cl=[("county_party_committee", "main_responsibility", ["二(六)5(5)"], ["二(六)4(5)"])])
-case("OW11 water_facilities_unmaintained, the village's grid 03-01, village→township 03-02; the township sits, as of 03-25: the township not_handled (it holds 落实工程长效管护, 二(六)5(2)); the village neither not_discovered nor not_handled (二(六)5(1) 负责及时上报: done); no county body (never had it); no city",
-     WA("water_facilities_unmaintained", discovered=vgrid, handled=[rep("village", "township", "2021-03-02")], **sit), req=[(TWN, "not_handled")],
+case("OW11 water_facilities_unmaintained, the village's grid 03-01, village→township 03-02; the township sits, as of 03-25: the township not_handled (it holds 落实工程长效管护, 二(六)5(2)); the village neither not_discovered nor not_handled (二(六)5(1) 负责及时上报: done); no county body (never had it); no city [fid65: as of 04-30, past its 10 + 30 days — on 03-25 it could still put it right itself and is named by nobody yet (self_rectified_report_required false; check62 X2, E16)]",
+     WA("water_facilities_unmaintained", discovered=vgrid, handled=[rep("village", "township", "2021-03-02")], **late), req=[(TWN, "not_handled")],
      forb=[("village_*",), ("county_*",)] + CITYPROV + NEVER)
 case("OW12 water_facilities_unmaintained, the township's grid 03-01 → county 03-02, the county → the 统管单位 03-05 (deadline 03-31), never, as of 04-30: the unit not_rectified (二(六)5(3) 具体负责做好农村供水工程长效管理); the township not_handled or not_rectified no; no city/province (a county problem properly passed on)",
      WA("water_facilities_unmaintained", discovered=tgrid, handled=[rep("township", "county", "2021-03-02"), asg("county", "county", "2021-03-05", body="county_water_supply_unit")], deadline="2021-03-31", **late),
@@ -378,8 +378,8 @@ case("OF10 funds_diverted, serious, with leadership_liability_from=serious: the 
      forb=[("*", "main_responsibility")] + NEVER, listed=["leadership_liability_from"])
 case("OF11 funds_diverted, serious, with unit_liability_from=grave: staff only; listed",
      FU("funds_diverted", severity="serious", discovered=cres()), params=dict(unit_liability_from="grave"), req=[("village_committee", "not_discovered", S3)], forb=NEVER, fl=NOUNIT + NOLEAD, listed=["unit_liability_from"])
-case("OF12 funds_assets_mismanaged, the village's own grid 03-01, sat on to 03-25: the village not_handled; the village, the township and the county not not_discovered (the village found it)",
-     FU("funds_assets_mismanaged", discovered=vgrid, **sit), req=[("village_*", "not_handled")],
+case("OF12 funds_assets_mismanaged, the village's own grid 03-01, sat on to 03-25: the village not_handled; the village, the township and the county not not_discovered (the village found it) [fid65: as of 04-30, past its 10 + 30 days — on 03-25 it could still put it right itself and is named by nobody yet (self_rectified_report_required false; check62 X2, E16)]",
+     FU("funds_assets_mismanaged", discovered=vgrid, **late), req=[("village_*", "not_handled")],
      forb=[("*", "not_discovered")] + CITYPROV + NEVER)
 case("OF13 funds_allocation_irregular, sector poverty_office, at the county code, the city's 调研督导: 县财政 (二(四)3 审核行业主管部门资金分配建议、办理资金分配) and 县扶贫办 (二(四)4 提出资金分配建议) may answer; not 县水利, 县教育; no village/township",
      FU("funds_allocation_irregular", C, sector="poverty_office", discovered=cres()), req=[("county_poverty_office", "not_discovered")],

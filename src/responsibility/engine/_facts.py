@@ -2810,9 +2810,9 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
             # the problem is not yet rectified (check62 X2: a village's own grid find, no step, named 没有按程序及时上报
             # on day 24 of its 40, while the same village putting it right on day 35 was named by nobody). With
             # true the report was due within the handling limit: it answers, and the finding rests on the reading.
-            # Only a level the record shows no step of at all from its day: one whose step counts as none (irregular_step:
-            # a township's late renovation handed down to its village, a report to a body with no part) shows how the
-            # problem went, and not to its own hands (check62 X1 keeps that question open; it is not decided here).
+            # Only a level the record shows no step of at all from its day: one whose step counts as none
+            # (irregular_step: a township's late renovation handed down to its village, a report to a body with no
+            # part) shows how the problem went, and not to its own hands (check62 X1 keeps that question open).
             idle_level = not any(x["by_level"] == level and x["on"] >= received for x in steps)
             own_open = own_fixed and idle_level and not fixed and not before(due) \
                 and (rectified_on is None or rectified_on > as_of) \
@@ -3089,7 +3089,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                                  if by_receiver & 1 and holder != body else (holder,))
             for one in standing:
                 add("unhandled", {"lvl": rank[level], "body": one, "escalate": int(below_authority),
-                                  "selffix": int(own_fix or disposed or own_open), "atp": int(discounted), "rlim": int(rlim),
+                                  "selffix": int(own_fix or disposed or own_open), "atp": int(discounted),
+                                  "rlim": int(rlim),
                                   "aside": aside, "later": late_bodies, "own": int(own_hold),
                                   "chosen": by_receiver | (CHOSEN_MISSING_STEP if gap else 0) | fact_bits})
             if (holder != body or by_receiver & CHOSEN_BY_PARAMETER) and steps:
