@@ -537,9 +537,10 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
     # (a level below the authority that can rectify it itself, not yet rectified on the day of the verdict, whose
     # window to put it right itself — by the limits, or a deadline — is still open: whether it answers yet, and on
     # what the finding rests under either value of self_rectified_report_required, is the reference path's,
-    # engine/_facts.py ``own_open`` — check62 X2)
+    # engine/_facts.py ``own_open`` — check62 X2; not a level with a step after its limit: the engine spares only one
+    # with no step at all)
     if SELF_RECTIFIED in params:
-        f = np.flatnonzero(~gone & (ul < pick(auth, ur)) & (
+        f = np.flatnonzero(~gone & ~stepped_late & (ul < pick(auth, ur)) & (
             (rect_u == NONE) | (rect_u.astype(np.int64) > pick(asof, ur))) & (
             (pick(asof, ur) <= due_fix) | ((deadline != NONE) & (pick(asof, ur) <= deadline.astype(np.int64)))))
         if len(f):
