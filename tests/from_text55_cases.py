@@ -235,8 +235,8 @@ case("HO11 renovation_late, sector natural_resources (建设用地), city: count
      forb=[("county_civil_affairs",), ("county_finance",), ("city_*", "not_discovered")])
 case("HO12 danger_unreported, township concealed from the city 核查: township concealed",
      HO("housing_danger_unreported", discovered=disc("city", "survey_verification"), concealed_by=["township"]), req=[(TWN, "concealed")])
-case("HO13 danger_unreported, village found by grid 03-01, reported to township 03-02; township sat: township not_handled (及时上报); village nothing [fid65: as of 04-30, past its 10 + 30 days — on 03-25 it could still put it right itself and is named by nobody yet (self_rectified_report_required false; check62 X2, E16)]",
-     HO("housing_danger_unreported", discovered=disc("village", "grid"), handled=[rep("village", "township", "2021-03-02")], as_of="2021-04-30"),
+case("HO13 danger_unreported, village found by grid 03-01, reported to township 03-02; township sat: township not_handled (及时上报); village nothing",
+     HO("housing_danger_unreported", discovered=disc("village", "grid"), handled=[rep("village", "township", "2021-03-02")], as_of="2021-03-25"),
      req=[(TWN, "not_handled")], forb=[("village_*",)] + CITYPROV)
 case("HO14 records_false, county→township, rectified in time: only not_discovered",
      HO("housing_records_false", discovered=hot, handled=[asg("county", "township")], deadline="2021-03-31", rectified_on="2021-03-20", **late),
@@ -269,8 +269,8 @@ case("WA9 self_testing_not_done, city→unit 03-03 never fixed: unit not_rectifi
      req=[("county_water_supply_unit", "not_rectified")], forb=NOLOW + [("county_health", "not_rectified"), ("city_*", "not_rectified")])
 case("WA10 monitoring_network_missing, grave: county 主体责任 二(六)5(5) + county_health st+u+l",
      WA("water_monitoring_network_missing", C, severity="grave", discovered=cres()), req=CNTY_MR + [("county_health", "not_discovered", ["staff", "unit", "leadership"])], forb=NOLOW)
-case("WA11 unsafe_unreported, village found by grid and sat 20 days: village not_handled (及时上报) [fid65: as of 04-30, past its 10 + 30 days — on 03-25 it could still put it right itself and is named by nobody yet (self_rectified_report_required false; check62 X2, E16)]",
-     WA("water_unsafe_unreported", discovered=disc("village", "grid"), as_of="2021-04-30"), req=[(b, "not_handled") for b in VIL], forb=[(TWN,), ("county_*",)] + CITYPROV)
+case("WA11 unsafe_unreported, village found by grid and sat 20 days: village not_handled (及时上报)",
+     WA("water_unsafe_unreported", discovered=disc("village", "grid"), as_of="2021-03-25"), req=[(b, "not_handled") for b in VIL], forb=[(TWN,), ("county_*",)] + CITYPROV)
 case("WA12 project_quality_unsafe, city: county_water (建设质量和安全监管) not_discovered; no health",
      WA("water_project_quality_unsafe", discovered=cres()), req=[("county_water", "not_discovered")], forb=[("county_health",), ("county_finance",)])
 
@@ -404,8 +404,8 @@ case("X19 basic_needs_below_floor city→county_civil_affairs 03-03, never fixed
 case("X20 basic_needs_contact_missing city→county (no body) never fixed: county leaders not_rectified (确保每户有一名干部联系: their own work)",
      BN("basic_needs_contact_missing", discovered=cres(), handled=[asg("city", "county")], deadline="2021-03-31", **late),
      req=[("county_party_committee", "not_rectified"), ("county_government", "not_rectified")], forb=[("county_civil_affairs",), ("village_*", "not_rectified")])
-case("X21 water_unsafe_unreported, township found by grid, sat 20 days: township not_handled; village not_discovered [fid65: as of 04-30, past its 10 + 30 days — on 03-25 it could still put it right itself and is named by nobody yet (self_rectified_report_required false; check62 X2, E16)]",
-     WA("water_unsafe_unreported", discovered=disc("township", "grid"), as_of="2021-04-30"), req=[(TWN, "not_handled")] + VIL_ND, forb=[("county_*",)])
+case("X21 water_unsafe_unreported, township found by grid, sat 20 days: township not_handled; village not_discovered",
+     WA("water_unsafe_unreported", discovered=disc("township", "grid"), as_of="2021-03-25"), req=[(TWN, "not_handled")] + VIL_ND, forb=[("county_*",)])
 case("X22 health_costs_accounting_irregular city→county_finance (no part in accounting) : set aside (irregular); 县财政 never named",
      HE("health_costs_accounting_irregular", discovered=cres(), handled=[asg("city", "county", body="county_finance")], deadline="2021-03-31", **late),
      forb=[("county_finance",)])

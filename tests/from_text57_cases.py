@@ -437,10 +437,10 @@ case("P5 housing_danger_unreported, concealed by the village and the township fr
 case("P6 health_assistance_late (sector medical_insurance), the township's grid 03-01, reported to 县医保 03-03, approved 03-20 (as of 04-30): no not_handled, no 整改不到位; no village",
      HE("health_assistance_late", sector="medical_insurance", discovered=tgrid, handled=[rep("township", "county", body="county_medical_insurance")], rectified_on="2021-03-20", **late),
      forb=NOT_LATE + [("*", "not_handled"), ("village_*",)])
-case("P7 housing_danger_unreported, the village's grid 03-01, reported to the township 03-02; the township sits to 03-25: the township not_handled (二(六)4(2) 及时…上报本辖区危房情况); the village nothing [fid65: as of 04-30, past its 10 + 30 days — on 03-25 it could still put it right itself and is named by nobody yet (self_rectified_report_required false; check62 X2, E16)]",
-     HO("housing_danger_unreported", discovered=vgrid, handled=[rep("village", "township", "2021-03-02")], **late), req=[(TWN, "not_handled")], forb=[("village_*",), ("county_*",)] + CITYPROV)
-case("P8 water_unsafe_unreported, the village's grid 03-01, never reported, as of 03-25: the village not_handled (二(六)5(1) 负责及时上报); no township or county [fid65: as of 04-30, past its 10 + 30 days — on 03-25 it could still put it right itself and is named by nobody yet (self_rectified_report_required false; check62 X2, E16)]",
-     WA("water_unsafe_unreported", discovered=vgrid, **late), req=[("village_*", "not_handled")], forb=[("township_*",), ("county_*",)] + CITYPROV)
+case("P7 housing_danger_unreported, the village's grid 03-01, reported to the township 03-02; the township sits to 03-25: the township not_handled (二(六)4(2) 及时…上报本辖区危房情况); the village nothing",
+     HO("housing_danger_unreported", discovered=vgrid, handled=[rep("village", "township", "2021-03-02")], **sit), req=[(TWN, "not_handled")], forb=[("village_*",), ("county_*",)] + CITYPROV)
+case("P8 water_unsafe_unreported, the village's grid 03-01, never reported, as of 03-25: the village not_handled (二(六)5(1) 负责及时上报); no township or county",
+     WA("water_unsafe_unreported", discovered=vgrid, **sit), req=[("village_*", "not_handled")], forb=[("township_*",), ("county_*",)] + CITYPROV)
 case("P9 water_facilities_unmaintained, county hotline received by 县扶贫办 (the ledger's keeper), which sits 24 days: 县扶贫办 not_handled; 县水利 and the unit not (never had it)",
      WA("water_facilities_unmaintained", discovered=disc("county", "hotline", body="county_poverty_office"), **sit),
      req=[("county_poverty_office", "not_handled")] + LOW_ND, forb=[("county_water", "not_handled"), ("county_water_supply_unit",)] + CITYPROV)

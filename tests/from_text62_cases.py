@@ -453,8 +453,8 @@ case("K43 identification_applicant_not_included at a village, the province's 巡
 case("K44 the same with same_level_oversight_concealment=false: 省民政 not concealed; listed",
      ID("identification_applicant_not_included", discovered=ptour, concealed_by=["province_civil_affairs"]), params=dict(same_level_oversight_concealment=False),
      forb=NO_C, listed=["same_level_oversight_concealment"])
-case("K45 housing_danger_unreported at a village, the village concealed it from the township's 上级核查 03-01 and the township then sits (as of 03-25): the village concealed; the township not_handled (it found it and must report a house, 二(六)4(2) 及时发现掌握并上报本辖区危房情况); no county [fid65: as of 04-30, past its 10 + 30 days — on 03-25 it could still put it right itself and is named by nobody yet (self_rectified_report_required false; check62 X2, E16)]",
-     HO("housing_danger_unreported", discovered=disc("township", "higher_level_verification"), concealed_by=["village"], **late),
+case("K45 housing_danger_unreported at a village, the village concealed it from the township's 上级核查 03-01 and the township then sits (as of 03-25): the village concealed; the township not_handled (it found it and must report a house, 二(六)4(2) 及时发现掌握并上报本辖区危房情况); no county",
+     HO("housing_danger_unreported", discovered=disc("township", "higher_level_verification"), concealed_by=["village"], **sit),
      req=VIL_C + [(TWN, "not_handled")], forb=[("village_*", "not_handled"), ("village_*", "not_discovered"), ("county_*",), (TWN, "not_discovered")])
 case("K46 the province's 巡视 finds a village's own 及时帮助申请 not done, the township concealed it; the province assigns it straight to the township 03-03 (deadline 03-31), not done by 04-30: the township concealed and not_rectified; the province not not_handled; the village not_discovered; no city body",
      NBN(discovered=ptour, concealed_by=["township"], handled=[asg("province", "township")], deadline="2021-03-31", **late),
@@ -494,8 +494,8 @@ case("U15 a community's house found by the county's 核查普查: the township n
      HO("housing_danger_unreported", RC2, discovered=disc("county", "verification_census")), req=[(TWN, "not_discovered")], forb=[("village_*",)] + CNTY_ND, listed=RCP)
 case("U16 a community's house, the township's grid 03-01, reported to the county 03-03, the county sits (as of 03-25): a county body not_handled; the township not; no village",
      HO("housing_danger_unreported", RC2, discovered=tgrid, handled=[rep("township", "county")], **sit), req=[("county_*", "not_handled")], forb=[("village_*",), ("township_*",)], listed=RCP)
-case("U17 a community's house, the township's grid, no step, as of 03-25: the township not_handled (it must report a house it cannot renovate: 二(六)4(2) 及时发现掌握并上报本辖区危房情况); no village [fid65: as of 04-30, past its 10 + 30 days — on 03-25 it could still put it right itself and is named by nobody yet (self_rectified_report_required false; check62 X2, E16)]",
-     HO("housing_danger_unreported", RC2, discovered=tgrid, **late), req=[(TWN, "not_handled")], forb=[("village_*",), ("county_*",)], listed=RCP)
+case("U17 a community's house, the township's grid, no step, as of 03-25: the township not_handled (it must report a house it cannot renovate: 二(六)4(2) 及时发现掌握并上报本辖区危房情况); no village",
+     HO("housing_danger_unreported", RC2, discovered=tgrid, **sit), req=[(TWN, "not_handled")], forb=[("village_*",), ("county_*",)], listed=RCP)
 case("U18 a village-level code with the township as concealer from the city's 调查核查 at a 类似社区 (上塘未来城类似社区): the township concealed; no village; listed",
      HO("housing_danger_unreported", RC3, discovered=disc("city", "survey_verification"), concealed_by=["township"]), req=[(TWN, "concealed")], forb=[("village_*",), (TWN, "not_discovered")], listed=RCP)
 case("P14 common_policy_problem placed at the province's code with the city as finder: refused (a finder's level finds at or above the place's level)",

@@ -418,13 +418,11 @@ def test_a_verdict_at_a_limits_boundary_says_it_rests_on_the_limit(policy: Polic
     ("2021-04-01", "P03", "not_rectified", "county_civil_affairs", True),
     ("2021-04-30", "P13", "not_rectified", "county_construction", False),
     ("2021-05-01", "P13", "not_rectified", "county_construction", True),
-    ("2021-08-04", "P09", "not_handled", "", False), ("2021-08-05", "P09", "not_handled", "village_", True)])
+    ("2021-07-05", "P09", "not_handled", "", False), ("2021-07-06", "P09", "not_handled", "village_", True)])
 def test_the_responsibility_list_names_a_late_body_from_the_day_after_its_limit_only(
         county: Any, as_of: str, pid: str, basis: str, body: str, named: bool) -> None:
     """Written after the first run: the 责任清单 as of each side of a boundary (P13's county step on day 11; P03's deadline
-    03-31; P13's deadline 04-30, rectified 05-01; P09, the village's own find of 06-25, no step: its limit 07-05, then
-    the rectification limit to 08-04 — it may put it right itself until then, self_rectified_report_required false;
-    fid65, check62 X2)."""
+    03-31; P13's deadline 04-30, rectified 05-01; P09, the village's own find of 06-25, no step: its limit 07-05)."""
     resp = county.responsibilities(as_of)
     x = resp[(resp["role"] == "answers") & (resp["problem"] == pid) & (resp["basis"] == basis)]
     assert bool(len(x[x["body"].astype(str).str.startswith(body)])) == named, x
