@@ -323,9 +323,9 @@ case("OI4 identification_policy_gap at the county code, reported county→city 0
 case("OI5 identification_eligible_omitted, the township's grid 03-01, → the village 03-02 (deadline 03-20), the village applies 03-15: the village not_discovered only; the township neither not_discovered nor not_handled (self_rectified_report_required default: passed down in time); no 整改不到位",
      ID("identification_eligible_omitted", discovered=tgrid, handled=[asg("township", "village", "2021-03-02")], deadline="2021-03-20", rectified_on="2021-03-15", **late),
      req=VIL_ND, forb=[(TWN,), ("county_*",)] + NOT_LATE + CITYPROV + NEVER)
-case("OI6 the same with self_rectified_report_required=true: the township not_handled (it had to report up still); listed",
+case("OI6 the same with self_rectified_report_required=true: the township not_handled (it had to report up still); listed [fid66: moved — the township's part in an omitted household is to take and pass on the application (二(三)2 受理申请), the inclusion is 县民政局's (二(三)3), so the village's application by the deadline of the township's 交办 put it right by the report the kind asks for: no own fix of the township's for the reading to decide (reported_on_by); nobody at the township under either value]",
      ID("identification_eligible_omitted", discovered=tgrid, handled=[asg("township", "village", "2021-03-02")], deadline="2021-03-20", rectified_on="2021-03-15", **late),
-     params=dict(self_rectified_report_required=True), req=[(TWN, "not_handled")], forb=[(TWN, "not_discovered")] + CITYPROV + NEVER, listed=["self_rectified_report_required"])
+     params=dict(self_rectified_report_required=True), req=VIL_ND, forb=[(TWN,), ("county_*",)] + NOT_LATE + CITYPROV + NEVER)
 case("OI7 identification_applicant_not_included, sector civil_affairs, the city → 县民政局 03-03 (deadline 03-31), put right 04-10, as of 04-30: 县民政局 not_rectified; no city not_rectified; not 县扶贫办",
      ID("identification_applicant_not_included", C, sector="civil_affairs", discovered=csur(), handled=[asg("city", "county", body="county_civil_affairs")], deadline="2021-03-31", rectified_on="2021-04-10", **late),
      req=[("county_civil_affairs", "not_rectified")], forb=[("city_*", "not_rectified"), ("county_poverty_office",), ("province_*",)] + NEVER)
