@@ -73,3 +73,41 @@ def test_the_field_needs_its_clauses_and_why(rules_copy: Path) -> None:
     f.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     issues = responsibility.validate(rules_copy)
     assert any("why_zh" in i.message or "why_zh" in i.hint for i in issues), issues
+
+
+def _open_window(rid: str, area: str, kind: str, level: str, as_of: str, **more: object) -> dict[str, object]:
+    return {"id": rid, "area": area, "kind": kind, "place": VILLAGE, "as_of": as_of,
+            "discovered": {"level": level, "channel": "grid", "on": "2021-03-01"}, **more}
+
+
+def test_the_batch_keeps_an_open_window_without_steps_on_the_fast_path(policy: Policy) -> None:
+    """check62 X2's open window (fid65) on the batch: a level that may put its own problem right itself, with no step
+    on the record, spared on day 24 of its 40 — the batch spares it on the fast path (at 1M records the reference
+    path would cost seconds), and gives what who_answers gives; a not-reported kind's township is named (day 24) on
+    both paths."""
+    from unittest import mock
+
+    import responsibility.batch._assessor as assessor
+
+    from .verdicts import batch_and_answers
+
+    records = [_open_window("a", "basic_needs", "basic_needs_not_helped_to_apply", "village", "2021-03-25"),
+               _open_window("b", "water", "water_facilities_unmaintained", "township", "2021-03-25"),
+               _open_window("c", "basic_needs", "basic_needs_eligible_not_included", "township", "2021-04-10"),
+               _open_window("d", "funds", "funds_assets_mismanaged", "village", "2021-03-20", severity="serious"),
+               _open_window("e", "housing", "housing_danger_unreported", "township", "2021-03-25"),
+               _open_window("f", "water", "water_unsafe_unreported", "village", "2021-03-25")]
+    referred = [0]
+    real = assessor.Assessor.run
+
+    def counting(self: object, *a: object, **k: object) -> object:
+        got = real(self, *a, **k)  # type: ignore[arg-type]
+        referred[0] += got.referred
+        return got
+
+    with mock.patch.object(assessor.Assessor, "run", counting):
+        rows, want = batch_and_answers(policy, records)
+    assert rows == want
+    assert referred[0] == 0
+    named = {(r[0], r[3]) for r in rows if r[6] == "not_handled"}
+    assert {p for p, _ in named} == {"e", "f"}
