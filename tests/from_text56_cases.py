@@ -105,8 +105,8 @@ case("F20 funds_poor_performance, city→县扶贫办 03-03, deadline 03-31, as 
 case("F21 the same as of 04-30: 县扶贫办 not_rectified; no village/township",
      FU("funds_poor_performance", C, sector="poverty_office", discovered=cres(), handled=[asg("city", "county", body="county_poverty_office")], deadline="2021-03-31", **late),
      req=[("county_poverty_office", "not_rectified")], forb=NOLOW + [("county_water",), ("county_finance", "not_rectified")])
-case("F22 funds_assets_mismanaged, the village found it itself (全科网格) and sat 24 days: the village answers (not handled), the township and county did not fail to find it",
-     FU("funds_assets_mismanaged", discovered=disc("village", "grid"), **sit), req=[("village_*", "not_handled")],
+case("F22 funds_assets_mismanaged, the village found it itself (全科网格) and sat 24 days: the village answers (not handled), the township and county did not fail to find it [fid65: as of 04-30, past its 10 + 30 days — on 03-25 it could still put it right itself and is named by nobody yet (self_rectified_report_required false; check62 X2, E16)]",
+     FU("funds_assets_mismanaged", discovered=disc("village", "grid"), **late), req=[("village_*", "not_handled")],
      forb=[(TWN, "not_discovered"), ("county_*", "not_discovered")] + CITYPROV)
 case("F23 funds_diverted at the township (township code), city: township + 县财政 not_discovered; no village",
      FU("funds_diverted", T, discovered=cres()), req=[(TWN, "not_discovered"), ("county_finance", "not_discovered")], forb=[("village_*",), ("city_*", "not_discovered")])
@@ -177,8 +177,8 @@ case("J17 project_acceptance_lax, sector ethnic_religious, city: 县民宗 (各�
 case("J18 project_ledger_incomplete at the township, county→township 03-03, rectified 04-10 past the 03-31 deadline: township not_rectified; village not",
      PJ("project_ledger_incomplete", T, discovered=hot, handled=[asg("county", "township")], deadline="2021-03-31", rectified_on="2021-04-10", **late),
      req=[(TWN, "not_rectified")], forb=[("village_*",), ("city_*",)])
-case("J19 project_not_deliberated, the township found it (核查普查) and sat 24 days: township not_handled; village not_discovered",
-     PJ("project_not_deliberated", discovered=disc("township", "verification_census"), **sit), req=[(TWN, "not_handled")] + VIL_ND,
+case("J19 project_not_deliberated, the township found it (核查普查) and sat 24 days: township not_handled; village not_discovered [fid65: as of 04-30, past its 10 + 30 days — on 03-25 it could still put it right itself and is named by nobody yet (self_rectified_report_required false; check62 X2, E16)]",
+     PJ("project_not_deliberated", discovered=disc("township", "verification_census"), **late), req=[(TWN, "not_handled")] + VIL_ND,
      forb=[("county_*",), (TWN, "not_discovered")] + CITYPROV)
 case("J20 project_records_incomplete at the township, city: no village; no city body not_discovered",
      PJ("project_records_incomplete", T, discovered=cres()), req=[], forb=[("village_*",), ("city_*", "not_discovered"), ("county_health",)])

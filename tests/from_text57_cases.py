@@ -57,8 +57,8 @@ case("CH3 the same found by a county cadre under 一户一策一干部 (一(一)
 case("CH4 basic_needs_eligible_not_included (未见申请) at a village, the township's 动态跟踪: the village not_discovered (帮助申请); the township not not_discovered (finder); 县民政 not named (no application reached it)",
      BN("basic_needs_eligible_not_included", discovered=disc("township", "dynamic_tracking")), req=VIL_ND,
      forb=[("township_*", "not_discovered"), ("county_civil_affairs",)] + CITYPROV)
-case("CH5 the same, the township sits on it 24 days: the township not_handled (一(四) 没有按程序及时交办和上报, or its own 纳入 not done: rectifier_holding's not_handled); no county body (never had it); the village not not_handled",
-     BN("basic_needs_eligible_not_included", discovered=disc("township", "dynamic_tracking"), **sit), req=[(TWN, "not_handled")],
+case("CH5 the same, the township sits on it 24 days: the township not_handled (一(四) 没有按程序及时交办和上报, or its own 纳入 not done: rectifier_holding's not_handled); no county body (never had it); the village not not_handled [fid65: as of 04-30, past its 10 + 30 days — on 03-25 it could still put it right itself and is named by nobody yet (self_rectified_report_required false; check62 X2, E16)]",
+     BN("basic_needs_eligible_not_included", discovered=disc("township", "dynamic_tracking"), **late), req=[(TWN, "not_handled")],
      forb=[("county_*",), ("village_*", "not_handled")] + CITYPROV)
 case("CH6 housing_danger_unreported at a village, the township's grid: the village not_discovered (二(六)4(1) 及时发现掌握并上报本村危房情况); not the township, not 县建设",
      HO("housing_danger_unreported", discovered=tgrid), req=VIL_ND, forb=[("township_*", "not_discovered"), ("county_*",)] + CITYPROV)

@@ -171,8 +171,8 @@ case("OW9 water_self_testing_not_done, the 统管单位 concealed it from the ci
 case("OW10 water_quality_substandard, grave, the city's 调研督导: the county's 主体责任 citing 二(六)5(5) 对当地农村饮水安全保障负主体责任; no township/city/province 主体责任",
      WA("water_quality_substandard", severity="grave", discovered=cres()), req=CNTY_MR, forb=NO_TWN_MR + NO_CITY_MR + NO_PROV_MR + NEVER,
      cl=[("county_party_committee", "main_responsibility", ["二(六)5(5)"], ["二(六)4(5)"])])
-case("OW11 water_facilities_unmaintained, the village's grid 03-01, village→township 03-02; the township sits, as of 03-25: the township not_handled (it holds 落实工程长效管护, 二(六)5(2)); the village neither not_discovered nor not_handled (二(六)5(1) 负责及时上报: done); no county body (never had it); no city",
-     WA("water_facilities_unmaintained", discovered=vgrid, handled=[rep("village", "township", "2021-03-02")], **sit), req=[(TWN, "not_handled")],
+case("OW11 water_facilities_unmaintained, the village's grid 03-01, village→township 03-02; the township sits, as of 03-25: the township not_handled (it holds 落实工程长效管护, 二(六)5(2)); the village neither not_discovered nor not_handled (二(六)5(1) 负责及时上报: done); no county body (never had it); no city [fid65: as of 04-30, past its 10 + 30 days — on 03-25 it could still put it right itself and is named by nobody yet (self_rectified_report_required false; check62 X2, E16)]",
+     WA("water_facilities_unmaintained", discovered=vgrid, handled=[rep("village", "township", "2021-03-02")], **late), req=[(TWN, "not_handled")],
      forb=[("village_*",), ("county_*",)] + CITYPROV + NEVER)
 case("OW12 water_facilities_unmaintained, the township's grid 03-01 → county 03-02, the county → the 统管单位 03-05 (deadline 03-31), never, as of 04-30: the unit not_rectified (二(六)5(3) 具体负责做好农村供水工程长效管理); the township not_handled or not_rectified no; no city/province (a county problem properly passed on)",
      WA("water_facilities_unmaintained", discovered=tgrid, handled=[rep("township", "county", "2021-03-02"), asg("county", "county", "2021-03-05", body="county_water_supply_unit")], deadline="2021-03-31", **late),
@@ -323,9 +323,9 @@ case("OI4 identification_policy_gap at the county code, reported county→city 0
 case("OI5 identification_eligible_omitted, the township's grid 03-01, → the village 03-02 (deadline 03-20), the village applies 03-15: the village not_discovered only; the township neither not_discovered nor not_handled (self_rectified_report_required default: passed down in time); no 整改不到位",
      ID("identification_eligible_omitted", discovered=tgrid, handled=[asg("township", "village", "2021-03-02")], deadline="2021-03-20", rectified_on="2021-03-15", **late),
      req=VIL_ND, forb=[(TWN,), ("county_*",)] + NOT_LATE + CITYPROV + NEVER)
-case("OI6 the same with self_rectified_report_required=true: the township not_handled (it had to report up still); listed",
+case("OI6 the same with self_rectified_report_required=true: the township not_handled (it had to report up still); listed [fid66: moved — the township's part in an omitted household is to take and pass on the application (二(三)2 受理申请), the inclusion is 县民政局's (二(三)3), so the village's application by the deadline of the township's 交办 put it right by the report the kind asks for: no own fix of the township's for the reading to decide (reported_on_by); nobody at the township under either value]",
      ID("identification_eligible_omitted", discovered=tgrid, handled=[asg("township", "village", "2021-03-02")], deadline="2021-03-20", rectified_on="2021-03-15", **late),
-     params=dict(self_rectified_report_required=True), req=[(TWN, "not_handled")], forb=[(TWN, "not_discovered")] + CITYPROV + NEVER, listed=["self_rectified_report_required"])
+     params=dict(self_rectified_report_required=True), req=VIL_ND, forb=[(TWN,), ("county_*",)] + NOT_LATE + CITYPROV + NEVER)
 case("OI7 identification_applicant_not_included, sector civil_affairs, the city → 县民政局 03-03 (deadline 03-31), put right 04-10, as of 04-30: 县民政局 not_rectified; no city not_rectified; not 县扶贫办",
      ID("identification_applicant_not_included", C, sector="civil_affairs", discovered=csur(), handled=[asg("city", "county", body="county_civil_affairs")], deadline="2021-03-31", rectified_on="2021-04-10", **late),
      req=[("county_civil_affairs", "not_rectified")], forb=[("city_*", "not_rectified"), ("county_poverty_office",), ("province_*",)] + NEVER)
@@ -378,8 +378,8 @@ case("OF10 funds_diverted, serious, with leadership_liability_from=serious: the 
      forb=[("*", "main_responsibility")] + NEVER, listed=["leadership_liability_from"])
 case("OF11 funds_diverted, serious, with unit_liability_from=grave: staff only; listed",
      FU("funds_diverted", severity="serious", discovered=cres()), params=dict(unit_liability_from="grave"), req=[("village_committee", "not_discovered", S3)], forb=NEVER, fl=NOUNIT + NOLEAD, listed=["unit_liability_from"])
-case("OF12 funds_assets_mismanaged, the village's own grid 03-01, sat on to 03-25: the village not_handled; the village, the township and the county not not_discovered (the village found it)",
-     FU("funds_assets_mismanaged", discovered=vgrid, **sit), req=[("village_*", "not_handled")],
+case("OF12 funds_assets_mismanaged, the village's own grid 03-01, sat on to 03-25: the village not_handled; the village, the township and the county not not_discovered (the village found it) [fid65: as of 04-30, past its 10 + 30 days — on 03-25 it could still put it right itself and is named by nobody yet (self_rectified_report_required false; check62 X2, E16)]",
+     FU("funds_assets_mismanaged", discovered=vgrid, **late), req=[("village_*", "not_handled")],
      forb=[("*", "not_discovered")] + CITYPROV + NEVER)
 case("OF13 funds_allocation_irregular, sector poverty_office, at the county code, the city's 调研督导: 县财政 (二(四)3 审核行业主管部门资金分配建议、办理资金分配) and 县扶贫办 (二(四)4 提出资金分配建议) may answer; not 县水利, 县教育; no village/township",
      FU("funds_allocation_irregular", C, sector="poverty_office", discovered=cres()), req=[("county_poverty_office", "not_discovered")],

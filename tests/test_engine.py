@@ -1094,8 +1094,10 @@ def test_a_level_that_had_it_reported_and_saw_it_fixed_reports_by_the_parameter(
         policy: Policy, small_province: Jurisdiction, must_report: bool) -> None:
     # 一(三) 对超出本级权限的及时向上级单位报送问题 binds whoever holds the problem: a township that had the village's
     # report and never passed it up is read as the finder is, by self_rectified_report_required (probe8 P8-01).
-    p = rec(small_province, kind="housing_danger_unreported", rectified_on="2021-03-20", as_of="2021-06-30",
-            discovered={"level": "village", "channel": "grid", "on": "2021-03-01"},
+    # (fid66: of a kind the township can put right itself, its water works' after-care, 二(六)5(2) 落实工程长效管护 —
+    # it was a dangerous house, which the township only reports on: reported_on_by, 二(六)4(2)–(3), below)
+    p = rec(small_province, domain="water", kind="water_facilities_unmaintained", rectified_on="2021-03-20",
+            as_of="2021-06-30", discovered={"level": "village", "channel": "grid", "on": "2021-03-01"},
             handled=[{"action": "reported", "by_level": "village", "to_level": "township", "on": "2021-03-02"}])
     pol = policy.with_parameters(self_rectified_report_required=must_report)
     v = agreed(pol, p, small_province)[0]
@@ -1103,6 +1105,12 @@ def test_a_level_that_had_it_reported_and_saw_it_fixed_reports_by_the_parameter(
     township = {(f.body, f.basis) for f in v.findings if f.level == "township"}
     assert township == ({("township_government", "not_handled")} if must_report else set())
     assert not [f for f in v.findings if f.level == "village"]
+    # a dangerous house the township cannot put right itself (二(六)4(3) 危房鉴定 is the county's): fixed in time, it
+    # evidently went on to the county (probe8 P8-12), under either value, and the parameter decides nothing
+    house = {**p, "domain": "housing", "kind": "housing_danger_unreported"}
+    v = agreed(pol, house, small_province)[0]
+    assert not any(i.id == "self_rectified_report_required" for i in v.interpretations)
+    assert not [f for f in v.findings if f.level in ("township", "village")]
 
 
 def test_the_named_finder_did_not_miss_what_it_found(policy: Policy, small_province: Jurisdiction) -> None:

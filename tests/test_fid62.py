@@ -185,7 +185,10 @@ def test_the_batch_path_gives_what_who_answers_gives(policy: Policy) -> None:
 # -- 2. the escalate phrases (check57 #3) -------------------------------------------------------------------------
 
 #: the township sitting 24 days on a household it did not bring in (二(六)1(2) 纳入; check57 CH5)
-CH5 = _rec("fid62-ch5", "basic_needs", "basic_needs_eligible_not_included", ("township", "dynamic_tracking"))
+#: (as of 04-30, moved from 03-25 by fid65: on day 24 of its 10 + 30 days the township could still put it right
+#: itself and is named by nobody yet — check62 X2)
+CH5 = _rec("fid62-ch5", "basic_needs", "basic_needs_eligible_not_included", ("township", "dynamic_tracking"),
+           as_of="2021-04-30")
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -366,15 +366,22 @@ def test_level_wide_assignments_in_bulk_equal_who_answers(policy: Policy, provin
 def test_route_rests_on_self_rectification_only_where_the_level_could_dispose_of_it(policy: Policy) -> None:
     """R21-11: a county registering a provincial policy gap must report it upward and can neither rectify it itself nor
     pass it down to a level that can: its route does not rest on self_rectified_report_required. A township
-    registering a dangerous house (which it can pass to its village, or help rectify) still does."""
+    registering its village's unmaintained water works (which it can put right itself: 二(六)5(2) 落实工程长效管护)
+    still does. (fid66: a dangerous house, the example here before, is one the township only reports on — 二(六)4(2)
+    及时发现掌握并上报本辖区危房情况, the appraisal 二(六)4(3) 县建设部门's, and its village is no level it can be left
+    with — so its route, like the county's, does not rest on the parameter.)"""
     gap = {"id": "g", "area": "health", "kind": "health_policy_gap", "place": VILLAGE,
            "discovered": {"level": "county", "channel": "verification_census", "on": "2021-03-01"}}
     r = policy.route(gap)
     assert r.escalate and "self_rectified_report_required" not in r.rests_on
+    works = {"id": "w", "area": "water", "kind": "water_facilities_unmaintained", "place": VILLAGE,
+             "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"}}
+    r = policy.route(works)
+    assert r.escalate and "self_rectified_report_required" in r.rests_on
     house = {"id": "h", "area": "housing", "kind": "housing_danger_unreported", "place": VILLAGE,
              "discovered": {"level": "township", "channel": "grid", "on": "2021-03-01"}}
     r = policy.route(house)
-    assert r.escalate and "self_rectified_report_required" in r.rests_on
+    assert r.escalate and "self_rectified_report_required" not in r.rests_on and not r.may_rectify
 
 
 # ------------------------------------------------------------------------------------------------------------ P9-03

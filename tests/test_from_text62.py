@@ -40,18 +40,6 @@ DISAGREE: dict[str, str] = {
            "03-20 all the same: the township is not named, though self_rectified_report_required's own why says 'A pass-down "
            "to a level that cannot rectify the kind is no disposal under either value: a township that hands its village a "
            "late renovation answers not_handled'",
-    "E16": "check62 X2: a village's own grid find of its own problem (basic_needs_not_helped_to_apply), no step, assessed "
-           "03-25 (day 24): the verdict names 村党支部、村委会 not_handled, while the same village putting it right on 04-05 "
-           "(day 35) is named by nobody (self_rectified_report_required false: a village that puts right its own problem "
-           "within handling_time_limit_days + rectification_time_limit_days need not report it). On 03-25 that window is "
-           "open, so no failure of 一(四) has happened yet: the finding is premature (over-blame at the assessment day), "
-           "and the verdict does not list rectification_time_limit_days or self_rectified_report_required, on which it rests "
-           "(its reason says 应及时上报，或在时限内自行整改到位). Against a documented reading: rectifier_holding's why has a "
-           "village's or township's sitting be 没有按程序及时上报 'on the text's own words (spared where it rectified in time, "
-           "by self_rectified_report_required)', and earlier pins rest on it (report: X2)",
-    "E37": "check62 X2 (its extent): a township's own grid find it may put right itself (water_facilities_unmaintained, "
-           "二(六)5(2) 落实工程长效管护), no step, assessed 03-25: the township is named not_handled while its 10 + 30 days run "
-           "to 04-10 (rectified 04-05, it is named by nobody)",
 }
 PARAMS = run_params(CASES, DISAGREE)
 
@@ -118,3 +106,28 @@ def test_every_verdict_at_a_community_says_it_rests_on_residents_committee_place
 @pytest.mark.filterwarnings("ignore::responsibility.ParameterWarning")  # L7's reading warns that it changes nothing
 def test_the_batch_path_gives_what_who_answers_gives_on_every_record(policy: Policy) -> None:
     check_batch(policy, CASES)
+
+
+@pytest.mark.parametrize("cid", ["E16", "E37"])
+def test_a_level_spared_within_its_window_to_put_right_its_own_problem_says_what_spared_it(
+        policy: Policy, cid: str) -> None:
+    """check62 X2: a village (E16) or township (E37) below the problem's authority that found what it may put right
+    itself and shows no step is named by nobody for it while its handling limit plus rectification limit is still open
+    on the day of the verdict (self_rectified_report_required false): the verdict says it rests on that reading and on
+    both limits. The same record past the window names the level (E17), and with the reading true the level answers
+    after its handling limit (E39), the finding resting on the reading."""
+    case = next(c for c in CASES if case_id(c) == cid)
+    verdict = policy.who_answers(record_of(case))
+    listed = {i.id for i in verdict.interpretations}
+    assert {"self_rectified_report_required", "handling_time_limit_days", "rectification_time_limit_days"} <= listed
+    assert not [f for f in verdict.findings if f.basis == "not_handled" and f.body.startswith(
+        "village_" if cid == "E16" else "township_")]
+
+
+def test_a_village_that_had_to_report_answers_after_its_handling_limit_and_the_finding_says_on_what(
+        policy: Policy) -> None:
+    case = next(c for c in CASES if case_id(c) == "E39")
+    verdict = policy.with_parameters(**case["params"]).who_answers(record_of(case))
+    named = [f for f in verdict.findings if f.basis == "not_handled" and f.body.startswith("village_")]
+    assert named
+    assert all("self_rectified_report_required" in f.rests_on for f in named)

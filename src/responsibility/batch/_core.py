@@ -48,6 +48,7 @@ from ..engine._facts import (
     PEER_FINDS,
     PRESSING,
     RECEIVER,
+    SELF_RECTIFIED,
     UNASSIGNED_DEADLINE,
     UNRELATED,
     gives_way,
@@ -533,6 +534,31 @@ def derive(c: Cols, t: Tables, *, today: int, limit: int, rect_limit: int, must_
             lr, ll = pick(lr, self_fixed), pick(ll, self_fixed)
             gone[pick(f, self_fixed)] = ~t.own_rectify_level[pick(c.area, lr), pick(c.kind, lr),
                                                                 pick(pr, lr), ll]
+    # (a level below the authority that can rectify it itself, not yet rectified on the day of the verdict, whose
+    # window to put it right itself — by the limits, or a deadline — is still open: whether it answers yet, and on
+    # what the finding rests under either value of self_rectified_report_required, is the reference path's,
+    # engine/_facts.py ``own_open`` — check62 X2; not a level with a step after its limit: the engine spares only one
+    # with no step at all)
+    # — on the fast path where the record shows no step at all and the default spares it (the level is idle, with no
+    # gap, report or late step to read, and the spared level gives no row; fid66: at 1M records the reference path
+    # would cost seconds)
+    if SELF_RECTIFIED in params:
+        asof_u = pick(asof, ur)
+        f = np.flatnonzero(~gone & ~stepped_late & (ul < pick(auth, ur)) & (
+            (rect_u == NONE) | (rect_u.astype(np.int64) > asof_u)) & (
+            (asof_u <= due_fix) | ((deadline != NONE) & (asof_u <= deadline.astype(np.int64)))))
+        if len(f):
+            lr, ll = pick(ur, f), pick(ul, f)
+            f = pick(f, np.flatnonzero(t.own_rectify_level[pick(c.area, lr), pick(c.kind, lr), pick(pr, lr), ll]))
+            if len(f) and not must_report:
+                stepping = np.zeros(n, np.bool_)
+                stepping[c.hp] = True
+                quiet = np.flatnonzero((pick(asof_u, f) <= pick(due_fix, f)) & ~pick(stepping, pick(ur, f)))
+                gone[pick(f, quiet)] = True
+                f = np.delete(f, quiet)
+            if len(f):
+                c.slow[pick(ur, f)] = True
+                missing_slow = True
     aside_slow = gone_with_aside(c, nr, ur, ul, gone, received, hp, hby, hon, timely & ~acted,
                                  counting_step & can_fix, limit)
     still = np.flatnonzero(~gone)

@@ -2808,6 +2808,37 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                             if rid not in ctx.rests_on:
                                 ctx.rests_on.append(rid)
                     continue
+            # — and, as much, one that could still put it right itself on the day of the verdict: no failure of 一(四)
+            # has happened yet where the reading spares a fix in time and that time has not run out (the same window
+            # as ``fixed``: its handling limit, then the rectification limit; or the record's deadline, as there) and
+            # the problem is not yet rectified (check62 X2: a village's own grid find, no step, named 没有按程序及时上报
+            # on day 24 of its 40, while the same village putting it right on day 35 was named by nobody). With
+            # true the report was due within the handling limit: it answers, and the finding rests on the reading.
+            # Only a level the record shows no step of at all from its day: one whose step counts as none
+            # (irregular_step: a township's late renovation handed down to its village, a report to a body with no
+            # part) shows how the problem went, and not to its own hands (check62 X1 keeps that question open).
+            idle_level = not any(x["by_level"] == level and x["on"] >= received for x in steps)
+            own_open = own_fixed and idle_level and not fixed and not before(due) \
+                and (rectified_on is None or rectified_on > as_of) \
+                and as_of <= (deadline_given if deadline_given is not None and (assigned or by_deadline)
+                              else by_limits)
+            if own_fixed and idle_level and not fixed and not must_report and not before(due) and stretch \
+                    and setting.has_unassigned_deadline and (rectified_on is None or rectified_on > as_of) \
+                    and by_limits < as_of <= deadline_given:
+                # (a record's deadline with no assignment shown, and the day of the verdict between the limits' end
+                # and it: deadline_without_assignment decides whether the window is still open, as for a fix in it)
+                fact_bits |= CHOSEN_UNASSIGNED_DEADLINE
+                if UNASSIGNED_DEADLINE not in ctx.rests_on:
+                    ctx.rests_on.append(UNASSIGNED_DEADLINE)
+            if own_open:
+                if SELF_RECTIFIED not in ctx.rests_on:
+                    ctx.rests_on.append(SELF_RECTIFIED)
+                if not must_report:
+                    if not (deadline_given is not None and assigned):
+                        for rid in (HANDLING_LIMIT, RECT_LIMIT):
+                            if rid not in ctx.rests_on:
+                                ctx.rests_on.append(rid)
+                    continue
             if before(due):  # its handling limit ran out before the duties applied
                 continue
             # A body that holds the problem as its finder or receiver, at a level that rectifies it, and is itself the
@@ -3062,7 +3093,8 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                                  if by_receiver & 1 and holder != body else (holder,))
             for one in standing:
                 add("unhandled", {"lvl": rank[level], "body": one, "escalate": int(below_authority),
-                                  "selffix": int(own_fix or disposed), "atp": int(discounted), "rlim": int(rlim),
+                                  "selffix": int(own_fix or disposed or own_open), "atp": int(discounted),
+                                  "rlim": int(rlim),
                                   "aside": aside, "later": late_bodies, "own": int(own_hold),
                                   "chosen": by_receiver | (CHOSEN_MISSING_STEP if gap else 0) | fact_bits})
             if (holder != body or by_receiver & CHOSEN_BY_PARAMETER) and steps:
@@ -3084,7 +3116,7 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                     # late that then sat on it past its own limit is added, from its own day)
                     if sat not in out and (holder != body or (rank[level], sat) in ctx.handed):
                         add("unhandled", {"lvl": rank[level], "body": sat, "escalate": int(below_authority),
-                                          "selffix": int(own_fix or disposed), "atp": int(discounted),
+                                          "selffix": int(own_fix or disposed or own_open), "atp": int(discounted),
                                           "rlim": int(rlim), "aside": aside, "later": "", "chosen": 0, "own": 0})
 
     if no_duty and setting.level_holds and setting.passes_on is not None:

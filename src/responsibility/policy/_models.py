@@ -344,6 +344,25 @@ class StageDuties(_Strict, StageDutiesMixin):
 NO_STAGE_DUTIES = StageDuties.model_construct()
 
 
+class ReportedOn(_Strict):
+    """The levels whose part in putting a problem of a kind right is to report it on, with the text that says so:
+    a kind whose failure is that it was not reported or applied for (危房未及时发现上报, 饮水安全问题未及时上报,
+    应报未报)."""
+
+    levels: list[Id] = Field(
+        min_length=1,
+        description="Level ids below the kind's authority. A body of these levels holding a rectification duty of "
+        "the kind (二(二)1–2 对涉及本村/本乡镇…具体问题的…整改工作负责, an assisting part) does not put it right "
+        "itself: the level is not among PolicyView.own_rectifier_levels. A township sitting on such a problem answers "
+        "not_handled (一(四)) once its handling limit has run, with no window to put it right itself "
+        "(self_rectified_report_required has nothing to decide for it); a fix in time shows the problem went on "
+        "to a level that can (evidently handled). rectifier_levels (where an assignment can leave it) is unchanged.")
+    clauses: list[ClauseId] = Field(min_length=1, description="The clauses that give these levels reporting (上报, "
+                                    "应报尽报, 受理申请) and the putting right to a higher level.")
+    why: str = Field(min_length=1, description="Why, in English: what each clause gives each level.")
+    why_zh: str = Field(min_length=1, description="The same in Chinese.")
+
+
 class ProblemKind(Named, _Dated):
     """A kind of problem within a duty area, with the duties it implicates per stage.
 
@@ -369,6 +388,11 @@ class ProblemKind(Named, _Dated):
         "other departments' parts the record does not show failed; review23 #6). A duty of scope by_sector listed "
         "here is its named holder's only for a record naming that holder's line: a record naming none does not name "
         "it (二(四)4 县扶贫办's 资产收益分配方案 in a mismanaged asset, whose idle or lost half is 二(四)1–3's).",
+    )
+    reported_on_by: ReportedOn | None = Field(
+        None,
+        description="For a kind whose failure is that it was not reported or applied for: the levels whose part in "
+        "putting it right is to report it on, not to rectify it themselves (ReportedOn).",
     )
     basis: Basis = "text"
 

@@ -356,6 +356,16 @@ def _check_refs(loaded: Loaded, data: PolicyData, policy: PolicyView) -> list[Is
             if pk.authority not in levels:
                 out.append(_ref(kw, ("authority",), "level", pk.authority, levels))
             cites(kw, ("clauses",), pk.clauses)
+            if pk.reported_on_by is not None:
+                cites(kw, ("reported_on_by", "clauses"), pk.reported_on_by.clauses)
+                for j, lv in enumerate(pk.reported_on_by.levels):
+                    if lv not in levels:
+                        out.append(_ref(kw, ("reported_on_by", "levels", j), "level", lv, levels))
+                    elif pk.authority in levels and levels[lv] >= levels[pk.authority]:
+                        # the authority disposes of it: it has no one above it to report it on to (一(三))
+                        out.append(kw.issue(("reported_on_by", "levels", j), f"{lv!r} is not below the kind's "
+                                            f"authority {pk.authority!r}", "list only levels below the authority",
+                                            "invalid"))
             for stage in STAGES:
                 for j, did in enumerate(pk.stages.of(stage)):
                     if did not in all_duties:

@@ -1193,15 +1193,21 @@ class PolicyView:
         """The :meth:`rectifier_levels` whose bodies hold a rectification duty of their own, not only one that
         guides and presses the levels below (:meth:`presses_below`, 二(二)5 指导督促基层): a level that can rectify a
         problem itself does not dispose of it by handing it to a level that cannot (review9a R9A-11), while one
-        that only presses others may hand it to the body the record can show (R9A-1)."""
+        that only presses others may hand it to the body the record can show (R9A-1). Nor the levels the kind says
+        report it on (``reported_on_by``: a dangerous house, unsafe water or an eligible household not reported —
+        二(六)4(1)–(3), 二(六)5(1), 二(三)1–3 give the village and the township the reporting, a higher level the
+        appraisal, the works or the inclusion), whose duties at the kind's rectification only assist."""
         cache: dict[tuple[str, str | None, int], frozenset[int]] = \
             self.__dict__.setdefault("_own_rectifier_levels", {})
         key = (area, kind, place_rank)
         got = cache.get(key)
         if got is None:
+            reported = self.kinds[(area, kind)].reported_on_by if kind is not None else None
+            report_only = frozenset(self.level_rank[lv] for lv in reported.levels) if reported is not None \
+                else frozenset()
             got = cache[key] = frozenset(self.level_rank[self.bodies[b].level]
                                          for b, ds in self._rectifiers(area, kind, place_rank).items()
-                                         if not all(self.presses_below(d) for d in ds))
+                                         if not all(self.presses_below(d) for d in ds)) - report_only
         return got
 
     def presses_below(self, duty: str) -> bool:
