@@ -355,8 +355,9 @@ class ReportedOn(_Strict):
         "the kind (二(二)1–2 对涉及本村/本乡镇…具体问题的…整改工作负责, an assisting part) does not put it right "
         "itself: the level is not among PolicyView.own_rectifier_levels. A township sitting on such a problem answers "
         "not_handled (一(四)) once its handling limit has run, with no window to put it right itself "
-        "(self_rectified_report_required has nothing to decide for it); a fix in time shows the problem went on "
-        "to a level that can (evidently handled). rectifier_levels (where an assignment can leave it) is unchanged.")
+        "(self_rectified_report_required's open window is not its); a fix within the handling and rectification "
+        "limits shows the problem went on to a level that can (evidently handled). rectifier_levels (where an "
+        "assignment can leave it) is unchanged.")
     clauses: list[ClauseId] = Field(min_length=1, description="The clauses that give these levels reporting (上报, "
                                     "应报尽报, 受理申请) and the putting right to a higher level.")
     why: str = Field(min_length=1, description="Why, in English: what each clause gives each level.")
