@@ -277,8 +277,8 @@ case("CC4 education_aid_support_missing at the county's code, 市's 上级核查
      ED("education_aid_support_missing", C, discovered=chv, concealed_by=[CPC]), params=NOT_KNEW, req=[(CPC, "concealed"), (CG, "not_discovered")], forb=[(CEDU, "not_discovered")])
 case("CC5 education_aid_support_missing, the same at the default: 县政府 not not_discovered",
      ED("education_aid_support_missing", C, discovered=chv, concealed_by=[CPC]), req=[(CPC, "concealed")], forb=[(CG, "not_discovered")])
-case("CC6 water_quality_substandard at a village, the province's 巡视, 县政府 concealed it: 县政府 concealed; the 统管单位 and 县水利局 still not_discovered (二(六)5(3)–(4): departments are not joined to the pair); 县委 not not_discovered",
-     WA("water_quality_substandard", discovered=ptour, concealed_by=[CG]), req=[(CG, "concealed"), (CWSU, "not_discovered"), (CWA, "not_discovered")], forb=[(CPC, "not_discovered")])
+case("CC6 water_quality_substandard at a village, the province's 巡视, 县政府 concealed it: 县政府 concealed; the 统管单位 and 县卫健局 still not_discovered (二(六)5(3)–(4): departments are not joined to the pair); 县委 not not_discovered. [After the run: I required 县水利局 not_discovered; the library names 县卫健局 for water quality (二(六)5(4) 卫健部门负责水质监测网络建设和安全检测工作), an older reading, not this session's — the record's point stands]",
+     WA("water_quality_substandard", discovered=ptour, concealed_by=[CG]), req=[(CG, "concealed"), (CWSU, "not_discovered"), ("county_health", "not_discovered")], forb=[(CPC, "not_discovered")])
 case("CC7 housing_danger_unreported at a village, 市's 上级核查, 县委 concealed it: 县委 concealed; the village and the township still not_discovered (other levels); 县政府 not not_discovered",
      HO(HDU, discovered=chv, concealed_by=[CPC]), req=[(CPC, "concealed")] + LOW_ND, forb=[(CG, "not_discovered")])
 case("CC8 mechanism_missing at the county's code, the province's 巡视, 县委 concealed it, grave: 县委 concealed, staff + unit + leadership; 县政府 not not_discovered; both bear 主体责任 (二(二)4 实行县级党政主要领导负责制)",
@@ -301,17 +301,35 @@ case("CP1 funds_diverted at the province's code, the province's audit, 省政府
      FU("funds_diverted", PROV, discovered=paud, concealed_by=[PG]), req=[(PG, "concealed")], forb=[(PPC, "not_discovered"), (PG, "not_discovered"), ("province_audit",)], refuse_ok=True)
 case("CP2 CP1 with 省委 as the concealer and concealing_body_partner_knew=false: 省政府 not named not_discovered (no finding part of its own)",
      FU("funds_diverted", PROV, discovered=paud, concealed_by=[PPC]), params=NOT_KNEW, req=[(PPC, "concealed")], forb=[(PG, "not_discovered")], refuse_ok=True)
-case("CP3 funds_diverted at the province's code, the province's audit, 省财政厅 concealed it: 省财政厅 concealed; 省扶贫办 not_discovered (二(四)7)",
-     FU("funds_diverted", PROV, discovered=paud, concealed_by=["province_finance"]), req=[("province_finance", "concealed"), ("province_poverty_office", "not_discovered")], refuse_ok=True)
+case("CP3 funds_diverted at the province's code, the province's audit, 省财政厅 concealed it: 省财政厅 concealed, not not_discovered; 省扶贫办 not named not_discovered (the province's own audit found it: outside_channel_finder_level, listed). [After the run: I required 省扶贫办 not_discovered (二(四)7), misreading outside_channel_finder_level — an audit of the finder's own level is that level's find]",
+     FU("funds_diverted", PROV, discovered=paud, concealed_by=["province_finance"]), req=[("province_finance", "concealed")], forb=[("province_poverty_office", "not_discovered"), ("province_finance", "not_discovered")], listed=["outside_channel_finder_level"], refuse_ok=True)
 refuse("CP4 the province level as concealer of a find by the province's own audit: refused (the level includes the finder)",
        FU("funds_diverted", PROV, discovered=paud, concealed_by=["province"]), "concealment", "concealed_by[0]")
 refuse("CP5 省政府 as concealer of 市's 上级核查 (not below the finder): refused",
        HO(HDU, discovered=chv, concealed_by=[PG]), "concealment", "concealed_by[0]")
 case("CD1 water_quality_substandard at a village, the province's 巡视, 县水利局 concealed it: 县水利局 concealed; the 统管单位 not_discovered (二(六)5(3) 落实水质自检)",
      WA("water_quality_substandard", discovered=ptour, concealed_by=[CWA]), req=[(CWA, "concealed"), (CWSU, "not_discovered")], forb=[(CWA, "not_discovered")])
-case("CD2 the same, the 统管单位 concealed it: 县水利局 not_discovered (二(六)5(4) 监管)",
-     WA("water_quality_substandard", discovered=ptour, concealed_by=[CWSU]), req=[(CWSU, "concealed"), (CWA, "not_discovered")], forb=[(CWSU, "not_discovered")])
+case("CD2 the same, the 统管单位 concealed it: 县卫健局 not_discovered (二(六)5(4) 卫健部门负责…安全检测工作). [After the run: I required 县水利局, as in CC6]",
+     WA("water_quality_substandard", discovered=ptour, concealed_by=[CWSU]), req=[(CWSU, "concealed"), ("county_health", "not_discovered")], forb=[(CWSU, "not_discovered")])
 case("CD3 education_student_not_identified at a village, 市's 上级核查, the school concealed it, concealing_body_partner_knew=false: 县教育局 not_discovered (the school is no pair of it)",
      ED("education_student_not_identified", discovered=chv, concealed_by=[SCHOOL]), params=NOT_KNEW, req=[(SCHOOL, "concealed"), (CEDU, "not_discovered")])
 case("CD4 funds_diverted at a village, 市's 上级核查, 县财政局 concealed it: 县财政局 concealed, not not_discovered; the township not_discovered (二(四)2 专款专用负审核责任)",
      FU("funds_diverted", discovered=chv, concealed_by=[CFIN]), req=[(CFIN, "concealed"), (TWN, "not_discovered")], forb=[(CFIN, "not_discovered")])
+
+# ===================== a second batch, written after the first run and before its own (the extent of PD3/PD4) =====================
+case("PE1 PD3 (identification_eligible_omitted, the township's grid on day 0, handed to its village on day 2) as of day 45: the township not_handled; the village not not_rectified (二(三)1 应报尽报: it cannot include the household, 二(三)3)",
+     ID(IEO, discovered=tgrid, handled=[asg("township", "village", day(2))], **at(45)), req=T_NH, forb=V_NR)
+case("PE2 PD4 (water_unsafe_unreported handed to the village on day 2) as of day 45: the township not_handled; the village not not_rectified (二(六)5(1) 负责及时上报; 二(六)5(3) the unit 确保供水达标)",
+     WA(WUU, discovered=tgrid, handled=[asg("township", "village", day(2))], **at(45)), req=T_NH, forb=V_NR)
+case("PE3 identification_eligible_omitted, the county hotline on day 0 assigned to the township on day 2, deadline day 30, the township hands it to its village on day 4, not included, as of day 45: the township still not_rectified; the village not not_rectified (as AS4 for a house)",
+     ID(IEO, discovered=hot, handled=[asg("county", "township", day(2)), asg("township", "village", day(4))], deadline=day(30), **at(45)), req=[(TWN, "not_rectified")], forb=V_NR)
+case("PE4 water_unsafe_unreported, the same county assignment passed down to the village: the township still not_rectified; the village not not_rectified",
+     WA(WUU, discovered=hot, handled=[asg("county", "township", day(2)), asg("township", "village", day(4))], deadline=day(30), **at(45)), req=[(TWN, "not_rectified")], forb=V_NR)
+case("PE5 basic_needs_eligible_not_included, the village's grid on day 0, reported to the township on day 15, never put right, as of day 45: the township not yet not_handled (its own 10 + 30 from day 15 are open); no county body",
+     BN(BNE, discovered=vgrid, handled=[rep("village", "township", day(15))], **at(45)), forb=T_NH + NOCNTY)
+case("PE6 housing_danger_unreported at a village, the county's 核查普查 on day 0, 乡镇（街道） concealed it, the county hands it to the township on day 2, deadline day 30, not made safe, as of day 45: 乡镇（街道） concealed and not_rectified, not not_discovered; 乡镇党委 not not_discovered; the village not_discovered",
+     HO(HDU, discovered=kcen, concealed_by=[TWN], handled=[asg("county", "township", day(2))], deadline=day(30), **at(45)), req=[(TWN, "concealed"), (TWN, "not_rectified")] + VIL_ND, forb=[(TWN, "not_discovered"), (TPC, "not_discovered")])
+case("PE7 basic_needs_eligible_not_included at a village, the county's 核查普查 on day 0, 村党支部 concealed it, the county hands it to the village on day 2, deadline day 30, not put right, as of day 45: the village not_rectified; 村党支部 concealed; 村委会 not not_discovered",
+     BN(BNE, discovered=kcen, concealed_by=[VPB], handled=[asg("county", "village", day(2))], deadline=day(30), **at(45)), req=[(VPB, "concealed"), ("village_*", "not_rectified")], forb=[("village_*", "not_discovered")], refuse_ok=True)
+case("PE8 PE7 with concealing_body_partner_knew=false: 村委会 not_discovered too",
+     BN(BNE, discovered=kcen, concealed_by=[VPB], handled=[asg("county", "village", day(2))], deadline=day(30), **at(45)), params=NOT_KNEW, req=[(VPB, "concealed"), (VC, "not_discovered")], forb=[(VPB, "not_discovered")], refuse_ok=True)
