@@ -29,23 +29,12 @@ DISAGREE: dict[str, str] = {
            "village puts nothing right (the village only reports it back) — as for a house (PD2, 二(六)4(1) 协助), the hand-down is "
            "no disposal and the township answers 一(四) 没有按程序及时交办和上报的 past its 10 days; the library reads the village as "
            "a rectifier here though reported_on_by reads it as none where it found the household itself (RV3)",
-    "PD4": "二(六)5(1) 村：负责及时上报当地饮水安全情况, 二(六)5(3) 县级统管单位…确保供水达标: the village cannot make the water safe, "
-           "so the township's hand-down to it is no disposal (as PD2 for a house); the township answers 一(四) past its 10 days",
     "PE1": "PD3 on day 45: the village is named 整改不到位 citing 二(三)1 (应报尽报), a household it cannot include (二(三)3 "
            "县民政局…纳入), and the township only 指导督促 — the township should answer 一(四) 没有按程序及时交办和上报的 (over-blame of "
            "the village, under-blame of the township)",
-    "PE2": "PD4 on day 45: the village is named 整改不到位 (二(二)1 only) for water it cannot make safe (二(六)5(3) 县级统管单位…"
-           "确保供水达标; reported_on_by's own why: the village has not put it right by what it did itself); the township only "
-           "指导督促 — it should answer 一(四) past its 10 days",
     "PE3": "as AS4 for a house: a township handed an omitted household by the county that passes it to its village (which "
            "cannot include it, 二(三)1 vs 二(三)3) remains the assignee, 一(四) 对交办问题整改落实不到位的; the library names the "
            "village 整改不到位 and the township only 指导督促",
-    "PE4": "as PE3 for unsafe water (二(六)5(1) vs 5(3)): the township remains the assignee; the library names the village "
-           "整改不到位 and the township only 指导督促",
-    "OT5": "rules/parameters.yaml self_rectified_report_required's why (…once the time runs out unrectified it answers "
-           "not_handled. The verdict then rests on this and on the time limits): with rectification_time_limit_days=10 the "
-           "township is named on day 24 only because 10 + 10 has run, yet the verdict lists neither "
-           "rectification_time_limit_days nor self_rectified_report_required (RP6, the same for a house, lists the former)",
 }
 PARAMS = run_params(CASES, DISAGREE)
 

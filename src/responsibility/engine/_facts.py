@@ -2839,6 +2839,15 @@ def derive(problem: Problem, policy: PolicyView, today: dt.date | None = None) -
                             if rid not in ctx.rests_on:
                                 ctx.rests_on.append(rid)
                     continue
+            elif own_fixed and idle_level and not fixed and not must_report and not before(due) \
+                    and (rectified_on is None or rectified_on > as_of) \
+                    and not (deadline_given is not None and assigned):
+                # (its window has run out, unrectified: the finding waited for the rectification limit too, by the
+                # reading that spares a fix in time — the verdict says so, as it does while the window is open; check66
+                # OT5: with rectification_time_limit_days 10 a township named on day 24 listed neither)
+                for rid in (SELF_RECTIFIED, RECT_LIMIT):
+                    if rid not in ctx.rests_on:
+                        ctx.rests_on.append(rid)
             if before(due):  # its handling limit ran out before the duties applied
                 continue
             # A body that holds the problem as its finder or receiver, at a level that rectifies it, and is itself the
