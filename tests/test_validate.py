@@ -267,7 +267,8 @@ def test_a_body_alias_that_is_another_bodys_name_without_parentheses_is_refused(
 def test_a_relation_to_itself_or_given_twice_is_refused_where_it_is(rules_copy: Path) -> None:
     f = rules_copy / "relations.yaml"
     text = f.read_text(encoding="utf-8")
-    row = '  - {from: county_party_committee, to: county_government, type: leads, clauses: ["二(一)", "二(一)1(1)"]}\n'
+    row = ('  - {from: county_party_committee, to: county_government, type: leads, knows_together: true, '
+           'clauses: ["二(一)", "二(一)1(1)", "二(二)4"]}\n')
     assert row in text
     self_row = '  - {from: county_government, to: county_government, type: leads, clauses: ["二(一)"]}\n'
     f.write_text(text.replace(row, row + self_row + row, 1), encoding="utf-8")

@@ -96,7 +96,7 @@ _MIXINS: dict[str, tuple[type, ...]] = {
 }
 NAMES = ("PolicyData", "PolicyMeta", "Source", "Clause", "Repair", "Vocabulary", "Level", "BodyKind", "DutyKind",
          "Category", "Channel", "Named", "Term", "Body", "BodyCatalogue", "Area", "Duty", "StageDuties",
-         "ProblemKind", "Accountability", "Failure", "Liability", "Principle", "Parameter", "Parameters",
+         "ProblemKind", "ReportedOn", "Accountability", "Failure", "Liability", "Principle", "Parameter", "Parameters",
          "RelationType", "Relation", "RelationRule", "RelationCatalogue")
 TWINS: dict[str, Any] = {
     name: _PlainMeta(name, (Plain, *_MIXINS.get(name, ())), {"__slots__": (), "__module__": __name__,
